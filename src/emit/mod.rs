@@ -1,0 +1,1 @@
+//! Diagnostics to bytes, one module per output format.

@@ -1,0 +1,13 @@
+//! factlint: a source-consistency linter for news drafts.
+//!
+//! Data flows one way: [`source`] (files and markup to plain text with an
+//! offset map) → [`reader`] (sentences, quantities, dates, negation,
+//! attribution) → [`check`] (claims against the facts of [`rules`]) →
+//! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
+
+pub mod check;
+pub mod diagnostic;
+pub mod emit;
+pub mod reader;
+pub mod rules;
+pub mod source;

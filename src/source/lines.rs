@@ -1,0 +1,81 @@
+//! Byte offsets to 1-based lines and columns.
+
+/// Line starts of a text, for turning byte offsets into line and column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 0-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where a 0-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(usize::MAX)
+    }
+
+    /// 1-based line and 1-based column counted in characters. An offset past
+    /// the end or inside a character is clamped to the nearest boundary before it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let col = text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    /// 0-based line and column counted in UTF-16 code units, as the Language
+    /// Server Protocol counts them.
+    pub fn line_col_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let col = text[start..offset].encode_utf16().count();
+        (line, col)
+    }
+}
+
+/// The largest char boundary of `text` at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a–b\n“x” 47";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 4), (1, 3)); // after the 3-byte dash
+        let at47 = text.find("47").unwrap();
+        assert_eq!(index.line_col(text, at47), (2, 5));
+        assert_eq!(index.line_col_utf16(text, at47), (1, 4));
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_char_are_clamped() {
+        let text = "é";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 1), (1, 1));
+        assert_eq!(index.line_col(text, 99), (1, 2));
+    }
+}

@@ -1,0 +1,95 @@
+//! Inputs and markup: files found on disk or read from stdin, turned into the
+//! plain text that rules see, with a map from every byte of that text back to
+//! the original bytes and the block structure (paragraphs, headings, list
+//! items, table rows) kept.
+
+mod builder;
+mod html;
+mod lines;
+mod markdown;
+mod offsets;
+mod text;
+pub mod walk;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use lines::LineIndex;
+pub use offsets::OffsetMap;
+
+/// Which reader turns a file's bytes into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Markup {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Markup {
+    /// The reader for a path's extension, if factlint reads such files by default.
+    pub fn from_path(path: &Path) -> Option<Markup> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Markup::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Markup::Markdown),
+            "html" | "htm" | "xhtml" => Some(Markup::Html),
+            _ => None,
+        }
+    }
+}
+
+/// What a block of text is in the draft's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// A heading, with its level (1 for `#` or `<h1>`).
+    Heading(u8),
+    ListItem,
+    /// A table row. Its cells are separated in the text by [`CELL_SEPARATOR`].
+    TableRow {
+        header: bool,
+    },
+}
+
+/// Separates the cells of a table row in [`Document::text`].
+pub const CELL_SEPARATOR: char = '\t';
+
+/// A unit of structure: sentences never cross a block boundary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range into [`Document::text`].
+    pub range: Range<usize>,
+}
+
+/// A draft as rules see it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Plain text: markup removed, entities decoded, blocks separated by
+    /// newlines. Within a block, line breaks of the original are spaces.
+    pub text: String,
+    /// Blocks in document order, not overlapping.
+    pub blocks: Vec<Block>,
+    map: OffsetMap,
+}
+
+impl Document {
+    pub fn new(text: String, blocks: Vec<Block>, map: OffsetMap) -> Document {
+        Document { text, blocks, map }
+    }
+
+    /// Reads `original` with the given markup reader.
+    pub fn read(original: &str, markup: Markup) -> Document {
+        match markup {
+            Markup::Text => text::read(original),
+            Markup::Markdown => markdown::read(original),
+            Markup::Html => html::read(original),
+        }
+    }
+
+    /// The original bytes that produced `range` of [`Document::text`]. The
+    /// result always lies within the original and on char boundaries.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        self.map.to_original(range)
+    }
+}

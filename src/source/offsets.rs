@@ -1,0 +1,141 @@
+//! The map from bytes of a document's plain text back to bytes of the original.
+
+use std::ops::Range;
+
+/// One run of text and the original bytes it came from. When `linear`, text
+/// byte `i` of the run came from original byte `orig.start + i` (copied text,
+/// or a same-length substitution such as a newline read as a space); otherwise
+/// the whole run came from the whole `orig` range (a decoded entity, or a
+/// separator that markup implied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    text_start: usize,
+    text_end: usize,
+    orig: Range<usize>,
+    linear: bool,
+}
+
+/// Maps byte ranges of a document's text to byte ranges of the original.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+    text_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    pub fn new(orig_len: usize) -> OffsetMap {
+        OffsetMap {
+            segments: Vec::new(),
+            text_len: 0,
+            orig_len,
+        }
+    }
+
+    /// Records that the next `len` bytes of text were copied from the original
+    /// starting at `orig_start`.
+    pub fn push_linear(&mut self, len: usize, orig_start: usize) {
+        if len == 0 {
+            return;
+        }
+        let orig = orig_start..orig_start + len;
+        if let Some(last) = self.segments.last_mut() {
+            if last.linear && last.text_end == self.text_len && last.orig.end == orig.start {
+                last.text_end += len;
+                last.orig.end = orig.end;
+                self.text_len += len;
+                return;
+            }
+        }
+        self.push(len, orig, true);
+    }
+
+    /// Records that the next `len` bytes of text stand for the original bytes
+    /// `orig` as a whole (an entity, a separator implied by markup).
+    pub fn push_whole(&mut self, len: usize, orig: Range<usize>) {
+        if len == 0 {
+            return;
+        }
+        self.push(len, orig, false);
+    }
+
+    fn push(&mut self, len: usize, orig: Range<usize>, linear: bool) {
+        let start = self.text_len;
+        self.text_len += len;
+        self.segments.push(Segment {
+            text_start: start,
+            text_end: self.text_len,
+            orig,
+            linear,
+        });
+    }
+
+    fn segment_at(&self, text_offset: usize) -> Option<&Segment> {
+        let i = self
+            .segments
+            .partition_point(|s| s.text_end <= text_offset);
+        self.segments.get(i)
+    }
+
+    fn start_of(&self, text_offset: usize) -> usize {
+        match self.segment_at(text_offset) {
+            Some(s) if s.linear => s.orig.start + (text_offset.saturating_sub(s.text_start)),
+            Some(s) => s.orig.start,
+            None => self.orig_len,
+        }
+    }
+
+    fn end_of(&self, last_text_byte: usize) -> usize {
+        match self.segment_at(last_text_byte) {
+            Some(s) if s.linear => s.orig.start + (last_text_byte - s.text_start) + 1,
+            Some(s) => s.orig.end,
+            None => self.orig_len,
+        }
+    }
+
+    /// The original byte range that produced text `range`. Empty ranges map to
+    /// an empty range at the original position.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.start_of(range.start).min(self.orig_len);
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = self.end_of(range.end - 1).clamp(start, self.orig_len);
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_runs_map_byte_for_byte_and_merge() {
+        let mut map = OffsetMap::new(20);
+        map.push_linear(3, 2);
+        map.push_linear(4, 5);
+        assert_eq!(map.segments.len(), 1);
+        assert_eq!(map.to_original(1..4), 3..6);
+    }
+
+    #[test]
+    fn whole_runs_map_to_their_whole_source() {
+        // text "a–b" from "a&ndash;b"
+        let mut map = OffsetMap::new(9);
+        map.push_linear(1, 0);
+        map.push_whole(3, 1..8);
+        map.push_linear(1, 8);
+        assert_eq!(map.to_original(1..4), 1..8);
+        assert_eq!(map.to_original(2..3), 1..8);
+        assert_eq!(map.to_original(0..5), 0..9);
+        assert_eq!(map.to_original(4..5), 8..9);
+    }
+
+    #[test]
+    fn empty_and_out_of_range_ranges_stay_inside_the_original() {
+        let mut map = OffsetMap::new(5);
+        map.push_linear(5, 0);
+        assert_eq!(map.to_original(2..2), 2..2);
+        assert_eq!(map.to_original(7..9), 5..5);
+    }
+}

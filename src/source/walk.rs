@@ -1,0 +1,1 @@
+//! Finding the inputs: files, folders walked like ripgrep walks them, globs, stdin.
