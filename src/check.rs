@@ -1,1 +1,0 @@
-//! Facts against claims.

@@ -1,0 +1,51 @@
+//! Facts against claims: reads each draft's sentences for what they say about
+//! each subject, decides per fact whether the draft states it, contradicts it
+//! or leaves it unstated, and turns that into diagnostics.
+
+mod claims;
+mod verdict;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::RuleSet;
+use crate::source::Document;
+
+pub use claims::{Considered, Outcome, Reading};
+
+/// Checks documents against a rule set; build once, use for every document.
+pub struct Checker<'r> {
+    rules: &'r RuleSet,
+    readers: Vec<claims::SubjectReader<'r>>,
+}
+
+impl<'r> Checker<'r> {
+    pub fn new(rules: &'r RuleSet) -> Checker<'r> {
+        Checker {
+            rules,
+            readers: rules
+                .subjects
+                .iter()
+                .map(|s| claims::SubjectReader::new(s, &rules.units))
+                .collect(),
+        }
+    }
+
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    /// What a document says about each subject, for `--explain`.
+    pub fn read(&self, doc: &Document) -> Vec<Reading> {
+        self.readers.iter().map(|r| r.read(doc)).collect()
+    }
+
+    /// The diagnostics for one document, ordered by position.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for reader in &self.readers {
+            let reading = reader.read(doc);
+            out.extend(verdict::diagnostics(reader.subject(), &reading, doc));
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+        out
+    }
+}

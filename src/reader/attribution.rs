@@ -1,0 +1,321 @@
+//! Whose claim it is: mentions of a subject (its names, its aliases qualified
+//! by its parties, pronouns) and of other subjects (an alias qualified by
+//! another party, another year or another named instrument).
+
+use std::ops::Range;
+
+use super::gazetteer;
+use super::tokens::Token;
+
+/// The words that identify one subject, normalised.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Names that identify the subject on their own.
+    pub names: Vec<Vec<String>>,
+    /// Each party's names.
+    pub parties: Vec<Vec<Vec<String>>>,
+    /// Common nouns for the subject, singular.
+    pub aliases: Vec<String>,
+    pub year: Option<i32>,
+    /// Names of other subjects.
+    pub distinct_from: Vec<Vec<String>>,
+}
+
+/// Whom a mention is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The subject of the rules.
+    Subject,
+    /// Something else: another party's treaty, another year's.
+    Other,
+    /// Not decided by the mention itself; resolved from context.
+    Unknown,
+}
+
+/// How a mention refers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// A name of the subject or of another instrument.
+    Name,
+    /// "the treaty", "this pact".
+    Definite,
+    /// "a treaty", "another deal".
+    Indefinite,
+    /// "that deal", "those agreements": points back to the last one named.
+    Demonstrative,
+    /// "it", "its".
+    Pronoun,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token indices within the sentence.
+    pub tokens: Range<usize>,
+    pub owner: Owner,
+    pub reference: Reference,
+}
+
+/// The party group (index into [`Terms::parties`]) named at token `i`, and
+/// how many tokens the name takes.
+pub fn party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<(usize, usize)> {
+    terms.parties.iter().enumerate().find_map(|(g, names)| {
+        names
+            .iter()
+            .filter_map(|n| sequence_at(tokens, i, n).map(|len| (g, len)))
+            .max_by_key(|(_, len)| *len)
+    })
+}
+
+/// Whether `words` (normalised) stand at token `i`, possessive allowed on the
+/// last: returns how many tokens they take.
+pub fn sequence_at(tokens: &[Token], i: usize, words: &[String]) -> Option<usize> {
+    let mut k = i;
+    for (n, w) in words.iter().enumerate() {
+        // hyphens and dashes inside a name are skipped: "Russia–Iran" or "Russia-Iran"
+        while tokens.get(k).is_some_and(|t| t.norm == "-") && n > 0 {
+            k += 1;
+        }
+        let t = tokens.get(k)?;
+        let last = n + 1 == words.len();
+        if !(t.norm == *w || (last && t.base() == w)) {
+            return None;
+        }
+        k += 1;
+    }
+    (!words.is_empty()).then_some(k - i)
+}
+
+/// Another party (a place or body that is none of the subject's parties) at
+/// token `i`: how many tokens it takes.
+fn other_party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<usize> {
+    if party_at(tokens, i, terms).is_some() {
+        return None;
+    }
+    let t = tokens.get(i)?;
+    if !t.capitalized || !t.is_word() {
+        return None;
+    }
+    let words: Vec<&str> = tokens[i..tokens.len().min(i + 6)]
+        .iter()
+        .take_while(|t| t.is_word())
+        .map(|t| t.original_word())
+        .collect();
+    gazetteer::lookup(&words).map(|(n, _)| n)
+}
+
+const DETERMINERS: &[&str] = &["the", "this", "these", "its", "their", "our"];
+const INDEFINITES: &[&str] = &["a", "an", "another", "any", "one"];
+const DEMONSTRATIVES: &[&str] = &["that", "those", "such", "earlier", "previous", "former"];
+const PRONOUNS: &[&str] = &["it", "its", "it's"];
+/// Verbs between an alias and "with" in "the agreement Moscow signed with Pyongyang".
+const DEAL_VERBS: &[&str] = &[
+    "signed", "struck", "reached", "concluded", "agreed", "inked", "sealed", "made", "has", "had",
+];
+/// Words allowed in the slot after "with"/"between" besides names.
+const SLOT_GLUE: &[&str] = &["and", "the", "of", "-", "'s"];
+
+/// Every mention of the subject or of another subject in one sentence's tokens.
+pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
+    let title_case = is_title_case(tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(len) = terms.names.iter().filter_map(|n| sequence_at(tokens, i, n)).max() {
+            out.push(Mention {
+                tokens: i..i + len,
+                owner: Owner::Subject,
+                reference: Reference::Name,
+            });
+            i += len;
+            continue;
+        }
+        if let Some(len) = terms.distinct_from.iter().filter_map(|n| sequence_at(tokens, i, n)).max() {
+            out.push(Mention {
+                tokens: i..i + len,
+                owner: Owner::Other,
+                reference: Reference::Name,
+            });
+            i += len;
+            continue;
+        }
+        let t = &tokens[i];
+        if t.is_word() && terms.aliases.iter().any(|a| *a == crate::reader::normalize::singular(t.base())) {
+            out.push(classify_alias(tokens, i, terms, title_case));
+        } else if PRONOUNS.contains(&t.norm.as_str()) {
+            out.push(Mention {
+                tokens: i..i + 1,
+                owner: Owner::Unknown,
+                reference: Reference::Pronoun,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Most words of a heading written in Title Case are capitalised; then a
+/// capital says nothing about a name.
+fn is_title_case(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+    words.len() >= 3 && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3
+}
+
+fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -> Mention {
+    let mut ours = false;
+    let mut other = false;
+    let mut reference = Reference::Definite;
+    // Before the alias: modifiers back to a determiner.
+    let mut k = i;
+    let mut seen = 0;
+    while k > 0 && seen < 7 {
+        k -= 1;
+        let t = &tokens[k];
+        let norm = t.norm.as_str();
+        if DETERMINERS.contains(&norm) {
+            break;
+        }
+        if INDEFINITES.contains(&norm) {
+            reference = Reference::Indefinite;
+            break;
+        }
+        if DEMONSTRATIVES.contains(&norm) {
+            reference = Reference::Demonstrative;
+            break;
+        }
+        if !t.is_word() && norm != "-" && norm != "'" {
+            break;
+        }
+        if party_at(tokens, k, terms).is_some() {
+            ours = true;
+        } else if other_party_at(tokens, k, terms).is_some() {
+            other = true;
+        } else if let Some(y) = year_of(t) {
+            if terms.year.is_some_and(|ours| ours != y) {
+                other = true;
+            }
+        } else if t.capitalized && k > 0 && !title_case && !part_of_name(t, terms) {
+            // "the New START treaty": a named instrument that is not the subject
+            other = true;
+        }
+        seen += 1;
+    }
+    // After the alias: "with X", "between X and Y", "X signed with Y".
+    let mut j = i + 1;
+    while tokens.get(j).is_some_and(|t| {
+        (t.capitalized && t.is_word()) || DEAL_VERBS.contains(&t.norm.as_str()) || t.norm == "that"
+    }) && j < i + 5
+    {
+        j += 1;
+    }
+    if !tokens.get(j).is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving")) {
+        j = i + 1;
+    }
+    if tokens.get(j).is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving")) {
+        let mut k = j + 1;
+        while let Some(t) = tokens.get(k) {
+            if let Some((_, len)) = party_at(tokens, k, terms) {
+                ours = true;
+                k += len;
+            } else if let Some(len) = other_party_at(tokens, k, terms) {
+                other = true;
+                k += len;
+            } else if t.capitalized && t.is_word() {
+                // an unlisted name: "the Eurasian Economic Union"
+                other = true;
+                k += 1;
+            } else if SLOT_GLUE.contains(&t.norm.as_str()) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let owner = if other {
+        Owner::Other
+    } else if ours {
+        Owner::Subject
+    } else {
+        Owner::Unknown
+    };
+    if owner != Owner::Unknown && reference != Reference::Demonstrative {
+        reference = Reference::Name;
+    }
+    Mention {
+        tokens: i..i + 1,
+        owner,
+        reference,
+    }
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    (t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.norm.parse().ok())
+        .flatten()
+        .filter(|y| (1000..3000).contains(y))
+}
+
+fn part_of_name(t: &Token, terms: &Terms) -> bool {
+    terms.names.iter().flatten().any(|w| *w == t.norm)
+        || terms.aliases.iter().any(|a| *a == t.norm)
+        || terms.parties.iter().flatten().flatten().any(|w| *w == t.base())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn terms() -> Terms {
+        let w = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        Terms {
+            names: vec![w("treaty on comprehensive strategic partnership")],
+            parties: vec![vec![w("russia"), w("moscow")], vec![w("iran"), w("tehran")]],
+            aliases: vec!["treaty".into(), "pact".into(), "agreement".into(), "deal".into()],
+            year: Some(2025),
+            distinct_from: vec![w("new start")],
+        }
+    }
+
+    fn owners(text: &str) -> Vec<(String, Owner, Reference)> {
+        let tokens = tokenize(text, 0..text.len());
+        mentions(&tokens, &terms())
+            .into_iter()
+            .map(|m| (tokens[m.tokens.start].norm.clone(), m.owner, m.reference))
+            .collect()
+    }
+
+    #[test]
+    fn parties_before_or_after_an_alias_make_it_the_subject() {
+        assert_eq!(owners("The Russia–Iran treaty runs")[0].1, Owner::Subject);
+        assert_eq!(owners("the treaty between Russia and Iran")[0].1, Owner::Subject);
+        assert_eq!(owners("Tehran and Moscow's new treaty")[0].1, Owner::Subject);
+        assert_eq!(owners("the new treaty with Russia")[0].1, Owner::Subject);
+    }
+
+    #[test]
+    fn another_party_year_or_name_makes_it_another_subject() {
+        assert_eq!(owners("Russia's treaty with Pyongyang Unlisted")[0].1, Owner::Other);
+        assert_eq!(owners("an agreement between Iran and the Eurasian Economic Union")[0].1, Owner::Other);
+        assert_eq!(owners("a 2001 treaty between Moscow and Tehran")[0].1, Owner::Other);
+        assert_eq!(owners("The New START treaty limits warheads")[0].1, Owner::Other);
+        assert_eq!(owners("the agreement Moscow signed with Pyongyang")[0].1, Owner::Other);
+    }
+
+    #[test]
+    fn bare_aliases_and_pronouns_are_left_to_context() {
+        let got = owners("It mirrors a deal, unlike that pact or the treaty.");
+        let refs: Vec<Reference> = got.iter().map(|g| g.2).collect();
+        assert_eq!(
+            refs,
+            vec![Reference::Pronoun, Reference::Indefinite, Reference::Demonstrative, Reference::Definite]
+        );
+        assert!(got.iter().all(|g| g.1 == Owner::Unknown));
+    }
+
+    #[test]
+    fn names_are_the_subject() {
+        let got = owners("They signed the Treaty on Comprehensive Strategic Partnership.");
+        assert_eq!(got[0].1, Owner::Subject);
+        assert_eq!(got[0].2, Reference::Name);
+    }
+}

@@ -1,0 +1,298 @@
+//! Whether a claim is denied, asked about or asserted: a NegEx-style detector
+//! over tokens. A negation cue opens a scope that runs to the end of its clause
+//! (or a few words); a claim inside a scope is denied. Questions and
+//! `whether`/`if` clauses assert nothing.
+
+use std::ops::Range;
+
+use super::tokens::Token;
+
+/// What a sentence does with a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    /// The claim is stated as true.
+    Affirmed,
+    /// The claim is stated as false ("does not include a …").
+    Denied,
+    /// The claim is asked about or supposed, not stated ("whether it has …").
+    Open,
+}
+
+/// Cues that deny what follows them. Multi-word cues are matched on
+/// normalised tokens.
+const PRE_CUES: &[&[&str]] = &[
+    &["not"],
+    &["no"],
+    &["never"],
+    &["without"],
+    &["lacks"],
+    &["lack"],
+    &["lacked"],
+    &["lacking"],
+    &["none"],
+    &["neither"],
+    &["nor"],
+    &["nothing"],
+    &["stops", "short", "of"],
+    &["stopped", "short", "of"],
+    &["stop", "short", "of"],
+    &["stopping", "short", "of"],
+    &["falls", "short", "of"],
+    &["fell", "short", "of"],
+    &["fall", "short", "of"],
+    &["rather", "than"],
+    &["instead", "of"],
+    &["free", "of"],
+    &["absence", "of"],
+    &["excludes"],
+    &["excluded"],
+    &["omits"],
+    &["omitted"],
+    &["rules", "out"],
+    &["ruled", "out"],
+    &["denied"],
+    &["denies"],
+    &["deny"],
+    &["rejected"],
+    &["dropped"],
+];
+
+/// Cues that deny what comes before them in the same clause ("a mutual
+/// defence clause is not part of it", "Mutual defence clause: none").
+const POST_CUES: &[&[&str]] = &[
+    &["none"],
+    &["no"],
+    &["not", "part", "of"],
+    &["not", "included"],
+    &["not", "in"],
+    &["is", "absent"],
+    &["are", "absent"],
+    &["was", "absent"],
+    &["absent"],
+    &["missing"],
+    &["excluded"],
+    &["omitted"],
+    &["left", "out"],
+    &["was", "dropped"],
+    &["were", "dropped"],
+    &["n/a"],
+];
+
+/// Word sequences that contain a cue but deny nothing.
+const PSEUDO: &[&[&str]] = &[
+    &["not", "only"],
+    &["not", "just"],
+    &["not", "merely"],
+    &["no", "doubt"],
+    &["no", "less", "than"],
+    &["not", "least"],
+    &["no", "one"],
+    &["no", "sooner"],
+];
+
+/// Words that open a clause and so close a negation scope.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "although", "though", "however", "yet", "while", "whereas", "except", "because",
+    "since", "unlike", "which", "who",
+];
+
+/// Words that make the rest of their clause a question or a supposition.
+const OPENERS: &[&str] = &["whether", "if", "unless"];
+
+/// How many words a negation scope reaches at most.
+const SCOPE: usize = 9;
+
+fn matches_at(tokens: &[Token], at: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(k, w)| {
+        tokens
+            .get(at + k)
+            .is_some_and(|t| t.norm == *w || (*w == "not" && t.norm.ends_with("n't")))
+    })
+}
+
+/// A clause ends at these: strong punctuation, or a comma before a clause opener.
+fn ends_clause(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    match t.norm.as_str() {
+        ";" | ":" | "(" | ")" | "?" | "!" | "." | "\"" => true,
+        "-" => {
+            // a spaced dash (" – ") separates clauses; a hyphen inside a word does not
+            let prev_end = i.checked_sub(1).map(|p| tokens[p].range.end);
+            prev_end.is_some_and(|e| e < t.range.start)
+        }
+        _ => CLAUSE_OPENERS.contains(&t.norm.as_str()),
+    }
+}
+
+fn is_soft_break(t: &Token) -> bool {
+    t.norm == ","
+}
+
+/// The polarity of the claim at token indices `claim` in a sentence's tokens.
+pub fn polarity(tokens: &[Token], claim: Range<usize>) -> Polarity {
+    let sentence_is_question = tokens.last().is_some_and(|t| t.norm == "?")
+        || tokens.iter().rev().take(3).any(|t| t.norm == "?");
+    if sentence_is_question {
+        return Polarity::Open;
+    }
+    if opened_by(tokens, claim.start, OPENERS) {
+        return Polarity::Open;
+    }
+    if denied_before(tokens, claim.start) || denied_after(tokens, claim.end) {
+        Polarity::Denied
+    } else {
+        Polarity::Affirmed
+    }
+}
+
+/// Whether a word of `words` opens the clause the claim starts in.
+fn opened_by(tokens: &[Token], start: usize, words: &[&str]) -> bool {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        if (ends_clause(tokens, i) || is_soft_break(&tokens[i]))
+            && !words.contains(&tokens[i].norm.as_str())
+        {
+            return false;
+        }
+        if words.contains(&tokens[i].norm.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn cue_at(tokens: &[Token], at: usize, cues: &[&[&str]]) -> Option<usize> {
+    if PSEUDO.iter().any(|p| matches_at(tokens, at, p)) {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| matches_at(tokens, at, c))
+        .map(|c| c.len())
+        .max()
+}
+
+fn denied_before(tokens: &[Token], start: usize) -> bool {
+    let mut words = 0;
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        if ends_clause(tokens, i) || is_soft_break(&tokens[i]) {
+            return false;
+        }
+        if let Some(len) = cue_at(tokens, i, PRE_CUES) {
+            // the cue must end before the claim starts
+            return i + len <= start;
+        }
+        if tokens[i].is_word() {
+            words += 1;
+            if words > SCOPE {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+fn denied_after(tokens: &[Token], end: usize) -> bool {
+    let mut words = 0;
+    let mut i = end;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.norm == ":" {
+            // "Mutual defence clause: none"
+            i += 1;
+            continue;
+        }
+        if ends_clause(tokens, i) || is_soft_break(t) {
+            return false;
+        }
+        if cue_at(tokens, i, POST_CUES).is_some() {
+            return true;
+        }
+        if t.is_word() {
+            words += 1;
+            if words > 4 {
+                return false;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The polarity of the first occurrence of `claim` (whole words) in `text`.
+    fn of(text: &str, claim: &str) -> Polarity {
+        let tokens = tokenize(text, 0..text.len());
+        let at = text.find(claim).expect("claim in text");
+        let start = tokens.iter().position(|t| t.range.start >= at).unwrap();
+        let end = tokens
+            .iter()
+            .position(|t| t.range.end >= at + claim.len())
+            .unwrap()
+            + 1;
+        polarity(&tokens, start..end)
+    }
+
+    #[test]
+    fn cues_deny_within_their_clause() {
+        use Polarity::*;
+        let defence = "mutual defence";
+        assert_eq!(of("The treaty does not include a mutual defence clause.", defence), Denied);
+        assert_eq!(of("It doesn't contain a mutual defence clause.", defence), Denied);
+        assert_eq!(of("It contains no mutual defence obligation.", defence), Denied);
+        assert_eq!(of("The pact stops short of a mutual defence commitment.", defence), Denied);
+        assert_eq!(of("It is a partnership rather than a mutual defence pact.", defence), Denied);
+        assert_eq!(of("It includes a mutual defence clause.", defence), Affirmed);
+    }
+
+    #[test]
+    fn scope_ends_at_the_clause() {
+        use Polarity::*;
+        assert_eq!(
+            of("It is not a trade deal, but it sets out mutual defence duties.", "mutual defence"),
+            Affirmed
+        );
+        assert_eq!(
+            of("Both sides did not hesitate; the text sets out mutual defence duties.", "mutual defence"),
+            Affirmed
+        );
+        assert_eq!(
+            of("No one doubts that the accord, signed last week after long talks between the two sides, includes mutual defence.", "mutual defence"),
+            Affirmed
+        );
+    }
+
+    #[test]
+    fn pseudo_negations_deny_nothing() {
+        assert_eq!(
+            of("It is not only a trade pact but a mutual defence pact.", "mutual defence"),
+            Polarity::Affirmed
+        );
+    }
+
+    #[test]
+    fn cues_after_the_claim() {
+        use Polarity::*;
+        assert_eq!(of("Mutual defence clause: none", "Mutual defence"), Denied);
+        assert_eq!(of("A mutual defence clause is not part of the text.", "mutual defence"), Denied);
+        assert_eq!(of("A mutual defence clause is included.", "mutual defence"), Affirmed);
+    }
+
+    #[test]
+    fn questions_and_whether_clauses_are_open() {
+        use Polarity::*;
+        assert_eq!(of("Does the pact include mutual defence?", "mutual defence"), Open);
+        assert_eq!(of("Analysts asked whether it includes mutual defence.", "mutual defence"), Open);
+        assert_eq!(of("If it includes mutual defence, the region changes.", "mutual defence"), Open);
+        assert_eq!(
+            of("If it is attacked, the pact offers mutual defence.", "mutual defence"),
+            Affirmed
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Word forms that mean the same: case, curly and straight apostrophes, and
+//! British and American spelling, so a rule written once matches them all.
+
+use std::borrow::Cow;
+
+/// The matching form of one word: lower case, straight apostrophe, American
+/// spelling. Rules and drafts are normalised alike, so a rare collision of two
+/// real words under these rewrites is harmless in practice.
+pub fn word(w: &str) -> Cow<'_, str> {
+    let simple = w
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let mut s: String = if simple {
+        if !has_british_ending(w) {
+            return Cow::Borrowed(w);
+        }
+        w.to_owned()
+    } else {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+                c => c,
+            })
+            .collect()
+    };
+    americanize(&mut s);
+    Cow::Owned(s)
+}
+
+/// The word without a possessive ending: "iran's" → "iran", "parties'" → "parties".
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
+}
+
+fn has_british_ending(w: &str) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "ence", "ences", "ise", "ised", "ises", "ising", "tre", "tres", "isation", "isations",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e)) || w.contains("our")
+}
+
+/// Rewrites the common British endings to American ones in place.
+fn americanize(s: &mut String) {
+    // defence → defense, offence → offense, licence → license (not "science", "silence")
+    for (uk, us) in [
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("pretence", "pretense"),
+    ] {
+        if let Some(stem) = s.strip_suffix(uk).map(str::len) {
+            s.truncate(stem);
+            s.push_str(us);
+            return;
+        }
+        let plural = format!("{uk}s");
+        if let Some(stem) = s.strip_suffix(plural.as_str()).map(str::len) {
+            s.truncate(stem);
+            s.push_str(us);
+            s.push('s');
+            return;
+        }
+    }
+    // labour → labor, favourable → favorable; short words ("four", "hour", "your") keep theirs
+    if s.len() >= 6 {
+        if let Some(i) = s.find("our") {
+            let before = &s[..i];
+            if before.len() >= 3 && !before.ends_with('y') && !s.ends_with("ourt") {
+                s.replace_range(i..i + 3, "or");
+                return;
+            }
+        }
+    }
+    // organise → organize, organisation → organization
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+    ] {
+        if s.len() > uk.len() + 3 && s.ends_with(uk) {
+            let stem = s.len() - uk.len();
+            s.truncate(stem);
+            s.push_str(us);
+            return;
+        }
+    }
+    // centre → center, metres → meters
+    for (uk, us) in [("tre", "ter"), ("tres", "ters")] {
+        if s.len() > uk.len() + 2 && s.ends_with(uk) {
+            let stem = s.len() - uk.len();
+            s.truncate(stem);
+            s.push_str(us);
+            return;
+        }
+    }
+}
+
+/// The singular of a regular English plural noun, for unit words: "articles" →
+/// "article", "decades" → "decade", "centuries" → "century".
+pub fn singular(w: &str) -> Cow<'_, str> {
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() >= 2 {
+            return Cow::Owned(format!("{stem}y"));
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.len() <= 3 {
+        return Cow::Borrowed(w);
+    }
+    match w.strip_suffix('s') {
+        Some(stem) => Cow::Borrowed(stem),
+        None => Cow::Borrowed(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_quotes_and_spelling_fold() {
+        assert_eq!(word("Defence"), "defense");
+        assert_eq!(word("defences"), "defenses");
+        assert_eq!(word("Iran’s"), "iran's");
+        assert_eq!(word("labour"), "labor");
+        assert_eq!(word("organisation"), "organization");
+        assert_eq!(word("centre"), "center");
+        assert_eq!(word("treaty"), "treaty");
+    }
+
+    #[test]
+    fn words_that_only_look_british_keep_their_form() {
+        for w in ["four", "hour", "your", "court", "science", "silence", "rise", "wise"] {
+            assert_eq!(word(w), w, "{w}");
+        }
+    }
+
+    #[test]
+    fn possessives_and_plurals() {
+        assert_eq!(strip_possessive("iran's"), "iran");
+        assert_eq!(strip_possessive("parties'"), "parties");
+        assert_eq!(singular("articles"), "article");
+        assert_eq!(singular("centuries"), "century");
+        assert_eq!(singular("years"), "year");
+        assert_eq!(singular("year"), "year");
+        assert_eq!(singular("status"), "status");
+    }
+}

@@ -1,0 +1,396 @@
+//! Quantities: a number with a unit, read as an interval of values so that
+//! "more than 40 articles" agrees with 47 and "over 50 articles" does not.
+//! Forms: "47 articles", "47-article", "forty-two-article", "two decades",
+//! "decade-long", "a quarter-century", "between 40 and 50 articles".
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::normalize;
+use super::numbers::{NumberMatch, NumberStyle};
+use super::tokens::Token;
+
+/// What a unit measures; only quantities of one dimension compare.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Durations, in years.
+    Time,
+    /// Money in one currency, in its main unit (`usd`, `eur`, `gbp`).
+    Money(String),
+    /// Counts of one thing: `article`.
+    Count(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub dimension: Dimension,
+    /// How many base units one of this unit is (a decade is 10 years).
+    pub factor: f64,
+    /// The unit's word as a rule names it, singular: "year", "article".
+    pub name: String,
+}
+
+/// The unit words a reader knows: the built-in time and money units and the
+/// count nouns that rules name.
+#[derive(Debug, Clone)]
+pub struct Units {
+    words: HashMap<String, Unit>,
+}
+
+impl Default for Units {
+    fn default() -> Self {
+        Units::builtin()
+    }
+}
+
+impl Units {
+    pub fn builtin() -> Units {
+        let mut words = HashMap::new();
+        let mut time = |w: &str, factor: f64| {
+            words.insert(
+                w.to_owned(),
+                Unit {
+                    dimension: Dimension::Time,
+                    factor,
+                    name: w.to_owned(),
+                },
+            );
+        };
+        time("year", 1.0);
+        time("yr", 1.0);
+        time("decade", 10.0);
+        time("century", 100.0);
+        time("quarter-century", 25.0);
+        time("half-century", 50.0);
+        time("month", 1.0 / 12.0);
+        time("week", 7.0 / 365.25);
+        time("day", 1.0 / 365.25);
+        for (w, cur) in [
+            ("dollar", "usd"),
+            ("usd", "usd"),
+            ("euro", "eur"),
+            ("eur", "eur"),
+            ("pound", "gbp"),
+            ("sterling", "gbp"),
+            ("gbp", "gbp"),
+        ] {
+            words.insert(
+                w.to_owned(),
+                Unit {
+                    dimension: Dimension::Money(cur.to_owned()),
+                    factor: 1.0,
+                    name: w.to_owned(),
+                },
+            );
+        }
+        Units { words }
+    }
+
+    /// Adds a count noun (singular, normalised), counted as `counts_as`:
+    /// "point" may count as "article".
+    pub fn add_count(&mut self, noun: &str, counts_as: &str) {
+        self.words.entry(noun.to_owned()).or_insert(Unit {
+            dimension: Dimension::Count(counts_as.to_owned()),
+            factor: 1.0,
+            name: noun.to_owned(),
+        });
+    }
+
+    /// The unit a normalised word names, singular or plural.
+    pub fn get(&self, word: &str) -> Option<&Unit> {
+        self.words
+            .get(word)
+            .or_else(|| self.words.get(normalize::singular(word).as_ref()))
+    }
+
+    /// The unit for a rule's unit name.
+    pub fn for_rule(&self, name: &str) -> Option<&Unit> {
+        self.get(&normalize::word(name))
+    }
+}
+
+/// A closed or half-open range of values, in a dimension's base unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    pub lo_open: bool,
+    pub hi_open: bool,
+}
+
+impl Interval {
+    pub fn exact(v: f64) -> Interval {
+        Interval {
+            lo: v,
+            hi: v,
+            lo_open: false,
+            hi_open: false,
+        }
+    }
+
+    pub fn contains(&self, v: f64) -> bool {
+        let eps = 1e-9 * v.abs().max(1.0);
+        let above = if self.lo_open { v > self.lo + eps } else { v >= self.lo - eps };
+        let below = if self.hi_open { v < self.hi - eps } else { v <= self.hi + eps };
+        above && below
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.lo == self.hi && !self.lo_open && !self.hi_open
+    }
+}
+
+/// How the quantity is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Modifies a noun: "a 20-year pact", "the decade-long deal".
+    Compound,
+    /// A noun phrase: "20 years", "two decades", "47 articles".
+    Noun,
+    /// A value under a label: "Articles: 47", a table cell under "Articles".
+    Label,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The whole mention, qualifier and unit included, in text bytes.
+    pub range: Range<usize>,
+    /// The number alone, when the mention has one ("decade-long" has none).
+    pub number: Option<Range<usize>>,
+    pub style: NumberStyle,
+    /// The value in the unit as written (2 for "two decades").
+    pub stated: f64,
+    /// The values meant, in the dimension's base unit (years for time).
+    pub interval: Interval,
+    pub unit: Unit,
+    pub form: Form,
+    /// Token indices of the mention in the sentence's tokens.
+    pub tokens: Range<usize>,
+}
+
+/// Words before a number that make it a reference, not a count: "Article 12".
+const REFERENCE_WORDS: &[&str] = &[
+    "article", "section", "clause", "chapter", "paragraph", "no", "number", "part", "page",
+    "annex", "item", "point", "resolution", "rule",
+];
+
+/// Words that may not stand between a number and its unit.
+const NOT_BETWEEN: &[&str] = &[
+    "of", "the", "its", "their", "his", "her", "and", "or", "to", "in", "on", "for", "by", "with",
+    "a", "an", "than", "from", "at", "as", "is", "was", "were", "are",
+];
+
+/// Reads the quantities of one sentence from its tokens and the numbers found
+/// in it (both with offsets into the same text).
+pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for n in numbers {
+        let Some(first) = tokens.iter().position(|t| t.range.start >= n.range.start) else {
+            continue;
+        };
+        let Some(last) = tokens.iter().rposition(|t| t.range.end <= n.range.end) else {
+            continue;
+        };
+        if last < first || is_reference(tokens, first) {
+            continue;
+        }
+        if let Some(q) = read_after(tokens, first, last, n, units) {
+            out.push(q);
+        }
+    }
+    // Unit words with no number: "decade-long", "a decade", "a quarter-century".
+    for i in 0..tokens.len() {
+        if out.iter().any(|q| q.tokens.contains(&i)) {
+            continue;
+        }
+        if let Some(q) = read_unit_alone(tokens, i, units) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.range.start);
+    out
+}
+
+fn is_reference(tokens: &[Token], first: usize) -> bool {
+    first
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| REFERENCE_WORDS.contains(&normalize::singular(t.base()).as_ref()))
+}
+
+/// A unit starting at token `i`, possibly the two-word "quarter-century":
+/// returns the unit and the index of its last token.
+fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit, usize)> {
+    let t = tokens.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    if let (Some(dash), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+        if dash.norm == "-" && adjacent(t, dash) && adjacent(dash, next) {
+            let joined = format!("{}-{}", t.norm, normalize::singular(&next.norm));
+            if let Some(u) = units.get(&joined) {
+                return Some((u, i + 2));
+            }
+        }
+    }
+    units.get(t.base()).map(|u| (u, i))
+}
+
+fn adjacent(a: &Token, b: &Token) -> bool {
+    a.range.end == b.range.start
+}
+
+fn read_after(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    n: &NumberMatch,
+    units: &Units,
+) -> Option<Quantity> {
+    let mut value_hi = None;
+    let mut j = last + 1;
+    // "40 to 50 articles", "40-50 articles", "between 40 and 50 articles"
+    if let (Some(link), Some(next)) = (tokens.get(j), tokens.get(j + 1)) {
+        if matches!(link.norm.as_str(), "to" | "-" | "and") && next.norm.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            if let Ok(v) = next.norm.replace(',', "").parse::<f64>() {
+                if v > n.value {
+                    value_hi = Some(v);
+                    j += 2;
+                }
+            }
+        }
+    }
+    let hyphen = tokens
+        .get(j)
+        .is_some_and(|d| d.norm == "-" && adjacent(&tokens[j - 1], d));
+    let (unit, unit_end, form) = if hyphen {
+        // "47-article", "20-year"
+        let (u, end) = unit_at(tokens, j + 1, units)?;
+        // "20-year-long"
+        let end = skip_long(tokens, end);
+        (u, end, Form::Compound)
+    } else if let Some((u, end)) = unit_at(tokens, j, units) {
+        (u, skip_long(tokens, end), Form::Noun)
+    } else if let Some(u) = currency_before(tokens, first, units) {
+        // "$1.2 billion": the symbol is the unit
+        (u, last, Form::Noun)
+    } else {
+        // one word between: "47 separate articles"
+        let mid = tokens.get(j)?;
+        if !mid.is_word() || NOT_BETWEEN.contains(&mid.norm.as_str()) || mid.capitalized {
+            return None;
+        }
+        let (u, end) = unit_at(tokens, j + 1, units)?;
+        (u, end, Form::Noun)
+    };
+    let symbol = usize::from(currency_before(tokens, first, units).is_some());
+    let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit.factor);
+    Some(Quantity {
+        range: tokens[qual_start].range.start..tokens[unit_end].range.end,
+        number: Some(n.range.clone()),
+        style: n.style,
+        stated: n.value,
+        interval,
+        unit: unit.clone(),
+        form,
+        tokens: qual_start..unit_end + 1,
+    })
+}
+
+/// The currency whose symbol stands right before token `first`.
+fn currency_before<'u>(tokens: &[Token], first: usize, units: &'u Units) -> Option<&'u Unit> {
+    let symbol = tokens.get(first.checked_sub(1)?)?;
+    let word = match symbol.norm.as_str() {
+        "$" | "us$" => "usd",
+        "€" => "eur",
+        "£" => "gbp",
+        _ => return None,
+    };
+    units.get(word)
+}
+
+/// Past a trailing "-long" or "long" after a unit.
+fn skip_long(tokens: &[Token], end: usize) -> usize {
+    match (tokens.get(end + 1), tokens.get(end + 2)) {
+        (Some(d), Some(l)) if d.norm == "-" && l.norm == "long" => end + 2,
+        _ => end,
+    }
+}
+
+fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity> {
+    let (unit, end) = unit_at(tokens, i, units)?;
+    if unit.dimension != Dimension::Time {
+        return None;
+    }
+    let end_long = skip_long(tokens, end);
+    let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
+    let singular_form = normalize::singular(&tokens[end].norm) == tokens[end].norm
+        || tokens[end].norm.contains('-');
+    let (start, form) = if end_long > end {
+        (i, Form::Compound)
+    } else if matches!(prev, Some("a" | "an" | "one")) && singular_form {
+        (i - 1, Form::Noun)
+    } else if unit.factor >= 10.0 && singular_form && tokens.get(end + 1).is_some_and(|t| t.is_word()) {
+        // "a quarter-century pact"
+        (i, Form::Compound)
+    } else {
+        return None;
+    };
+    let (qual_start, interval) = qualify(tokens, start, 1.0, None, unit.factor);
+    Some(Quantity {
+        range: tokens[qual_start].range.start..tokens[end_long].range.end,
+        number: None,
+        style: NumberStyle::Words,
+        stated: 1.0,
+        interval,
+        unit: unit.clone(),
+        form,
+        tokens: qual_start..end_long + 1,
+    })
+}
+
+/// Reads the qualifier before token `first` ("more than", "about", "between")
+/// and returns where the mention starts and the interval it means.
+fn qualify(tokens: &[Token], first: usize, v: f64, hi: Option<f64>, factor: f64) -> (usize, Interval) {
+    let before = |k: usize| -> Option<&str> { first.checked_sub(k).map(|p| tokens[p].norm.as_str()) };
+    let base = v * factor;
+    if let Some(hi) = hi {
+        let start = if before(1) == Some("between") || before(1) == Some("from") { first - 1 } else { first };
+        return (
+            start,
+            Interval { lo: base, hi: hi * factor, lo_open: false, hi_open: false },
+        );
+    }
+    let three = (before(3), before(2), before(1));
+    let two = (before(2), before(1));
+    let open_above = Interval { lo: base, hi: f64::INFINITY, lo_open: true, hi_open: false };
+    let from_below = Interval { lo: base, hi: f64::INFINITY, lo_open: false, hi_open: false };
+    let open_below = Interval { lo: 0.0, hi: base, lo_open: false, hi_open: true };
+    let up_to = Interval { lo: 0.0, hi: base, lo_open: false, hi_open: false };
+    let about = Interval { lo: base * 0.9, hi: base * 1.1, lo_open: false, hi_open: false };
+    let nearly = Interval { lo: base * 0.9, hi: base, lo_open: false, hi_open: true };
+    match three {
+        (Some("no"), Some("fewer" | "less"), Some("than")) => return (first - 3, from_below),
+        (Some("no"), Some("more"), Some("than")) => return (first - 3, up_to),
+        (Some("a"), Some("little"), Some("over")) => return (first - 3, open_above),
+        _ => {}
+    }
+    match two {
+        (Some("more" | "greater" | "longer"), Some("than")) => (first - 2, open_above),
+        (Some("in"), Some("excess")) => (first - 2, open_above),
+        (Some("upwards"), Some("of")) => (first - 2, open_above),
+        (Some("at"), Some("least")) => (first - 2, from_below),
+        (Some("fewer" | "less" | "shorter"), Some("than")) => (first - 2, open_below),
+        (Some("up"), Some("to")) | (Some("at"), Some("most")) => (first - 2, up_to),
+        (Some("close"), Some("to")) => (first - 2, nearly),
+        (Some("just"), Some("under")) => (first - 2, nearly),
+        (Some("just"), Some("over")) => (first - 2, open_above),
+        _ => match before(1) {
+            Some("over" | "above" | "exceeding") => (first - 1, open_above),
+            Some("under" | "below") => (first - 1, open_below),
+            Some("about" | "around" | "roughly" | "approximately" | "some" | "circa" | "approx" | "~") => (first - 1, about),
+            Some("nearly" | "almost") => (first - 1, nearly),
+            _ => (first, Interval::exact(base)),
+        },
+    }
+}

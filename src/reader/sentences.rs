@@ -1,0 +1,116 @@
+//! Sentences within a block, aware of abbreviations, initials and decimals.
+
+use std::ops::Range;
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "pres",
+    "st", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jr", "sr", "u.s",
+    "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt",
+];
+
+/// Splits `text[range]` into sentence ranges (offsets into `text`), trimmed of
+/// surrounding white space. A sentence ends at `.`, `!` or `?` (with any
+/// closing quotes or brackets) followed by white space, unless the full stop
+/// closes an abbreviation or an initial.
+pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let piece = &text[range.clone()];
+    let bytes = piece.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            end = skip_closers(piece, end);
+            let at_space = piece[end..].starts_with(char::is_whitespace);
+            if (end == bytes.len() || at_space) && !(b == b'.' && is_abbreviation(piece, i)) {
+                push_trimmed(&mut out, piece, start..end, range.start);
+                start = end;
+            }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(&mut out, piece, start..bytes.len(), range.start);
+    out
+}
+
+fn skip_closers(piece: &str, mut end: usize) -> usize {
+    while let Some(c) = piece[end..].chars().next() {
+        if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether the full stop at `dot` closes an abbreviation or an initial.
+fn is_abbreviation(piece: &str, dot: usize) -> bool {
+    let before = &piece[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single_initial =
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, piece: &str, r: Range<usize>, base: usize) {
+    let s = &piece[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(base + r.start + lead..base + r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_and_keeps_abbreviations() {
+        assert_eq!(
+            sentences("It was signed on Jan. 17 by Mr. Putin. It has 47 articles! Does it?"),
+            vec!["It was signed on Jan. 17 by Mr. Putin.", "It has 47 articles!", "Does it?"]
+        );
+    }
+
+    #[test]
+    fn initials_decimals_and_closing_quotes() {
+        assert_eq!(
+            sentences("J. R. Smith said “it is 1.5 times larger.” Then he left."),
+            vec!["J. R. Smith said “it is 1.5 times larger.”", "Then he left."]
+        );
+        assert_eq!(
+            sentences("The U.S. and Iran. Later"),
+            vec!["The U.S. and Iran.", "Later"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_with_an_abbreviated_date_ends_at_the_block() {
+        assert_eq!(sentences("Signed on Jan. 18."), vec!["Signed on Jan. 18."]);
+    }
+}

@@ -1,0 +1,94 @@
+//! The YAML schema of a rule file, as serde types. Every key is documented in
+//! docs/rules.md; unknown keys are errors.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFileSpec {
+    pub subject: SubjectSpec,
+    pub facts: Vec<FactSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SubjectSpec {
+    /// Prefix of every rule id: `<id>/<fact>`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Names that identify the subject on their own.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Groups of names for each party; a draft naming one of each group and an
+    /// alias is about the subject.
+    #[serde(default)]
+    pub parties: Vec<Vec<String>>,
+    /// Common nouns used for the subject ("treaty", "pact").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The subject's year: an alias qualified by another year is another subject.
+    pub year: Option<i32>,
+    /// Names of other subjects whose statements are not this one's.
+    #[serde(default)]
+    pub distinct_from: Vec<String>,
+    /// Where the facts come from, shown in every diagnostic's note.
+    pub source: String,
+    /// Severity of contradictions in quotations or reported speech; by default
+    /// the fact's own.
+    pub reported_speech: Option<LevelSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FactSpec {
+    pub id: String,
+    /// The fact in words.
+    pub claim: String,
+    #[serde(default)]
+    pub severity: SeveritySpec,
+    /// Words near which a bare statement counts ("valid for 20 years", "signed on").
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// The consistent wording, shown as help.
+    pub help: Option<String>,
+    pub quantity: Option<QuantitySpec>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+    /// Phrases whose assertion contradicts the fact.
+    pub absent: Option<Vec<String>>,
+    /// Phrases whose denial contradicts the fact, and whose assertion states it.
+    pub present: Option<Vec<String>>,
+    /// A regular expression whose match contradicts the fact.
+    pub forbid: Option<String>,
+    /// A regular expression a draft about the subject must match.
+    pub require: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SeveritySpec {
+    pub contradiction: Option<LevelSpec>,
+    pub unstated: Option<LevelSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelSpec {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuantitySpec {
+    pub value: f64,
+    /// Singular unit noun: a count noun of the rule's own ("article") or a
+    /// built-in unit (year, decade, month, dollar, euro, pound).
+    pub unit: String,
+    /// Other count nouns that count the same thing ("point").
+    #[serde(default)]
+    pub also: Vec<String>,
+}
