@@ -1,0 +1,411 @@
+//! rustc-style output for people at a terminal: a header, the source line
+//! with the span underlined and labelled, then notes.
+
+use std::io;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
+use codespan_reporting::files::{self, SimpleFile};
+use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec};
+use codespan_reporting::term::{self, Chars, Config, Styles, StylesWriter};
+
+use crate::diagnostic::{Diagnostic, FileReport, Severity};
+
+use super::{clamp_span, in_order, one_line};
+
+/// Said of every attributed finding, so a reader does not "fix" a quote.
+const ATTRIBUTED_NOTE: &str =
+    "note: the claim is reported speech; the draft attributes it to a speaker";
+
+/// Writes every finding, in file order and then by span start, each followed
+/// by a blank line as rustc does. Colour is the caller's decision
+/// (`--color`, `NO_COLOR`, whether stdout is a terminal).
+pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io::Result<()> {
+    let config = config();
+    let styles = styles();
+    let mut buffer = Vec::new();
+    for report in reports {
+        let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
+        for diagnostic in in_order(report) {
+            let diagnostic = to_codespan(report, diagnostic);
+            buffer.clear();
+            let result = if color {
+                let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
+                term::emit_to_write_style(&mut writer, &config, &file, &diagnostic)
+            } else {
+                term::emit_to_io_write(&mut buffer, &config, &file, &diagnostic)
+            };
+            result.map_err(io_error)?;
+            write_as_rustc(out, &buffer)?;
+        }
+    }
+    Ok(())
+}
+
+/// codespan indents the `-->` line one column further than rustc does, and
+/// leaves the padding of empty gutters and blank source lines at the ends of
+/// lines, where rustc trims it. Both are fixed here so that the output is
+/// rustc's to the column and diffs of it are free of invisible changes.
+fn write_as_rustc(out: &mut dyn io::Write, rendered: &[u8]) -> io::Result<()> {
+    for (number, line) in rendered.split_inclusive(|&b| b == b'\n').enumerate() {
+        let (mut body, newline) = match line.strip_suffix(b"\n") {
+            Some(body) => (body, true),
+            None => (line, false),
+        };
+        while let Some(rest) = body.strip_suffix(b" ") {
+            body = rest;
+        }
+        // The header is one line (messages are flattened), so the locus is
+        // always the second.
+        if number == 1 && is_locus(body) {
+            body = &body[1..];
+        }
+        out.write_all(body)?;
+        if newline {
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a line is `  --> path:line:col`, possibly with colour codes
+/// between the indent and the arrow.
+fn is_locus(line: &[u8]) -> bool {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    let rest = &line[indent..];
+    indent >= 2 && (rest.starts_with(b"-->") || rest.starts_with(b"\x1b["))
+}
+
+/// [`write`] into memory.
+pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and spans are clamped before codespan
+    // sees them, so there is no error to report here.
+    let _ = write(&mut out, reports, color);
+    out
+}
+
+fn to_codespan(report: &FileReport, d: &Diagnostic) -> Report<()> {
+    let level = match d.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        // rustc's word for a finding that is neither; codespan has no "info".
+        Severity::Info => Level::Note,
+    };
+    // codespan subtracts line starts from span ends and walks chars from
+    // them; an offset past the end or inside a character must not reach it.
+    let span = clamp_span(&report.source, &d.span);
+    let mut notes = Vec::new();
+    if !d.note.is_empty() {
+        notes.push(format!("note: {}", d.note));
+    }
+    if d.attributed {
+        notes.push(ATTRIBUTED_NOTE.to_string());
+    }
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    Report::new(level)
+        .with_code(&d.rule)
+        .with_message(one_line(&d.message))
+        .with_label(Label::primary((), span).with_message(one_line(&d.label)))
+        .with_notes(notes)
+}
+
+/// ASCII borders and rustc's multi-line underline (`_____^`, `|`, `|___^`)
+/// rather than codespan's box drawing, so output reads like the compiler
+/// output people already know and survives any terminal font.
+fn config() -> Config {
+    let mut chars = Chars::ascii();
+    chars.multi_top_left = ' ';
+    chars.multi_top = '_';
+    chars.multi_bottom_left = '|';
+    chars.multi_bottom = '_';
+    chars.multi_left = '|';
+    Config {
+        chars,
+        ..Config::default()
+    }
+}
+
+/// rustc's palette: bold bright blue gutter, bold coloured underlines.
+fn styles() -> Styles {
+    let gutter = ColorSpec::new()
+        .set_fg(Some(Color::Blue))
+        .set_bold(true)
+        .set_intense(true)
+        .clone();
+    let mut styles = Styles {
+        line_number: gutter.clone(),
+        source_border: gutter.clone(),
+        note_bullet: gutter,
+        ..Styles::default()
+    };
+    for spec in [
+        &mut styles.primary_label_error,
+        &mut styles.primary_label_warning,
+        &mut styles.primary_label_note,
+        &mut styles.primary_label_help,
+    ] {
+        spec.set_bold(true);
+    }
+    styles
+}
+
+fn io_error(error: files::Error) -> io::Error {
+    match error {
+        files::Error::Io(error) => error,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Kind};
+    use crate::emit::test_support::{finding, report};
+
+    const TREATY_MD: &str = "\
+# Russia–Iran treaty: what we know
+
+Russia and Iran signed a “comprehensive strategic partnership” treaty in
+Moscow on 17 January 2025. The Russia–Iran treaty has 45 articles and
+runs for 20 years.
+
+“The treaty has 45 articles,” Lavrov told reporters.
+";
+
+    /// Tehran's version, saved on Windows, wrapped mid-sentence.
+    const PACT_CRLF: &str = "\
+Iran's parliament says the two countries signed the pact on\r\n\
+18 January 2025 in the Kremlin.\r\n\
+\r\n\
+Officials called it historic.\r\n";
+
+    fn text(bytes: Vec<u8>) -> String {
+        String::from_utf8(bytes).expect("output is UTF-8")
+    }
+
+    fn article_count() -> Diagnostic {
+        let mut d = finding(
+            TREATY_MD,
+            "45 articles",
+            "ru-ir-treaty/article-count",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        d.message = "the draft says the treaty has 45 articles; it has 47".into();
+        d.label = "states 45 articles".into();
+        d.note =
+            "the treaty has 47 articles (text published by the Kremlin, 17 January 2025)".into();
+        d.help = Some("write \"47 articles\"".into());
+        d.found = Some("45 articles".into());
+        d.expected = Some("47 articles".into());
+        let at = d.span.start;
+        d.fix = Some(Edit {
+            range: at..at + 2,
+            replacement: "47".into(),
+        });
+        d
+    }
+
+    fn lavrov_quote() -> Diagnostic {
+        let quote = TREATY_MD.find("“The treaty").unwrap();
+        let start = quote + TREATY_MD[quote..].find("45 articles").unwrap();
+        let mut d = article_count();
+        d.span = start..start + "45 articles".len();
+        d.fix = None;
+        d.attributed = true;
+        d
+    }
+
+    fn duration_unstated() -> Diagnostic {
+        let mut d = finding(
+            PACT_CRLF,
+            "the pact",
+            "ru-ir-treaty/duration",
+            Kind::Unstated,
+            Severity::Warning,
+        );
+        d.message = "the draft never says how long the treaty runs".into();
+        d.label = "the treaty is mentioned here".into();
+        d.note = "the treaty is concluded for 20 years (article 47)".into();
+        d.help = Some("add that it runs for 20 years".into());
+        d
+    }
+
+    fn signing_date() -> Diagnostic {
+        let start = PACT_CRLF.find("signed").unwrap();
+        let end = PACT_CRLF.find(" in the Kremlin").unwrap();
+        let mut d = finding(
+            PACT_CRLF,
+            "signed",
+            "ru-ir-treaty/signing-date",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        d.span = start..end;
+        d.message = "the draft dates the signing to 18 January 2025; it was 17 January".into();
+        d.label = "dates the signing to 18 January 2025".into();
+        d.note = "signed in Moscow on 17 January 2025".into();
+        d.found = Some("18 January 2025".into());
+        d.expected = Some("17 January 2025".into());
+        d
+    }
+
+    #[test]
+    fn contradiction_after_multibyte_text() {
+        let out = text(render(
+            &[report("drafts/treaty.md", TREATY_MD, vec![article_count()])],
+            false,
+        ));
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn span_across_crlf_lines() {
+        let out = text(render(
+            &[report("drafts/pact.txt", PACT_CRLF, vec![signing_date()])],
+            false,
+        ));
+        assert!(!out.contains('\r'), "{out:?}");
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn unstated_fact_at_a_subject_mention() {
+        let out = text(render(
+            &[report(
+                "drafts/pact.txt",
+                PACT_CRLF,
+                vec![duration_unstated()],
+            )],
+            false,
+        ));
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn attributed_claim() {
+        let out = text(render(
+            &[report("drafts/treaty.md", TREATY_MD, vec![lavrov_quote()])],
+            false,
+        ));
+        assert!(out.contains(ATTRIBUTED_NOTE), "{out}");
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn info_is_a_note_and_bad_spans_are_clamped() {
+        let mut past_end = finding(
+            TREATY_MD,
+            "Moscow",
+            "ru-ir-treaty/place",
+            Kind::Unstated,
+            Severity::Info,
+        );
+        past_end.span = 10_000..10_007;
+        past_end.message = "the draft does not say where the treaty was signed".into();
+        past_end.label = "the article ends here".into();
+        let dash = TREATY_MD.find('–').unwrap();
+        let mut mid_char = past_end.clone();
+        mid_char.rule = "ru-ir-treaty/parties".into();
+        mid_char.span = dash + 1..dash + 2;
+        mid_char.message = "span inside a character".into();
+        mid_char.label = "the dash".into();
+        let out = text(render(
+            &[report(
+                "drafts/treaty.md",
+                TREATY_MD,
+                vec![past_end, mid_char],
+            )],
+            false,
+        ));
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn several_files_in_order() {
+        let out = text(render(
+            &[
+                report(
+                    "drafts/treaty.md",
+                    TREATY_MD,
+                    vec![lavrov_quote(), article_count()],
+                ),
+                report("drafts/empty.md", "", vec![]),
+                report(
+                    "drafts/pact.txt",
+                    PACT_CRLF,
+                    vec![signing_date(), duration_unstated()],
+                ),
+            ],
+            false,
+        ));
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn empty_file_and_empty_report_list() {
+        assert!(render(&[], false).is_empty());
+        let mut d = finding("x", "x", "s/x", Kind::Unstated, Severity::Warning);
+        d.span = 3..9;
+        let out = text(render(&[report("empty.md", "", vec![d])], false));
+        assert!(
+            out.starts_with("warning[s/x]: unstated finding\n --> empty.md:1:1\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn newlines_in_message_and_label_do_not_break_the_layout() {
+        let mut d = finding("x 45 y", "45", "s/n", Kind::Contradiction, Severity::Error);
+        d.message = "two\nlines".into();
+        d.label = "also\r\ntwo".into();
+        let out = text(render(&[report("a.md", "x 45 y", vec![d])], false));
+        assert_eq!(
+            out,
+            "error[s/n]: two lines\n --> a.md:1:3\n  |\n1 | x 45 y\n  |   ^^ also two\n\n"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let reports = [report("drafts/treaty.md", TREATY_MD, vec![article_count()])];
+        let plain = text(render(&reports, false));
+        let coloured = text(render(&reports, true));
+        assert!(!plain.contains('\x1b'));
+        assert!(coloured.contains("\x1b["));
+        assert_eq!(strip_ansi(&coloured), plain);
+    }
+
+    fn strip_ansi(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_panic_on_any_span() {
+        let text = "a–b\r\nc";
+        let d = finding(text, "a", "s/x", Kind::Contradiction, Severity::Error);
+        for start in 0..=text.len() + 2 {
+            for end in 0..=text.len() + 2 {
+                let mut d = d.clone();
+                d.span = start..end;
+                let out = render(&[report("a.md", text, vec![d])], true);
+                assert!(!out.is_empty());
+            }
+        }
+    }
+}
