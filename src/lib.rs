@@ -6,6 +6,7 @@
 //! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
 
 pub mod check;
+pub mod cli;
 pub mod diagnostic;
 pub mod emit;
 pub mod reader;

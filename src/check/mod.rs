@@ -45,7 +45,12 @@ impl<'r> Checker<'r> {
             let reading = reader.read(doc);
             out.extend(verdict::diagnostics(reader.subject(), &reading, doc));
         }
-        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+        out.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then_with(|| a.rule.cmp(&b.rule))
+        });
         out
     }
 }

@@ -109,7 +109,16 @@ const DEMONSTRATIVES: &[&str] = &["that", "those", "such", "earlier", "previous"
 const PRONOUNS: &[&str] = &["it", "its", "it's"];
 /// Verbs between an alias and "with" in "the agreement Moscow signed with Pyongyang".
 const DEAL_VERBS: &[&str] = &[
-    "signed", "struck", "reached", "concluded", "agreed", "inked", "sealed", "made", "has", "had",
+    "signed",
+    "struck",
+    "reached",
+    "concluded",
+    "agreed",
+    "inked",
+    "sealed",
+    "made",
+    "has",
+    "had",
 ];
 /// Words allowed in the slot after "with"/"between" besides names.
 const SLOT_GLUE: &[&str] = &["and", "the", "of", "-", "'s"];
@@ -120,7 +129,12 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(len) = terms.names.iter().filter_map(|n| sequence_at(tokens, i, n)).max() {
+        if let Some(len) = terms
+            .names
+            .iter()
+            .filter_map(|n| sequence_at(tokens, i, n))
+            .max()
+        {
             out.push(Mention {
                 tokens: i..i + len,
                 owner: Owner::Subject,
@@ -129,7 +143,12 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += len;
             continue;
         }
-        if let Some(len) = terms.distinct_from.iter().filter_map(|n| sequence_at(tokens, i, n)).max() {
+        if let Some(len) = terms
+            .distinct_from
+            .iter()
+            .filter_map(|n| sequence_at(tokens, i, n))
+            .max()
+        {
             out.push(Mention {
                 tokens: i..i + len,
                 owner: Owner::Other,
@@ -139,7 +158,12 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             continue;
         }
         let t = &tokens[i];
-        if t.is_word() && terms.aliases.iter().any(|a| *a == crate::reader::normalize::singular(t.base())) {
+        if t.is_word()
+            && terms
+                .aliases
+                .iter()
+                .any(|a| *a == crate::reader::normalize::singular(t.base()))
+        {
             out.push(classify_alias(tokens, i, terms, title_case));
         } else if PRONOUNS.contains(&t.norm.as_str()) {
             out.push(Mention {
@@ -156,7 +180,10 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
 /// Most words of a heading written in Title Case are capitalised; then a
 /// capital says nothing about a name.
 fn is_title_case(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.norm.len() > 3)
+        .collect();
     words.len() >= 3 && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3
 }
 
@@ -207,10 +234,16 @@ fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -
     {
         j += 1;
     }
-    if !tokens.get(j).is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving")) {
+    if !tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving"))
+    {
         j = i + 1;
     }
-    if tokens.get(j).is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving")) {
+    if tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving"))
+    {
         let mut k = j + 1;
         while let Some(t) = tokens.get(k) {
             if let Some((_, len)) = party_at(tokens, k, terms) {
@@ -257,7 +290,12 @@ fn year_of(t: &Token) -> Option<i32> {
 fn part_of_name(t: &Token, terms: &Terms) -> bool {
     terms.names.iter().flatten().any(|w| *w == t.norm)
         || terms.aliases.iter().any(|a| *a == t.norm)
-        || terms.parties.iter().flatten().flatten().any(|w| *w == t.base())
+        || terms
+            .parties
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|w| *w == t.base())
 }
 
 #[cfg(test)]
@@ -270,7 +308,12 @@ mod tests {
         Terms {
             names: vec![w("treaty on comprehensive strategic partnership")],
             parties: vec![vec![w("russia"), w("moscow")], vec![w("iran"), w("tehran")]],
-            aliases: vec!["treaty".into(), "pact".into(), "agreement".into(), "deal".into()],
+            aliases: vec![
+                "treaty".into(),
+                "pact".into(),
+                "agreement".into(),
+                "deal".into(),
+            ],
             year: Some(2025),
             distinct_from: vec![w("new start")],
         }
@@ -287,18 +330,39 @@ mod tests {
     #[test]
     fn parties_before_or_after_an_alias_make_it_the_subject() {
         assert_eq!(owners("The Russia–Iran treaty runs")[0].1, Owner::Subject);
-        assert_eq!(owners("the treaty between Russia and Iran")[0].1, Owner::Subject);
-        assert_eq!(owners("Tehran and Moscow's new treaty")[0].1, Owner::Subject);
+        assert_eq!(
+            owners("the treaty between Russia and Iran")[0].1,
+            Owner::Subject
+        );
+        assert_eq!(
+            owners("Tehran and Moscow's new treaty")[0].1,
+            Owner::Subject
+        );
         assert_eq!(owners("the new treaty with Russia")[0].1, Owner::Subject);
     }
 
     #[test]
     fn another_party_year_or_name_makes_it_another_subject() {
-        assert_eq!(owners("Russia's treaty with Pyongyang Unlisted")[0].1, Owner::Other);
-        assert_eq!(owners("an agreement between Iran and the Eurasian Economic Union")[0].1, Owner::Other);
-        assert_eq!(owners("a 2001 treaty between Moscow and Tehran")[0].1, Owner::Other);
-        assert_eq!(owners("The New START treaty limits warheads")[0].1, Owner::Other);
-        assert_eq!(owners("the agreement Moscow signed with Pyongyang")[0].1, Owner::Other);
+        assert_eq!(
+            owners("Russia's treaty with Pyongyang Unlisted")[0].1,
+            Owner::Other
+        );
+        assert_eq!(
+            owners("an agreement between Iran and the Eurasian Economic Union")[0].1,
+            Owner::Other
+        );
+        assert_eq!(
+            owners("a 2001 treaty between Moscow and Tehran")[0].1,
+            Owner::Other
+        );
+        assert_eq!(
+            owners("The New START treaty limits warheads")[0].1,
+            Owner::Other
+        );
+        assert_eq!(
+            owners("the agreement Moscow signed with Pyongyang")[0].1,
+            Owner::Other
+        );
     }
 
     #[test]
@@ -307,7 +371,12 @@ mod tests {
         let refs: Vec<Reference> = got.iter().map(|g| g.2).collect();
         assert_eq!(
             refs,
-            vec![Reference::Pronoun, Reference::Indefinite, Reference::Demonstrative, Reference::Definite]
+            vec![
+                Reference::Pronoun,
+                Reference::Indefinite,
+                Reference::Demonstrative,
+                Reference::Definite
+            ]
         );
         assert!(got.iter().all(|g| g.1 == Owner::Unknown));
     }

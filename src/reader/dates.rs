@@ -36,3 +36,14 @@ pub struct DateMatch {
 pub fn find_dates(_text: &str) -> Vec<DateMatch> {
     Vec::new()
 }
+
+/// Writes a date in `style` with the parts given.
+pub fn format_date(
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    _style: DateStyle,
+    _abbreviated: bool,
+) -> String {
+    format!("{year:?}-{month:?}-{day:?}")
+}

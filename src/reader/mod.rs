@@ -1,10 +1,10 @@
 //! Reading claims: sentences, numbers, quantities, dates, negation, attribution.
+pub mod attribution;
 pub mod dates;
 pub mod gazetteer;
-pub mod numbers;
 pub mod negation;
 pub mod normalize;
+pub mod numbers;
 pub mod quantities;
 pub mod sentences;
 pub mod tokens;
-pub mod attribution;

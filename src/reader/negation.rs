@@ -243,23 +243,56 @@ mod tests {
     fn cues_deny_within_their_clause() {
         use Polarity::*;
         let defence = "mutual defence";
-        assert_eq!(of("The treaty does not include a mutual defence clause.", defence), Denied);
-        assert_eq!(of("It doesn't contain a mutual defence clause.", defence), Denied);
-        assert_eq!(of("It contains no mutual defence obligation.", defence), Denied);
-        assert_eq!(of("The pact stops short of a mutual defence commitment.", defence), Denied);
-        assert_eq!(of("It is a partnership rather than a mutual defence pact.", defence), Denied);
-        assert_eq!(of("It includes a mutual defence clause.", defence), Affirmed);
+        assert_eq!(
+            of(
+                "The treaty does not include a mutual defence clause.",
+                defence
+            ),
+            Denied
+        );
+        assert_eq!(
+            of("It doesn't contain a mutual defence clause.", defence),
+            Denied
+        );
+        assert_eq!(
+            of("It contains no mutual defence obligation.", defence),
+            Denied
+        );
+        assert_eq!(
+            of(
+                "The pact stops short of a mutual defence commitment.",
+                defence
+            ),
+            Denied
+        );
+        assert_eq!(
+            of(
+                "It is a partnership rather than a mutual defence pact.",
+                defence
+            ),
+            Denied
+        );
+        assert_eq!(
+            of("It includes a mutual defence clause.", defence),
+            Affirmed
+        );
     }
 
     #[test]
     fn scope_ends_at_the_clause() {
         use Polarity::*;
         assert_eq!(
-            of("It is not a trade deal, but it sets out mutual defence duties.", "mutual defence"),
+            of(
+                "It is not a trade deal, but it sets out mutual defence duties.",
+                "mutual defence"
+            ),
             Affirmed
         );
         assert_eq!(
-            of("Both sides did not hesitate; the text sets out mutual defence duties.", "mutual defence"),
+            of(
+                "Both sides did not hesitate; the text sets out mutual defence duties.",
+                "mutual defence"
+            ),
             Affirmed
         );
         assert_eq!(
@@ -271,7 +304,10 @@ mod tests {
     #[test]
     fn pseudo_negations_deny_nothing() {
         assert_eq!(
-            of("It is not only a trade pact but a mutual defence pact.", "mutual defence"),
+            of(
+                "It is not only a trade pact but a mutual defence pact.",
+                "mutual defence"
+            ),
             Polarity::Affirmed
         );
     }
@@ -280,18 +316,45 @@ mod tests {
     fn cues_after_the_claim() {
         use Polarity::*;
         assert_eq!(of("Mutual defence clause: none", "Mutual defence"), Denied);
-        assert_eq!(of("A mutual defence clause is not part of the text.", "mutual defence"), Denied);
-        assert_eq!(of("A mutual defence clause is included.", "mutual defence"), Affirmed);
+        assert_eq!(
+            of(
+                "A mutual defence clause is not part of the text.",
+                "mutual defence"
+            ),
+            Denied
+        );
+        assert_eq!(
+            of("A mutual defence clause is included.", "mutual defence"),
+            Affirmed
+        );
     }
 
     #[test]
     fn questions_and_whether_clauses_are_open() {
         use Polarity::*;
-        assert_eq!(of("Does the pact include mutual defence?", "mutual defence"), Open);
-        assert_eq!(of("Analysts asked whether it includes mutual defence.", "mutual defence"), Open);
-        assert_eq!(of("If it includes mutual defence, the region changes.", "mutual defence"), Open);
         assert_eq!(
-            of("If it is attacked, the pact offers mutual defence.", "mutual defence"),
+            of("Does the pact include mutual defence?", "mutual defence"),
+            Open
+        );
+        assert_eq!(
+            of(
+                "Analysts asked whether it includes mutual defence.",
+                "mutual defence"
+            ),
+            Open
+        );
+        assert_eq!(
+            of(
+                "If it includes mutual defence, the region changes.",
+                "mutual defence"
+            ),
+            Open
+        );
+        assert_eq!(
+            of(
+                "If it is attacked, the pact offers mutual defence.",
+                "mutual defence"
+            ),
             Affirmed
         );
     }

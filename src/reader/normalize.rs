@@ -135,7 +135,9 @@ mod tests {
 
     #[test]
     fn words_that_only_look_british_keep_their_form() {
-        for w in ["four", "hour", "your", "court", "science", "silence", "rise", "wise"] {
+        for w in [
+            "four", "hour", "your", "court", "science", "silence", "rise", "wise",
+        ] {
             assert_eq!(word(w), w, "{w}");
         }
     }

@@ -130,8 +130,16 @@ impl Interval {
 
     pub fn contains(&self, v: f64) -> bool {
         let eps = 1e-9 * v.abs().max(1.0);
-        let above = if self.lo_open { v > self.lo + eps } else { v >= self.lo - eps };
-        let below = if self.hi_open { v < self.hi - eps } else { v <= self.hi + eps };
+        let above = if self.lo_open {
+            v > self.lo + eps
+        } else {
+            v >= self.lo - eps
+        };
+        let below = if self.hi_open {
+            v < self.hi - eps
+        } else {
+            v <= self.hi + eps
+        };
         above && below
     }
 
@@ -170,8 +178,20 @@ pub struct Quantity {
 
 /// Words before a number that make it a reference, not a count: "Article 12".
 const REFERENCE_WORDS: &[&str] = &[
-    "article", "section", "clause", "chapter", "paragraph", "no", "number", "part", "page",
-    "annex", "item", "point", "resolution", "rule",
+    "article",
+    "section",
+    "clause",
+    "chapter",
+    "paragraph",
+    "no",
+    "number",
+    "part",
+    "page",
+    "annex",
+    "item",
+    "point",
+    "resolution",
+    "rule",
 ];
 
 /// Words that may not stand between a number and its unit.
@@ -251,7 +271,12 @@ fn read_after(
     let mut j = last + 1;
     // "40 to 50 articles", "40-50 articles", "between 40 and 50 articles"
     if let (Some(link), Some(next)) = (tokens.get(j), tokens.get(j + 1)) {
-        if matches!(link.norm.as_str(), "to" | "-" | "and") && next.norm.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        if matches!(link.norm.as_str(), "to" | "-" | "and")
+            && next
+                .norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             if let Ok(v) = next.norm.replace(',', "").parse::<f64>() {
                 if v > n.value {
                     value_hi = Some(v);
@@ -330,7 +355,10 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
         (i, Form::Compound)
     } else if matches!(prev, Some("a" | "an" | "one")) && singular_form {
         (i - 1, Form::Noun)
-    } else if unit.factor >= 10.0 && singular_form && tokens.get(end + 1).is_some_and(|t| t.is_word()) {
+    } else if unit.factor >= 10.0
+        && singular_form
+        && tokens.get(end + 1).is_some_and(|t| t.is_word())
+    {
         // "a quarter-century pact"
         (i, Form::Compound)
     } else {
@@ -351,24 +379,70 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
 
 /// Reads the qualifier before token `first` ("more than", "about", "between")
 /// and returns where the mention starts and the interval it means.
-fn qualify(tokens: &[Token], first: usize, v: f64, hi: Option<f64>, factor: f64) -> (usize, Interval) {
-    let before = |k: usize| -> Option<&str> { first.checked_sub(k).map(|p| tokens[p].norm.as_str()) };
+fn qualify(
+    tokens: &[Token],
+    first: usize,
+    v: f64,
+    hi: Option<f64>,
+    factor: f64,
+) -> (usize, Interval) {
+    let before =
+        |k: usize| -> Option<&str> { first.checked_sub(k).map(|p| tokens[p].norm.as_str()) };
     let base = v * factor;
     if let Some(hi) = hi {
-        let start = if before(1) == Some("between") || before(1) == Some("from") { first - 1 } else { first };
+        let start = if before(1) == Some("between") || before(1) == Some("from") {
+            first - 1
+        } else {
+            first
+        };
         return (
             start,
-            Interval { lo: base, hi: hi * factor, lo_open: false, hi_open: false },
+            Interval {
+                lo: base,
+                hi: hi * factor,
+                lo_open: false,
+                hi_open: false,
+            },
         );
     }
     let three = (before(3), before(2), before(1));
     let two = (before(2), before(1));
-    let open_above = Interval { lo: base, hi: f64::INFINITY, lo_open: true, hi_open: false };
-    let from_below = Interval { lo: base, hi: f64::INFINITY, lo_open: false, hi_open: false };
-    let open_below = Interval { lo: 0.0, hi: base, lo_open: false, hi_open: true };
-    let up_to = Interval { lo: 0.0, hi: base, lo_open: false, hi_open: false };
-    let about = Interval { lo: base * 0.9, hi: base * 1.1, lo_open: false, hi_open: false };
-    let nearly = Interval { lo: base * 0.9, hi: base, lo_open: false, hi_open: true };
+    let open_above = Interval {
+        lo: base,
+        hi: f64::INFINITY,
+        lo_open: true,
+        hi_open: false,
+    };
+    let from_below = Interval {
+        lo: base,
+        hi: f64::INFINITY,
+        lo_open: false,
+        hi_open: false,
+    };
+    let open_below = Interval {
+        lo: 0.0,
+        hi: base,
+        lo_open: false,
+        hi_open: true,
+    };
+    let up_to = Interval {
+        lo: 0.0,
+        hi: base,
+        lo_open: false,
+        hi_open: false,
+    };
+    let about = Interval {
+        lo: base * 0.9,
+        hi: base * 1.1,
+        lo_open: false,
+        hi_open: false,
+    };
+    let nearly = Interval {
+        lo: base * 0.9,
+        hi: base,
+        lo_open: false,
+        hi_open: true,
+    };
     match three {
         (Some("no"), Some("fewer" | "less"), Some("than")) => return (first - 3, from_below),
         (Some("no"), Some("more"), Some("than")) => return (first - 3, up_to),
@@ -388,7 +462,10 @@ fn qualify(tokens: &[Token], first: usize, v: f64, hi: Option<f64>, factor: f64)
         _ => match before(1) {
             Some("over" | "above" | "exceeding") => (first - 1, open_above),
             Some("under" | "below") => (first - 1, open_below),
-            Some("about" | "around" | "roughly" | "approximately" | "some" | "circa" | "approx" | "~") => (first - 1, about),
+            Some(
+                "about" | "around" | "roughly" | "approximately" | "some" | "circa" | "approx"
+                | "~",
+            ) => (first - 1, about),
             Some("nearly" | "almost") => (first - 1, nearly),
             _ => (first, Interval::exact(base)),
         },

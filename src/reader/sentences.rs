@@ -58,14 +58,15 @@ fn is_abbreviation(piece: &str, dot: usize) -> bool {
     let before = &piece[..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
     }
     let mut chars = word.chars();
-    let single_initial =
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
@@ -93,7 +94,11 @@ mod tests {
     fn splits_at_full_stops_and_keeps_abbreviations() {
         assert_eq!(
             sentences("It was signed on Jan. 17 by Mr. Putin. It has 47 articles! Does it?"),
-            vec!["It was signed on Jan. 17 by Mr. Putin.", "It has 47 articles!", "Does it?"]
+            vec![
+                "It was signed on Jan. 17 by Mr. Putin.",
+                "It has 47 articles!",
+                "Does it?"
+            ]
         );
     }
 
@@ -101,7 +106,10 @@ mod tests {
     fn initials_decimals_and_closing_quotes() {
         assert_eq!(
             sentences("J. R. Smith said “it is 1.5 times larger.” Then he left."),
-            vec!["J. R. Smith said “it is 1.5 times larger.”", "Then he left."]
+            vec![
+                "J. R. Smith said “it is 1.5 times larger.”",
+                "Then he left."
+            ]
         );
         assert_eq!(
             sentences("The U.S. and Iran. Later"),

@@ -119,7 +119,10 @@ mod tests {
     fn words_punctuation_and_possessives() {
         assert_eq!(
             norms("Russia–Iran treaty’s 47-article text, U.S. aid"),
-            vec!["russia", "-", "iran", "treaty's", "47", "-", "article", "text", ",", "u.s", ".", "aid"]
+            vec![
+                "russia", "-", "iran", "treaty's", "47", "-", "article", "text", ",", "u.s", ".",
+                "aid"
+            ]
         );
     }
 

@@ -115,7 +115,8 @@ impl RuleSet {
                     for file in files {
                         match std::fs::read_to_string(&file) {
                             Ok(text) => sources.push((file.display().to_string(), text)),
-                            Err(e) => errors.push(plain_error(&file, &format!("cannot read rule file: {e}"))),
+                            Err(e) => errors
+                                .push(plain_error(&file, &format!("cannot read rule file: {e}"))),
                         }
                     }
                 }
@@ -137,7 +138,12 @@ impl RuleSet {
             match parse(path, text, &mut units) {
                 Ok(subject) => {
                     if subjects.iter().any(|s| s.id == subject.id) {
-                        errors.push(error_at(path, text, &subject.id, format!("subject id `{}` is defined twice", subject.id)));
+                        errors.push(error_at(
+                            path,
+                            text,
+                            &subject.id,
+                            format!("subject id `{}` is defined twice", subject.id),
+                        ));
                     }
                     subjects.push(subject);
                 }
@@ -159,11 +165,13 @@ impl RuleSet {
 }
 
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let meta = std::fs::metadata(path).map_err(|e| plain_error(path, &format!("cannot read rules: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| plain_error(path, &format!("cannot read rules: {e}")))?;
     if !meta.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
-    let entries = std::fs::read_dir(path).map_err(|e| plain_error(path, &format!("cannot read rules folder: {e}")))?;
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| plain_error(path, &format!("cannot read rules folder: {e}")))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -173,7 +181,10 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(plain_error(path, "no rule files (*.yaml, *.yml) in this folder"));
+        return Err(plain_error(
+            path,
+            "no rule files (*.yaml, *.yml) in this folder",
+        ));
     }
     Ok(files)
 }
@@ -191,7 +202,11 @@ fn plain_error(path: &Path, message: &str) -> RuleError {
 /// schema types carry no positions of their own).
 fn error_at(path: &str, text: &str, needle: &str, message: String) -> RuleError {
     let start = text.find(needle).unwrap_or(0);
-    let end = if needle.is_empty() { start } else { start + needle.len().min(text.len() - start) };
+    let end = if needle.is_empty() {
+        start
+    } else {
+        start + needle.len().min(text.len() - start)
+    };
     RuleError {
         path: path.to_owned(),
         source: text.to_owned(),
@@ -243,7 +258,12 @@ fn level(spec: Option<LevelSpec>, default: Option<Severity>) -> Option<Severity>
     }
 }
 
-fn compile(path: &str, text: &str, spec: RuleFileSpec, units: &mut Units) -> Result<Subject, Vec<RuleError>> {
+fn compile(
+    path: &str,
+    text: &str,
+    spec: RuleFileSpec,
+    units: &mut Units,
+) -> Result<Subject, Vec<RuleError>> {
     let mut errors = Vec::new();
     let SubjectSpec {
         id,
@@ -257,17 +277,33 @@ fn compile(path: &str, text: &str, spec: RuleFileSpec, units: &mut Units) -> Res
         reported_speech,
     } = spec.subject;
     if !valid_id(&id) {
-        errors.push(error_at(path, text, &id, format!("subject id `{id}` must be lower-case letters, digits and dashes")));
+        errors.push(error_at(
+            path,
+            text,
+            &id,
+            format!("subject id `{id}` must be lower-case letters, digits and dashes"),
+        ));
     }
     if aliases.is_empty() && names.is_empty() {
-        errors.push(error_at(path, text, "subject:", "the subject needs `names` or `aliases`: nothing would make a draft about it".to_owned()));
+        errors.push(error_at(
+            path,
+            text,
+            "subject:",
+            "the subject needs `names` or `aliases`: nothing would make a draft about it"
+                .to_owned(),
+        ));
     }
     let mut facts = Vec::new();
     for fact in spec.facts {
         match compile_fact(path, text, &id, fact, units) {
             Ok(f) => {
                 if facts.iter().any(|g: &Fact| g.rule == f.rule) {
-                    errors.push(error_at(path, text, &f.rule[id.len() + 1..], format!("fact id `{}` is defined twice", f.rule)));
+                    errors.push(error_at(
+                        path,
+                        text,
+                        &f.rule[id.len() + 1..],
+                        format!("fact id `{}` is defined twice", f.rule),
+                    ));
                 }
                 facts.push(f);
             }
@@ -305,13 +341,27 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &mut Units) -> Result<Fact, RuleError> {
+fn compile_fact(
+    path: &str,
+    text: &str,
+    subject: &str,
+    spec: FactSpec,
+    units: &mut Units,
+) -> Result<Fact, RuleError> {
     let at = |needle: &str, message: String| error_at(path, text, needle, message);
     let id_needle = format!("id: {}", spec.id);
     if !valid_id(&spec.id) {
-        return Err(at(&spec.id, format!("fact id `{}` must be lower-case letters, digits and dashes", spec.id)));
+        return Err(at(
+            &spec.id,
+            format!(
+                "fact id `{}` must be lower-case letters, digits and dashes",
+                spec.id
+            ),
+        ));
     }
-    let line = text.find(&id_needle).map_or(1, |i| text[..i].matches('\n').count() + 1);
+    let line = text
+        .find(&id_needle)
+        .map_or(1, |i| text[..i].matches('\n').count() + 1);
     let given = [
         spec.quantity.is_some(),
         spec.date.is_some(),
@@ -347,7 +397,10 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
         }
         let factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
         if !q.value.is_finite() {
-            return Err(at("value:", "a quantity's value must be a number".to_owned()));
+            return Err(at(
+                "value:",
+                "a quantity's value must be a number".to_owned(),
+            ));
         }
         FactKind::Quantity {
             value: q.value,
@@ -357,12 +410,18 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
         }
     } else if let Some(d) = &spec.date {
         let (year, month, day) = parse_date(d).ok_or_else(|| {
-            at(d, format!("`{d}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"))
+            at(
+                d,
+                format!("`{d}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"),
+            )
         })?;
         FactKind::Date { year, month, day }
     } else if let Some(phrases) = spec.absent.as_ref().or(spec.present.as_ref()) {
         if phrases.is_empty() {
-            return Err(at(&id_needle, format!("fact `{}` lists no phrases", spec.id)));
+            return Err(at(
+                &id_needle,
+                format!("fact `{}` lists no phrases", spec.id),
+            ));
         }
         let compiled: Vec<Phrase> = phrases
             .iter()
@@ -373,8 +432,15 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
                     .collect()
             })
             .collect();
-        if let Some((i, _)) = compiled.iter().enumerate().find(|(_, p)| p.iter().all(Option::is_none)) {
-            return Err(at(&phrases[i], format!("phrase `{}` has no words", phrases[i])));
+        if let Some((i, _)) = compiled
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.iter().all(Option::is_none))
+        {
+            return Err(at(
+                &phrases[i],
+                format!("phrase `{}` has no words", phrases[i]),
+            ));
         }
         if spec.absent.is_some() {
             FactKind::Absent(compiled)
@@ -382,11 +448,23 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
             FactKind::Present(compiled)
         }
     } else {
-        let pattern = spec.forbid.as_ref().or(spec.require.as_ref()).map_or("", String::as_str);
+        let pattern = spec
+            .forbid
+            .as_ref()
+            .or(spec.require.as_ref())
+            .map_or("", String::as_str);
         let re = regex::RegexBuilder::new(pattern)
             .size_limit(1 << 20)
             .build()
-            .map_err(|e| at(pattern, format!("the regular expression does not compile: {}", first_line(&e.to_string()))))?;
+            .map_err(|e| {
+                at(
+                    pattern,
+                    format!(
+                        "the regular expression does not compile: {}",
+                        first_line(&e.to_string())
+                    ),
+                )
+            })?;
         if spec.forbid.is_some() {
             FactKind::Forbid(re)
         } else {
@@ -400,9 +478,18 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
         contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
         unstated: level(
             spec.severity.unstated,
-            Some(if is_absent_like { Severity::Info } else { Severity::Warning }),
+            Some(if is_absent_like {
+                Severity::Info
+            } else {
+                Severity::Warning
+            }),
         ),
-        cues: spec.cues.iter().map(|c| words(c)).filter(|c| !c.is_empty()).collect(),
+        cues: spec
+            .cues
+            .iter()
+            .map(|c| words(c))
+            .filter(|c| !c.is_empty())
+            .collect(),
         help: spec.help,
         kind,
         line,
@@ -410,7 +497,12 @@ fn compile_fact(path: &str, text: &str, subject: &str, spec: FactSpec, units: &m
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_owned()
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(s)
+        .trim()
+        .to_owned()
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checked against the calendar.
@@ -424,7 +516,11 @@ pub fn parse_date(s: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
     let day: Option<u32> = match parts.next() {
         Some(d) => {
             let month = month?;
-            Some(d.parse().ok().filter(|d| *d >= 1 && *d <= days_in_month(year, month))?)
+            Some(
+                d.parse()
+                    .ok()
+                    .filter(|d| *d >= 1 && *d <= days_in_month(year, month))?,
+            )
         }
         None => None,
     };
@@ -454,7 +550,11 @@ mod tests {
     #[test]
     fn the_bundled_rules_load() {
         let rules = RuleSet::bundled().expect("bundled rules");
-        let ids: Vec<&str> = rules.subjects[0].facts.iter().map(|f| f.rule.as_str()).collect();
+        let ids: Vec<&str> = rules.subjects[0]
+            .facts
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
         assert_eq!(
             ids,
             vec![
@@ -472,8 +572,16 @@ mod tests {
         let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    quantiy: {value: 1, unit: year}\n";
         let errors = load(yaml).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].message.contains("unknown field `quantiy`"), "{}", errors[0].message);
-        assert!(yaml[errors[0].span.clone()].starts_with("quantiy"), "{:?}", errors[0].span);
+        assert!(
+            errors[0].message.contains("unknown field `quantiy`"),
+            "{}",
+            errors[0].message
+        );
+        assert!(
+            yaml[errors[0].span.clone()].starts_with("quantiy"),
+            "{:?}",
+            errors[0].span
+        );
     }
 
     #[test]

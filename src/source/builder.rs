@@ -31,7 +31,10 @@ impl DocumentBuilder {
     pub(crate) fn start_block(&mut self, kind: BlockKind) {
         self.end_block();
         if !self.text.is_empty() {
-            let at = self.map.to_original(self.text.len() - 1..self.text.len()).end;
+            let at = self
+                .map
+                .to_original(self.text.len() - 1..self.text.len())
+                .end;
             self.text.push('\n');
             self.map.push_whole(1, at..at);
         }

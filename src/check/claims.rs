@@ -1,0 +1,870 @@
+//! Reading one document for one subject: is it about the subject, which
+//! mentions refer to it, and which claims bear on which fact.
+
+use std::ops::Range;
+
+use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
+use crate::reader::negation::{self, Polarity};
+use crate::reader::numbers::{self, NumberStyle};
+use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
+use crate::reader::tokens::{self, Token};
+use crate::reader::{dates, normalize, sentences};
+use crate::rules::{Fact, FactKind, Phrase, Subject};
+use crate::source::{BlockKind, Document, CELL_SEPARATOR};
+
+/// What a fact-bearing piece of text turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Consistent with the fact.
+    States,
+    /// Contradicts the fact; `expected` is the consistent wording and `fix`
+    /// a replacement of text bytes in the draft's own form, when there is one.
+    Contradicts {
+        expected: String,
+        fix: Option<(Range<usize>, String)>,
+    },
+    /// About another subject.
+    OtherSubject,
+    /// Tied to no mention of any subject.
+    Unattributed,
+    /// Asked about or supposed, not stated.
+    Open,
+    /// A quantity or date that is denied ("not 45 articles").
+    Denied,
+    /// Not near any of the fact's cue words ("in the works for five years").
+    NoCue,
+}
+
+/// One claim that bears on a fact, and what it was found to be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Considered {
+    /// Index into the subject's facts.
+    pub fact: usize,
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// The claim in the draft's words.
+    pub found: String,
+    pub outcome: Outcome,
+    /// Inside a quotation or reported speech.
+    pub attributed: bool,
+}
+
+/// What one document says about one subject.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The document is about the subject: names it, or names its parties with an alias.
+    pub about: bool,
+    /// The first mention of the subject, in document text bytes.
+    pub anchor: Option<Range<usize>>,
+    pub considered: Vec<Considered>,
+}
+
+/// A subject's rules prepared for reading documents.
+pub(crate) struct SubjectReader<'r> {
+    subject: &'r Subject,
+    units: &'r Units,
+    terms: Terms,
+    /// Lower-case words whose absence from a document means it cannot be about
+    /// the subject.
+    triggers: aho_corasick::AhoCorasick,
+}
+
+struct Sentence {
+    range: Range<usize>,
+    block: usize,
+    tokens: Vec<Token>,
+    mentions: Vec<Mention>,
+    /// Owner of each mention after resolving references.
+    owners: Vec<Owner>,
+}
+
+/// Words that say a claim is reported speech.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "claimed",
+    "claims",
+    "claiming",
+    "told",
+    "tells",
+    "according",
+    "alleged",
+    "alleges",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "stated",
+    "reported",
+    "suggested",
+    "suggests",
+    "contended",
+    "maintained",
+    "maintains",
+    "stressed",
+    "noted",
+    "added",
+    "wrote",
+    "believes",
+    "believe",
+    "believed",
+    "reportedly",
+    "quoted",
+    "announced",
+    "declared",
+    "boasted",
+];
+
+/// Words that name an event a date may belong to; the date belongs to the
+/// nearest one, so "inauguration on January 20" is not a signing date.
+const EVENTS: &[&str] = &[
+    "ratified",
+    "ratify",
+    "ratifies",
+    "ratification",
+    "approved",
+    "approve",
+    "approves",
+    "approval",
+    "inauguration",
+    "inaugurated",
+    "sworn",
+    "elected",
+    "election",
+    "entered",
+    "enters",
+    "entry",
+    "effect",
+    "force",
+    "published",
+    "announced",
+    "met",
+    "meeting",
+    "meet",
+    "summit",
+    "visit",
+    "visited",
+    "talks",
+    "began",
+    "begun",
+    "started",
+    "ended",
+    "expires",
+    "expire",
+    "expiry",
+    "attacked",
+    "attack",
+    "launched",
+    "born",
+    "died",
+    "vote",
+    "voted",
+    "passed",
+    "adopted",
+    "submitted",
+    "presented",
+    "introduced",
+    "unveiled",
+    "deposited",
+    "exchanged",
+    "drafted",
+    "negotiated",
+    "negotiations",
+    "said",
+    "told",
+    "reported",
+    "took",
+    "held",
+    "since",
+    "until",
+];
+
+/// Words that may stand between a modifier and the noun it modifies.
+const NOT_MODIFIER: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "is", "was", "are", "were", "has", "have", "had", "to",
+    "in", "on", "for", "by", "with", "that", "which", "it", "its", "as", "at", "from", "than",
+];
+
+impl<'r> SubjectReader<'r> {
+    pub(crate) fn new(subject: &'r Subject, units: &'r Units) -> SubjectReader<'r> {
+        let terms = Terms {
+            names: subject.names.clone(),
+            parties: subject.parties.clone(),
+            aliases: subject.aliases.clone(),
+            year: subject.year,
+            distinct_from: subject.distinct_from.clone(),
+        };
+        let mut words: Vec<String> = subject.aliases.clone();
+        words.extend(subject.names.iter().filter_map(|n| n.first().cloned()));
+        let triggers = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .unwrap_or_else(|_| {
+                aho_corasick::AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern builds")
+            });
+        SubjectReader {
+            subject,
+            units,
+            terms,
+            triggers,
+        }
+    }
+
+    pub(crate) fn subject(&self) -> &'r Subject {
+        self.subject
+    }
+
+    pub(crate) fn read(&self, doc: &Document) -> Reading {
+        // One scan rules out drafts that never use a word for the subject.
+        if !self.triggers.is_match(&doc.text) {
+            return Reading::default();
+        }
+        let sentences = self.sentences(doc);
+        let about = self.is_about(&sentences);
+        if !about {
+            return Reading::default();
+        }
+        let anchor = sentences.iter().find_map(|s| {
+            s.mentions
+                .iter()
+                .zip(&s.owners)
+                .find(|(m, o)| **o == Owner::Subject && m.reference != Reference::Pronoun)
+                .map(|(m, _)| {
+                    s.tokens[m.tokens.start].range.start..s.tokens[m.tokens.end - 1].range.end
+                })
+        });
+        let mut considered = Vec::new();
+        let mut heading_owner: Option<Owner> = None;
+        for (i, s) in sentences.iter().enumerate() {
+            let kind = doc.blocks[s.block].kind;
+            if let BlockKind::Heading(_) = kind {
+                heading_owner = s
+                    .owners
+                    .iter()
+                    .copied()
+                    .find(|o| *o == Owner::Subject)
+                    .or(s.owners.first().copied());
+            }
+            let context = match kind {
+                BlockKind::ListItem | BlockKind::TableRow { .. } => heading_owner,
+                _ => None,
+            };
+            let first_in_block = i == 0 || sentences[i - 1].block != s.block;
+            let _ = first_in_block;
+            self.read_sentence(doc, s, context, &mut considered);
+        }
+        Reading {
+            about,
+            anchor,
+            considered,
+        }
+    }
+
+    fn sentences(&self, doc: &Document) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut last_concrete: Option<Owner> = None;
+        let mut last_any = Owner::Subject;
+        for (b, block) in doc.blocks.iter().enumerate() {
+            for range in sentences::split(&doc.text, block.range.clone()) {
+                let tokens = tokens::tokenize(&doc.text, range.clone());
+                let mentions = attribution::mentions(&tokens, &self.terms);
+                let mut owners = Vec::with_capacity(mentions.len());
+                for m in &mentions {
+                    let owner = match (m.owner, m.reference) {
+                        (Owner::Unknown, Reference::Pronoun) => last_any,
+                        (Owner::Unknown, Reference::Definite) => Owner::Subject,
+                        (Owner::Unknown, Reference::Indefinite) => {
+                            last_concrete.unwrap_or(Owner::Subject)
+                        }
+                        (Owner::Unknown, Reference::Demonstrative) => {
+                            last_concrete.unwrap_or(Owner::Subject)
+                        }
+                        (Owner::Unknown, Reference::Name) => Owner::Subject,
+                        (known, _) => known,
+                    };
+                    if m.reference != Reference::Pronoun {
+                        last_concrete = Some(owner);
+                    }
+                    last_any = owner;
+                    owners.push(owner);
+                }
+                out.push(Sentence {
+                    range,
+                    block: b,
+                    tokens,
+                    mentions,
+                    owners,
+                });
+            }
+        }
+        out
+    }
+
+    fn is_about(&self, sentences: &[Sentence]) -> bool {
+        let named = sentences.iter().any(|s| {
+            s.mentions.iter().any(|m| {
+                m.reference == Reference::Name
+                    && m.owner == Owner::Subject
+                    && !is_alias(&s.tokens[m.tokens.start], &self.terms)
+            })
+        });
+        if named {
+            return true;
+        }
+        if self.terms.parties.is_empty() {
+            return sentences.iter().any(|s| !s.mentions.is_empty());
+        }
+        let has_alias = sentences
+            .iter()
+            .any(|s| s.mentions.iter().any(|m| m.reference != Reference::Pronoun));
+        let mut seen = vec![false; self.terms.parties.len()];
+        for s in sentences {
+            for i in 0..s.tokens.len() {
+                if let Some((g, _)) = attribution::party_at(&s.tokens, i, &self.terms) {
+                    seen[g] = true;
+                }
+            }
+        }
+        has_alias && seen.iter().all(|x| *x)
+    }
+
+    fn read_sentence(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        context: Option<Owner>,
+        out: &mut Vec<Considered>,
+    ) {
+        let text = &doc.text;
+        let reported = s
+            .tokens
+            .iter()
+            .any(|t| REPORTING.contains(&t.norm.as_str()));
+        let quotes = quoted_spans(&s.tokens);
+        let attributed = |r: &Range<usize>| {
+            reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
+        };
+        let cells = doc.blocks[s.block].kind != BlockKind::Paragraph
+            && text[s.range.clone()].contains([CELL_SEPARATOR, ':']);
+
+        let needs_numbers = self
+            .subject
+            .facts
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::Quantity { .. }));
+        let quantities = if needs_numbers {
+            let mut nums = numbers::find_numbers(&text[s.range.clone()]);
+            for n in &mut nums {
+                n.range = n.range.start + s.range.start..n.range.end + s.range.start;
+            }
+            let mut qs = quantities::find(&s.tokens, &nums, self.units);
+            if cells {
+                qs.extend(label_quantities(text, s, &nums, self.units, &qs));
+            }
+            qs
+        } else {
+            Vec::new()
+        };
+        let needs_dates = self
+            .subject
+            .facts
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::Date { .. }));
+        let found_dates = if needs_dates {
+            let mut ds = dates::find_dates(&text[s.range.clone()]);
+            for d in &mut ds {
+                d.range = d.range.start + s.range.start..d.range.end + s.range.start;
+            }
+            ds
+        } else {
+            Vec::new()
+        };
+
+        for (fi, fact) in self.subject.facts.iter().enumerate() {
+            match &fact.kind {
+                FactKind::Quantity {
+                    dimension,
+                    base_value,
+                    value,
+                    unit,
+                } => {
+                    for q in quantities
+                        .iter()
+                        .filter(|q| same_dimension(&q.unit.dimension, dimension))
+                    {
+                        let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
+                        if outcome.is_none() {
+                            let premod = self.modifies_alias(s, q.tokens.clone());
+                            if !fact.cues.is_empty()
+                                && !(q.form == Form::Compound && premod)
+                                && !near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
+                            {
+                                outcome = Some(Outcome::NoCue);
+                            }
+                        }
+                        let outcome = outcome.unwrap_or_else(|| {
+                            match negation::polarity(&s.tokens, q.tokens.clone()) {
+                                Polarity::Open => Outcome::Open,
+                                Polarity::Denied => Outcome::Denied,
+                                Polarity::Affirmed if q.interval.contains(*base_value) => {
+                                    Outcome::States
+                                }
+                                Polarity::Affirmed => Outcome::Contradicts {
+                                    expected: quantity_wording(*value, unit, q),
+                                    fix: quantity_fix(*base_value, q),
+                                },
+                            }
+                        });
+                        out.push(Considered {
+                            fact: fi,
+                            range: q.range.clone(),
+                            found: text[q.range.clone()].to_owned(),
+                            outcome,
+                            attributed: attributed(&q.range),
+                        });
+                    }
+                }
+                FactKind::Date { year, month, day } => {
+                    for d in &found_dates {
+                        let Some(first) =
+                            s.tokens.iter().position(|t| t.range.start >= d.range.start)
+                        else {
+                            continue;
+                        };
+                        let last = s
+                            .tokens
+                            .iter()
+                            .rposition(|t| t.range.end <= d.range.end)
+                            .unwrap_or(first)
+                            .max(first);
+                        let toks = first..last + 1;
+                        let outcome = if !fact.cues.is_empty()
+                            && !date_cued(&s.tokens, toks.clone(), &fact.cues)
+                        {
+                            Some(Outcome::NoCue)
+                        } else {
+                            self.owner_outcome(s, toks.clone(), context)
+                        };
+                        let outcome = outcome.unwrap_or_else(|| {
+                            match negation::polarity(&s.tokens, toks.clone()) {
+                                Polarity::Open => Outcome::Open,
+                                Polarity::Denied => Outcome::Denied,
+                                Polarity::Affirmed => {
+                                    let agrees = d.year.is_none_or(|y| y == *year)
+                                        && (d.month.is_none()
+                                            || month.is_none()
+                                            || d.month == *month)
+                                        && (d.day.is_none() || day.is_none() || d.day == *day);
+                                    if agrees {
+                                        Outcome::States
+                                    } else {
+                                        let wording = dates::format_date(
+                                            d.year.map(|_| *year),
+                                            d.month.and(*month),
+                                            d.day.and(*day),
+                                            d.style,
+                                            d.abbreviated,
+                                        );
+                                        Outcome::Contradicts {
+                                            expected: wording.clone(),
+                                            fix: Some((d.range.clone(), wording)),
+                                        }
+                                    }
+                                }
+                            }
+                        });
+                        out.push(Considered {
+                            fact: fi,
+                            range: d.range.clone(),
+                            found: text[d.range.clone()].to_owned(),
+                            outcome,
+                            attributed: attributed(&d.range),
+                        });
+                    }
+                }
+                FactKind::Absent(phrases) | FactKind::Present(phrases) => {
+                    let absent = matches!(fact.kind, FactKind::Absent(_));
+                    for toks in phrase_matches(&s.tokens, phrases) {
+                        let range =
+                            s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
+                        let outcome =
+                            self.owner_outcome(s, toks.clone(), context)
+                                .unwrap_or_else(|| {
+                                    match (negation::polarity(&s.tokens, toks.clone()), absent) {
+                                        (Polarity::Open, _) => Outcome::Open,
+                                        (Polarity::Affirmed, false) | (Polarity::Denied, true) => {
+                                            Outcome::States
+                                        }
+                                        (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
+                                            Outcome::Contradicts {
+                                                expected: fact.claim.clone(),
+                                                fix: None,
+                                            }
+                                        }
+                                    }
+                                });
+                        out.push(Considered {
+                            fact: fi,
+                            range: range.clone(),
+                            found: text[range.clone()].to_owned(),
+                            outcome,
+                            attributed: attributed(&range),
+                        });
+                    }
+                }
+                FactKind::Forbid(re) | FactKind::Require(re) => {
+                    let forbid = matches!(fact.kind, FactKind::Forbid(_));
+                    for m in re.find_iter(&text[s.range.clone()]) {
+                        let range = s.range.start + m.start()..s.range.start + m.end();
+                        if range.is_empty() {
+                            continue;
+                        }
+                        out.push(Considered {
+                            fact: fi,
+                            range: range.clone(),
+                            found: m.as_str().to_owned(),
+                            outcome: if forbid {
+                                Outcome::Contradicts {
+                                    expected: fact.claim.clone(),
+                                    fix: None,
+                                }
+                            } else {
+                                Outcome::States
+                            },
+                            attributed: attributed(&range),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// `None` when the claim at `toks` is about the subject; otherwise why not.
+    fn owner_outcome(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> Option<Outcome> {
+        match self.attach(s, toks).or(context) {
+            Some(Owner::Subject) => None,
+            Some(_) => Some(Outcome::OtherSubject),
+            None => Some(Outcome::Unattributed),
+        }
+    }
+
+    /// The alias mention that the claim at `toks` modifies ("a 20-year pact"),
+    /// as an index into the sentence's mentions.
+    fn modified_mention(&self, s: &Sentence, toks: Range<usize>) -> Option<usize> {
+        let (mi, m) = s
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.tokens.start >= toks.end && m.reference != Reference::Pronoun)?;
+        let between = &s.tokens[toks.end..m.tokens.start];
+        let modifies = between.len() <= 5
+            && between.iter().all(|t| {
+                (t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) && !t.is_possessive())
+                    || t.norm == "-"
+            });
+        modifies.then_some(mi)
+    }
+
+    fn modifies_alias(&self, s: &Sentence, toks: Range<usize>) -> bool {
+        self.modified_mention(s, toks).is_some()
+    }
+
+    /// The owner of the mention a claim belongs to: the alias it modifies, else
+    /// the nearest mention before it in its clause, else the nearest after it.
+    fn attach(&self, s: &Sentence, toks: Range<usize>) -> Option<Owner> {
+        if let Some(mi) = self.modified_mention(s, toks.clone()) {
+            return Some(s.owners[mi]);
+        }
+        let clause_break = |range: Range<usize>| s.tokens[range].iter().any(|t| t.norm == ";");
+        let before = s
+            .mentions
+            .iter()
+            .zip(&s.owners)
+            .filter(|(m, _)| m.tokens.end <= toks.start && !clause_break(m.tokens.end..toks.start))
+            .last();
+        if let Some((_, o)) = before {
+            return Some(*o);
+        }
+        s.mentions
+            .iter()
+            .zip(&s.owners)
+            .find(|(m, _)| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+            .map(|(_, o)| *o)
+    }
+}
+
+fn is_alias(t: &Token, terms: &Terms) -> bool {
+    terms
+        .aliases
+        .iter()
+        .any(|a| *a == normalize::singular(t.base()))
+}
+
+fn same_dimension(found: &Dimension, fact: &Dimension) -> bool {
+    found == fact
+}
+
+/// Text ranges between paired quotation marks.
+fn quoted_spans(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for t in tokens {
+        if t.norm == "\"" {
+            match open.take() {
+                Some(start) => out.push(start..t.range.end),
+                None => open = Some(t.range.start),
+            }
+        }
+    }
+    out
+}
+
+/// Whether token `t` is the cue word `cue` or an inflection of it.
+fn inflects(t: &str, cue: &str) -> bool {
+    if t == cue {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix(cue.trim_end_matches('e')) else {
+        return false;
+    };
+    let with_e = cue.ends_with('e');
+    matches!(rest, "s" | "es" | "ed" | "ing" | "d")
+        || (with_e && matches!(rest, "e" | "es" | "ed"))
+        || (!with_e
+            && rest.len() == 1 + 3
+            && rest.ends_with("ing")
+            && rest.as_bytes()[0] == cue.as_bytes()[cue.len() - 1])
+}
+
+fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
+    cue.iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| inflects(t.base(), w)))
+}
+
+/// Whether one of `cues` stands within the claim's clause: up to eight words
+/// before it or four after it.
+fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
+    let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
+    let mut i = toks.start;
+    let mut words = 0;
+    while i > 0 && words < 8 {
+        i -= 1;
+        if stop(&tokens[i]) {
+            break;
+        }
+        if cues.iter().any(|c| cue_at(tokens, i, c)) {
+            return true;
+        }
+        words += usize::from(tokens[i].is_word());
+    }
+    let mut j = toks.end;
+    words = 0;
+    while j < tokens.len() && words < 4 {
+        if stop(&tokens[j]) {
+            break;
+        }
+        if cues.iter().any(|c| cue_at(tokens, j, c)) {
+            return true;
+        }
+        words += usize::from(tokens[j].is_word());
+        j += 1;
+    }
+    false
+}
+
+/// Whether the event nearest before the date (or, failing that, after it) is
+/// one of the fact's cues.
+fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
+    let is_event = |i: usize| EVENTS.contains(&tokens[i].norm.as_str());
+    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let mut i = toks.start;
+    let mut words = 0;
+    while i > 0 && words < 14 {
+        i -= 1;
+        if matches!(tokens[i].norm.as_str(), ";" | "?" | "!") {
+            break;
+        }
+        if is_cue(i) {
+            return true;
+        }
+        if is_event(i) {
+            return false;
+        }
+        words += usize::from(tokens[i].is_word());
+    }
+    let mut j = toks.end;
+    words = 0;
+    while j < tokens.len() && words < 8 {
+        if matches!(tokens[j].norm.as_str(), ";" | "." | "?" | "!") {
+            break;
+        }
+        if is_cue(j) {
+            return true;
+        }
+        if is_event(j) {
+            return false;
+        }
+        words += usize::from(tokens[j].is_word());
+        j += 1;
+    }
+    false
+}
+
+/// Token ranges where one of `phrases` stands; hyphens between words are
+/// skipped, `None` matches any one word, and matches do not overlap.
+fn phrase_matches(tokens: &[Token], phrases: &[Phrase]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let best = phrases
+            .iter()
+            .filter_map(|p| match_phrase(tokens, i, p))
+            .max();
+        match best {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_phrase(tokens: &[Token], start: usize, phrase: &Phrase) -> Option<usize> {
+    let mut k = start;
+    for (n, w) in phrase.iter().enumerate() {
+        if n > 0 {
+            while tokens.get(k).is_some_and(|t| t.norm == "-") {
+                k += 1;
+            }
+        }
+        let t = tokens.get(k)?;
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(w) = w {
+            if !(t.norm == *w || inflects(t.base(), w)) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Values under a label in a list item or table row: "Articles: 74",
+/// a row "Articles | 74". The label names the unit.
+fn label_quantities(
+    text: &str,
+    s: &Sentence,
+    nums: &[numbers::NumberMatch],
+    units: &Units,
+    already: &[Quantity],
+) -> Vec<Quantity> {
+    let sentence = &text[s.range.clone()];
+    let Some(split) = sentence.find([CELL_SEPARATOR, ':']) else {
+        return Vec::new();
+    };
+    let label_end = s.range.start + split;
+    let value_start = label_end + 1;
+    let label_unit = s
+        .tokens
+        .iter()
+        .take_while(|t| t.range.end <= label_end)
+        .find_map(|t| units.get(t.base()).filter(|_| t.is_word()));
+    let Some(unit) = label_unit else {
+        return Vec::new();
+    };
+    let Some(n) = nums.iter().find(|n| n.range.start >= value_start) else {
+        return Vec::new();
+    };
+    if already
+        .iter()
+        .any(|q| q.range.start <= n.range.start && n.range.end <= q.range.end)
+    {
+        return Vec::new();
+    }
+    // The value cell must be the number alone (perhaps with the unit again).
+    let rest = text[n.range.end..s.range.end].trim();
+    if !(rest.is_empty()
+        || rest
+            .split(CELL_SEPARATOR)
+            .next()
+            .is_some_and(|r| r.trim().is_empty()))
+    {
+        return Vec::new();
+    }
+    let Some(first) = s.tokens.iter().position(|t| t.range.start >= n.range.start) else {
+        return Vec::new();
+    };
+    let last = s
+        .tokens
+        .iter()
+        .rposition(|t| t.range.end <= n.range.end)
+        .unwrap_or(first)
+        .max(first);
+    vec![Quantity {
+        range: n.range.clone(),
+        number: Some(n.range.clone()),
+        style: n.style,
+        stated: n.value,
+        interval: quantities::Interval::exact(n.value * unit.factor),
+        unit: unit.clone(),
+        form: Form::Label,
+        tokens: first..last + 1,
+    }]
+}
+
+/// The fact's value in words a draft would use: "47 articles", "20 years".
+fn quantity_wording(value: f64, unit: &str, q: &Quantity) -> String {
+    let number = numbers::format_number(value, q.style);
+    match q.form {
+        Form::Compound => format!("{number}-{unit}"),
+        _ if value == 1.0 => format!("{number} {unit}"),
+        _ => format!("{number} {}", plural(unit)),
+    }
+}
+
+fn plural(unit: &str) -> String {
+    if let Some(stem) = unit.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'o', 'u']) {
+            return format!("{stem}ies");
+        }
+    }
+    format!("{unit}s")
+}
+
+/// A replacement of the number alone, in the draft's own form, when the
+/// mention is exact and the fact's value is a whole number of its unit.
+fn quantity_fix(base_value: f64, q: &Quantity) -> Option<(Range<usize>, String)> {
+    let range = q.number.clone()?;
+    if !q.interval.is_exact() {
+        return None;
+    }
+    let in_unit = base_value / q.unit.factor;
+    if (in_unit - in_unit.round()).abs() > 1e-9 || in_unit <= 0.0 {
+        return None;
+    }
+    let style = if q.style == NumberStyle::Words {
+        NumberStyle::Words
+    } else {
+        NumberStyle::Digits
+    };
+    Some((range, numbers::format_number(in_unit.round(), style)))
+}
+
+/// Gives access to `Fact` for callers reading a [`Considered`].
+pub(crate) fn fact_of<'s>(subject: &'s Subject, c: &Considered) -> &'s Fact {
+    &subject.facts[c.fact]
+}

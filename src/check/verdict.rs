@@ -1,0 +1,131 @@
+//! From what a document says about a subject to diagnostics: contradictions
+//! where they stand, and one "unstated" per fact the document never states.
+
+use crate::diagnostic::{Diagnostic, Edit, Kind};
+use crate::rules::{FactKind, Subject};
+use crate::source::Document;
+
+use super::claims::{fact_of, Outcome, Reading};
+
+pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !reading.about {
+        return out;
+    }
+    let note = |claim: &str| format!("fact: {claim}\nsource: {}", subject.source);
+    for c in &reading.considered {
+        let Outcome::Contradicts { expected, fix } = &c.outcome else {
+            continue;
+        };
+        let fact = fact_of(subject, c);
+        let severity = if c.attributed {
+            subject.reported_speech.unwrap_or(fact.contradiction)
+        } else {
+            fact.contradiction
+        };
+        let Some(severity) = severity else {
+            continue;
+        };
+        let quoted = if c.attributed {
+            " (in reported speech)"
+        } else {
+            ""
+        };
+        let (message, help) = match &fact.kind {
+            FactKind::Quantity { .. } | FactKind::Date { .. } => (
+                format!(
+                    "\"{}\" contradicts the source, which says {expected}{quoted}",
+                    c.found
+                ),
+                fact.help
+                    .clone()
+                    .or_else(|| Some(format!("write \"{expected}\""))),
+            ),
+            FactKind::Absent(_) => (
+                format!(
+                    "\"{}\" contradicts the source: {}{quoted}",
+                    c.found, fact.claim
+                ),
+                fact.help.clone().or_else(|| {
+                    Some(
+                        "the source has no such provision: rewrite the claim (no automatic fix)"
+                            .to_owned(),
+                    )
+                }),
+            ),
+            FactKind::Present(_) => (
+                format!(
+                    "denying \"{}\" contradicts the source: {}{quoted}",
+                    c.found, fact.claim
+                ),
+                fact.help
+                    .clone()
+                    .or_else(|| Some("rewrite the claim (no automatic fix)".to_owned())),
+            ),
+            FactKind::Forbid(_) | FactKind::Require(_) => (
+                format!(
+                    "\"{}\" contradicts the source: {}{quoted}",
+                    c.found, fact.claim
+                ),
+                fact.help.clone(),
+            ),
+        };
+        let span = doc.original_range(c.range.clone());
+        out.push(Diagnostic {
+            rule: fact.rule.clone(),
+            kind: Kind::Contradiction,
+            severity,
+            message,
+            label: if c.attributed {
+                format!("quotes {}", c.found)
+            } else {
+                format!("states {}", c.found)
+            },
+            note: note(&fact.claim),
+            help,
+            found: Some(c.found.clone()),
+            expected: Some(expected.clone()),
+            fix: fix.as_ref().map(|(r, replacement)| Edit {
+                range: doc.original_range(r.clone()),
+                replacement: replacement.clone(),
+            }),
+            attributed: c.attributed,
+            span,
+        });
+    }
+    let Some(anchor) = reading.anchor.clone() else {
+        return out;
+    };
+    for (fi, fact) in subject.facts.iter().enumerate() {
+        let Some(severity) = fact.unstated else {
+            continue;
+        };
+        let stated = reading.considered.iter().any(|c| {
+            c.fact == fi && matches!(c.outcome, Outcome::States | Outcome::Contradicts { .. })
+        });
+        if stated {
+            continue;
+        }
+        out.push(Diagnostic {
+            rule: fact.rule.clone(),
+            kind: Kind::Unstated,
+            severity,
+            message: format!(
+                "the draft is about the {} but never states: {}",
+                subject.name, fact.claim
+            ),
+            label: "the subject is first named here".to_owned(),
+            note: note(&fact.claim),
+            help: fact
+                .help
+                .clone()
+                .or_else(|| Some("state the fact, or turn this rule off for the draft".to_owned())),
+            found: None,
+            expected: None,
+            fix: None,
+            attributed: false,
+            span: doc.original_range(anchor.clone()),
+        });
+    }
+    out
+}

@@ -1,0 +1,207 @@
+//! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
+
+mod explain;
+mod rule_errors;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::check::Checker;
+use crate::diagnostic::{FileReport, Severity};
+use crate::emit::{Format, Summary};
+use crate::rules::{RuleError, RuleSet};
+use crate::source::{walk, Document, Markup};
+
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about = "Checks news drafts against the facts of their subject", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check drafts: files, folders (walked like ripgrep walks them), globs, or `-` for stdin.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// Warnings fail the run too.
+    Warnings,
+    /// Every finding fails the run.
+    Info,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Files, folders or globs to check; `-` reads standard input. Default: the current folder.
+    paths: Vec<PathBuf>,
+    /// Rule file or folder of rule files (repeatable); replaces the bundled rules.
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to colour human output (NO_COLOR is honoured for `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Also fail (exit 1) on findings of this level.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// The name standard input is reported under, and whose extension picks its reader.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Print, sentence by sentence, the claims read and why each was or was not flagged.
+    #[arg(long)]
+    explain: bool,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+    }
+}
+
+fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    if paths.is_empty() {
+        RuleSet::bundled()
+    } else {
+        RuleSet::load(paths)
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let color = use_color(args.color);
+    let rules = match load_rules(&args.rules) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            rule_errors::print(&errors, use_color_stderr(args.color));
+            return ExitCode::from(2);
+        }
+    };
+    let checker = Checker::new(&rules);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut reports = Vec::new();
+    let mut failed_inputs = false;
+    let mut files_checked = 0;
+    let stderr = io::stderr();
+    for input in walk::inputs(&paths) {
+        let (name, markup, text) = match input {
+            Ok(walk::Input::Stdin) => {
+                let name = args
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "-".to_owned());
+                let markup = Markup::from_path(std::path::Path::new(&name)).unwrap_or(Markup::Text);
+                let mut bytes = Vec::new();
+                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+                    let _ = writeln!(
+                        stderr.lock(),
+                        "error: {name}: cannot read standard input: {e}"
+                    );
+                    failed_inputs = true;
+                    continue;
+                }
+                match walk::decode(bytes) {
+                    Ok(text) => (name, markup, text),
+                    Err(e) => {
+                        let _ = writeln!(stderr.lock(), "error: {name}: {e}");
+                        failed_inputs = true;
+                        continue;
+                    }
+                }
+            }
+            Ok(walk::Input::File { path, markup }) => match walk::read(&path) {
+                Ok(text) => (path.display().to_string(), markup, text),
+                Err(e) => {
+                    let _ = writeln!(stderr.lock(), "error: {}: {e}", path.display());
+                    failed_inputs = true;
+                    continue;
+                }
+            },
+            Err(e) => {
+                let _ = writeln!(stderr.lock(), "error: {e}");
+                failed_inputs = true;
+                continue;
+            }
+        };
+        files_checked += 1;
+        let doc = Document::read(&text, markup);
+        if args.explain {
+            explain::print(&checker, &name, &doc);
+        }
+        let diagnostics = checker.check(&doc);
+        reports.push(FileReport {
+            path: name,
+            source: text,
+            diagnostics,
+        });
+    }
+    let out = args.format.render(&reports, color);
+    let mut stdout = io::stdout().lock();
+    let _ = stdout.write_all(&out);
+    let summary = Summary::of(&reports, files_checked);
+    if args.format == Format::Human {
+        let _ = writeln!(stdout, "{}", summary.line());
+    }
+    let _ = stdout.flush();
+    let fail_at = match args.deny {
+        None => Severity::Error,
+        Some(Deny::Warnings) => Severity::Warning,
+        Some(Deny::Info) => Severity::Info,
+    };
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= fail_at);
+    if failed_inputs {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn use_color_stderr(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+        }
+    }
+}
