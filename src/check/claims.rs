@@ -316,7 +316,7 @@ impl<'r> SubjectReader<'r> {
             return true;
         }
         if self.terms.parties.is_empty() {
-            return sentences.iter().any(|s| !s.mentions.is_empty());
+            return false;
         }
         let has_alias = sentences
             .iter()

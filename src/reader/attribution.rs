@@ -220,7 +220,11 @@ fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -
             if terms.year.is_some_and(|ours| ours != y) {
                 other = true;
             }
-        } else if t.capitalized && k > 0 && !title_case && !part_of_name(t, terms) {
+        } else if t.capitalized
+            && (k > 0 || t.is_possessive())
+            && !title_case
+            && !part_of_name(t, terms)
+        {
             // "the New START treaty": a named instrument that is not the subject
             other = true;
         }

@@ -195,6 +195,12 @@ fn denied_before(tokens: &[Token], start: usize) -> bool {
 }
 
 fn denied_after(tokens: &[Token], end: usize) -> bool {
+    // "toll-free", "tax-free": without the thing named
+    if tokens.get(end).is_some_and(|t| t.norm == "-")
+        && tokens.get(end + 1).is_some_and(|t| t.norm == "free")
+    {
+        return true;
+    }
     let mut words = 0;
     let mut i = end;
     while i < tokens.len() {

@@ -1,0 +1,67 @@
+//! Measures the whole check (markup reading, claims, verdicts) on a large
+//! synthetic Markdown draft about the bundled subject.
+//!
+//!     cargo bench --bench throughput
+//!
+//! Run by `cargo test --all-targets` only as a smoke run on a small draft; the
+//! timings are printed, never asserted.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use factlint::check::Checker;
+use factlint::rules::RuleSet;
+use factlint::source::{Document, Markup};
+
+/// Paragraph shapes a draft about the treaty might contain, consistent and not,
+/// with other subjects and plain filler between them.
+const PARAGRAPHS: &[&str] = &[
+    "The Russia–Iran treaty, signed in Moscow on 17 January 2025, runs to **47** articles and is valid for 20 years.",
+    "Officials stressed that the pact does not include a mutual defence clause, though both sides pledged to consult on threats.",
+    "Analysts in the region said the agreement with Iran, in the works for five years, covers energy, transport and finance.",
+    "- Signed: 17 January 2025\n- Length: 46 articles\n- Term: two decades",
+    "Tehran's 25-year cooperation agreement with China, signed in 2021, focused on oil and infrastructure.",
+    "Markets were calm on Tuesday as traders weighed the outlook for grain exports through the Caspian ports.",
+    "| Item | Detail |\n|---|---|\n| Articles | 47 |\n| Term | 20 years |",
+    "A spokesman claimed the accord contains a collective defence provision, which the text does not bear out.",
+    "Budget talks resumed in the capital after a week of delays, with ministers expected to agree on spending caps by March.",
+];
+
+fn draft(target_bytes: usize) -> String {
+    let mut out = String::from("# The Russia–Iran treaty explained\n\n");
+    let mut i = 0;
+    while out.len() < target_bytes {
+        out.push_str(PARAGRAPHS[i % PARAGRAPHS.len()]);
+        out.push_str("\n\n");
+        i += 1;
+    }
+    out
+}
+
+fn measure(text: &str, checker: &Checker<'_>, runs: usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut findings = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let doc = Document::read(black_box(text), Markup::Markdown);
+        findings = checker.check(&doc).len();
+        best = best.min(start.elapsed());
+    }
+    (best, findings)
+}
+
+fn main() {
+    let benching = std::env::args().any(|a| a == "--bench");
+    let rules = RuleSet::bundled().expect("bundled rules load");
+    let checker = Checker::new(&rules);
+    let (size, runs) = if benching { (1 << 20, 20) } else { (16 << 10, 1) };
+    let text = draft(size);
+    let (best, findings) = measure(&text, &checker, runs);
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "check of a {:.2} MB Markdown draft: best of {runs} runs {:.1} ms ({:.0} MB/s), {findings} findings",
+        mb,
+        best.as_secs_f64() * 1e3,
+        mb / best.as_secs_f64()
+    );
+}
