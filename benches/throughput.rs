@@ -54,7 +54,11 @@ fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
     let rules = RuleSet::bundled().expect("bundled rules load");
     let checker = Checker::new(&rules);
-    let (size, runs) = if benching { (1 << 20, 20) } else { (16 << 10, 1) };
+    let (size, runs) = if benching {
+        (1 << 20, 20)
+    } else {
+        (16 << 10, 1)
+    };
     let text = draft(size);
     let (best, findings) = measure(&text, &checker, runs);
     let mb = text.len() as f64 / 1e6;

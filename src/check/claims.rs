@@ -343,7 +343,7 @@ impl<'r> SubjectReader<'r> {
         let reported = s
             .tokens
             .iter()
-            .any(|t| REPORTING.contains(&t.norm.as_str()));
+            .any(|t| t.is_word() && t.norm.len() >= 3 && REPORTING.contains(&t.norm.as_str()));
         let quotes = quoted_spans(&s.tokens);
         let attributed = |r: &Range<usize>| {
             reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
@@ -726,8 +726,14 @@ fn phrase_matches(tokens: &[Token], phrases: &[Phrase]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // A phrase can only start at a word sharing its first word's first letter.
+        let lead = tokens[i].norm.as_bytes().first().copied();
         let best = phrases
             .iter()
+            .filter(|p| match p.first() {
+                Some(Some(w)) => w.as_bytes().first().copied() == lead,
+                _ => true,
+            })
             .filter_map(|p| match_phrase(tokens, i, p))
             .max();
         match best {

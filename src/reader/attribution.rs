@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::gazetteer;
+use super::normalize;
 use super::tokens::Token;
 
 /// The words that identify one subject, normalised.
@@ -19,6 +20,21 @@ pub struct Terms {
     pub year: Option<i32>,
     /// Names of other subjects.
     pub distinct_from: Vec<Vec<String>>,
+}
+
+impl Terms {
+    /// Whether any name, party name or other subject's name starts with the
+    /// word `t`: a cheap test before matching word sequences.
+    fn may_start_name(&self, t: &Token) -> bool {
+        let starts = |seqs: &[Vec<String>]| {
+            seqs.iter()
+                .any(|n| n.first().is_some_and(|w| *w == t.norm || *w == t.base()))
+        };
+        t.is_word()
+            && (starts(&self.names)
+                || starts(&self.distinct_from)
+                || self.parties.iter().any(|g| starts(g)))
+    }
 }
 
 /// Whom a mention is about.
@@ -58,6 +74,9 @@ pub struct Mention {
 /// The party group (index into [`Terms::parties`]) named at token `i`, and
 /// how many tokens the name takes.
 pub fn party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<(usize, usize)> {
+    if !terms.may_start_name(tokens.get(i)?) {
+        return None;
+    }
     terms.parties.iter().enumerate().find_map(|(g, names)| {
         names
             .iter()
@@ -129,9 +148,16 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        let t = &tokens[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        let name_like = terms.may_start_name(t);
         if let Some(len) = terms
             .names
             .iter()
+            .filter(|_| name_like)
             .filter_map(|n| sequence_at(tokens, i, n))
             .max()
         {
@@ -146,6 +172,7 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
         if let Some(len) = terms
             .distinct_from
             .iter()
+            .filter(|_| name_like)
             .filter_map(|n| sequence_at(tokens, i, n))
             .max()
         {
@@ -157,12 +184,10 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += len;
             continue;
         }
-        let t = &tokens[i];
-        if t.is_word()
-            && terms
-                .aliases
-                .iter()
-                .any(|a| *a == crate::reader::normalize::singular(t.base()))
+        if terms
+            .aliases
+            .iter()
+            .any(|a| t.base().starts_with(a.as_str()) && *a == normalize::singular(t.base()))
         {
             out.push(classify_alias(tokens, i, terms, title_case));
         } else if PRONOUNS.contains(&t.norm.as_str()) {

@@ -23,8 +23,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// The word starts with an upper-case letter.
     pub capitalized: bool,
-    /// The word as written, without a possessive ending.
-    pub display: String,
+    /// A capitalised word as written, without a possessive ending (empty for
+    /// other tokens, which need no copy).
+    display: String,
 }
 
 impl Token {
@@ -43,7 +44,11 @@ impl Token {
 
     /// The word as written, without a possessive ending: "Russia’s" → "Russia".
     pub fn original_word(&self) -> &str {
-        self.display.as_str()
+        if self.display.is_empty() {
+            self.base()
+        } else {
+            &self.display
+        }
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -88,11 +93,16 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 (m.end(), norm)
             };
             let written = &piece[m.start()..end];
-            let display = written
-                .strip_suffix("'s")
-                .or_else(|| written.strip_suffix("’s"))
-                .unwrap_or(written)
-                .to_owned();
+            // Only capitalised words are looked up as written (place names).
+            let display = if first.is_uppercase() {
+                written
+                    .strip_suffix("'s")
+                    .or_else(|| written.strip_suffix("’s"))
+                    .unwrap_or(written)
+                    .to_owned()
+            } else {
+                String::new()
+            };
             Token {
                 display,
                 range: range.start + m.start()..range.start + end,
