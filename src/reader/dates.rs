@@ -1,6 +1,11 @@
-//! Calendar dates in the forms news copy uses, full or partial.
+//! Calendar dates in the forms news copy uses, full or partial: "17 January
+//! 2025", "January 17, 2025", "Jan. 17", "the 17th of January", "January
+//! 2025", "2025-01-17", "in 2025", "in April".
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// How a date was written, so a fix can answer in the same form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,18 +37,323 @@ pub struct DateMatch {
     pub abbreviated: bool,
 }
 
-/// Every date in `text`, left to right, not overlapping.
-pub fn find_dates(_text: &str) -> Vec<DateMatch> {
-    Vec::new()
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month names and abbreviations, capitalised as news copy writes them
+/// ("march" and "may" in lower case are verbs).
+const MONTH: &str = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
+    let year = r"(?P<y>[12]\d{3})";
+    let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
+    let alternatives = [
+        // 2025-01-17
+        format!(r"(?P<iso>\b(?P<iy>[12]\d{{3}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"),
+        // the 17th of January (2025)
+        format!(r"(?P<of>\bthe\s+(?P<od>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+{m}(?:,?\s+(?P<oy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<om>").replace("?P<dot>", "?P<odot>")),
+        // 17 January 2025, Friday 17 January
+        format!(r"(?P<dm>{weekday}\b{day}\s+{m}(?:,?\s+(?P<dmy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<dmm>").replace("?P<dot>", "?P<dmdot>"), day = day.replace("?P<d>", "?P<dmd>")),
+        // January 17, 2025; Friday, Jan. 17
+        format!(r"(?P<md>{weekday}\b{m}\s+{day}(?:,?\s+{year})?)", m = MONTH.replace("?P<m>", "?P<mdm>").replace("?P<dot>", "?P<mddot>"), day = day.replace("?P<d>", "?P<mdd>"), year = year.replace("?P<y>", "?P<mdy>")),
+        // January 2025
+        format!(r"(?P<my>\b{m},?\s+(?P<myy>[12]\d{{3}}))", m = MONTH.replace("?P<m>", "?P<mym>").replace("?P<dot>", "?P<mydot>")),
+        // in 2025, since 2021
+        r"(?P<yr>\b(?:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
+        // in April
+        r"(?P<mo>\b(?:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
+    ];
+    Regex::new(&alternatives.join("|")).expect("date pattern")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| {
+            m.to_ascii_lowercase()
+                .starts_with(&lower[..lower.len().min(3)])
+        })
+        .map(|i| i as u32 + 1)
 }
 
-/// Writes a date in `style` with the parts given.
+fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
+    let max = match month {
+        2 => match year {
+            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=12).contains(&month) && day >= 1 && day <= max
+}
+
+/// Every date in `text`, left to right, not overlapping.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let year = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
+        let abbreviated = |name: &str| c.name(name).is_some_and(|m| m.as_str().len() <= 4);
+        let found = if let Some(m) = c.name("iso") {
+            let (y, mo, d) = (year("iy"), num("im"), num("id"));
+            match (mo, d) {
+                (Some(mo), Some(d)) if valid(y, mo, d) => {
+                    Some((m.range(), y, Some(mo), Some(d), DateStyle::Iso, false))
+                }
+                _ => None,
+            }
+        } else if let Some(m) = c.name("of") {
+            let (y, mo, d) = (year("oy"), month("om"), num("od"));
+            match (mo, d) {
+                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
+                    m.range(),
+                    y,
+                    Some(mo),
+                    Some(d),
+                    DateStyle::OrdinalOf,
+                    abbreviated("om"),
+                )),
+                _ => None,
+            }
+        } else if let Some(m) = c.name("dm") {
+            let (y, mo, d) = (year("dmy"), month("dmm"), num("dmd"));
+            match (mo, d) {
+                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
+                    m.range(),
+                    y,
+                    Some(mo),
+                    Some(d),
+                    DateStyle::DayMonth,
+                    abbreviated("dmm"),
+                )),
+                _ => None,
+            }
+        } else if let Some(m) = c.name("md") {
+            let (y, mo, d) = (year("mdy"), month("mdm"), num("mdd"));
+            match (mo, d) {
+                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
+                    m.range(),
+                    y,
+                    Some(mo),
+                    Some(d),
+                    DateStyle::MonthDay,
+                    abbreviated("mdm"),
+                )),
+                _ => None,
+            }
+        } else if let Some(m) = c.name("my") {
+            month("mym").map(|mo| {
+                (
+                    m.range(),
+                    year("myy"),
+                    Some(mo),
+                    None,
+                    DateStyle::MonthYear,
+                    abbreviated("mym"),
+                )
+            })
+        } else if let Some(m) = c.name("yy") {
+            Some((m.range(), year("yy"), None, None, DateStyle::Year, false))
+        } else {
+            let style = if c.name("moy").is_some() {
+                DateStyle::MonthYear
+            } else {
+                DateStyle::Month
+            };
+            c.name("moi").and_then(|m| {
+                month("mom").map(|mo| (m.range(), year("moy"), Some(mo), None, style, false))
+            })
+        };
+        if let Some((range, year, month, day, style, abbreviated)) = found {
+            // Digits glued to the date on either side make it something else ("17 January 20251").
+            let glued = text[range.end..].starts_with(|c: char| c.is_ascii_digit());
+            if !glued {
+                out.push(DateMatch {
+                    range,
+                    year,
+                    month,
+                    day,
+                    style,
+                    abbreviated,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Writes a date in `style` with the parts given ("17 January 2025",
+/// "Jan. 17", "January 2025"), for fixes that keep the draft's form.
 pub fn format_date(
     year: Option<i32>,
     month: Option<u32>,
     day: Option<u32>,
-    _style: DateStyle,
-    _abbreviated: bool,
+    style: DateStyle,
+    abbreviated: bool,
 ) -> String {
-    format!("{year:?}-{month:?}-{day:?}")
+    let month_name = month.and_then(|m| MONTHS.get(m as usize - 1)).map(|name| {
+        if abbreviated && name.len() > 4 {
+            let short = if *name == "September" {
+                "Sept"
+            } else {
+                &name[..3]
+            };
+            format!("{short}.")
+        } else if abbreviated {
+            (*name).to_owned()
+        } else {
+            (*name).to_owned()
+        }
+    });
+    let m = month_name.unwrap_or_default();
+    match (style, year, day) {
+        (DateStyle::Iso, Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", month.unwrap_or(1)),
+        (DateStyle::DayMonth, Some(y), Some(d)) => format!("{d} {m} {y}"),
+        (DateStyle::DayMonth, None, Some(d)) => format!("{d} {m}"),
+        (DateStyle::MonthDay, Some(y), Some(d)) => format!("{m} {d}, {y}"),
+        (DateStyle::MonthDay, None, Some(d)) => format!("{m} {d}"),
+        (DateStyle::OrdinalOf, y, Some(d)) => {
+            let suffix = match (d % 10, d % 100) {
+                (1, n) if n != 11 => "st",
+                (2, n) if n != 12 => "nd",
+                (3, n) if n != 13 => "rd",
+                _ => "th",
+            };
+            match y {
+                Some(y) => format!("the {d}{suffix} of {m} {y}"),
+                None => format!("the {d}{suffix} of {m}"),
+            }
+        }
+        (_, Some(y), None) if !m.is_empty() => format!("{m} {y}"),
+        (_, Some(y), _) if m.is_empty() => format!("{y}"),
+        (_, None, _) => m,
+        (_, Some(y), Some(d)) => format!("{d} {m} {y}"),
+        (_, Some(y), None) => format!("{m} {y}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(&str, Option<i32>, Option<u32>, Option<u32>)> {
+        find_dates(text)
+            .into_iter()
+            .map(|d| (&text[d.range], d.year, d.month, d.day))
+            .collect()
+    }
+
+    #[test]
+    fn the_usual_news_forms() {
+        assert_eq!(
+            dates("signed on 17 January 2025 in Moscow"),
+            vec![("17 January 2025", Some(2025), Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("on January 17, 2025."),
+            vec![("January 17, 2025", Some(2025), Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("on Jan. 18."),
+            vec![("Jan. 18", None, Some(1), Some(18))]
+        );
+        assert_eq!(
+            dates("the 17th of January"),
+            vec![("the 17th of January", None, Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("in December 2024 it"),
+            vec![("December 2024", Some(2024), Some(12), None)]
+        );
+        assert_eq!(
+            dates("dated 2025-01-17"),
+            vec![("2025-01-17", Some(2025), Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("Signed on Friday, January 17, 2025, the"),
+            vec![("Friday, January 17, 2025", Some(2025), Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("17 Jan 2025"),
+            vec![("17 Jan 2025", Some(2025), Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("approved it in April."),
+            vec![("April", None, Some(4), None)]
+        );
+        assert_eq!(
+            dates("signed in 2021, it"),
+            vec![("2021", Some(2021), None, None)]
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("it may finally help").is_empty());
+        assert!(dates("troops march on").is_empty());
+        assert!(dates("in May").is_empty());
+        assert!(dates("the Peace of Westphalia, 1648, ended").is_empty());
+        assert!(dates("30 February 2025").is_empty());
+        assert!(dates("Article 12 says").is_empty());
+    }
+
+    #[test]
+    fn formats_keep_the_drafts_form() {
+        assert_eq!(
+            format_date(Some(2025), Some(1), Some(17), DateStyle::DayMonth, false),
+            "17 January 2025"
+        );
+        assert_eq!(
+            format_date(None, Some(1), Some(17), DateStyle::MonthDay, true),
+            "Jan. 17"
+        );
+        assert_eq!(
+            format_date(Some(2025), Some(1), None, DateStyle::MonthYear, false),
+            "January 2025"
+        );
+        assert_eq!(
+            format_date(Some(2025), Some(1), Some(17), DateStyle::Iso, false),
+            "2025-01-17"
+        );
+        assert_eq!(
+            format_date(Some(2027), None, None, DateStyle::Year, false),
+            "2027"
+        );
+        assert_eq!(
+            format_date(None, Some(1), Some(17), DateStyle::OrdinalOf, false),
+            "the 17th of January"
+        );
+    }
+
+    #[test]
+    fn never_panics_and_ranges_are_on_boundaries() {
+        for text in [
+            "",
+            "–17 January",
+            "17 January 2025–",
+            "Jan. 1’",
+            "in 20255",
+            "🙂 May 5 🙂",
+        ] {
+            for d in find_dates(text) {
+                assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
+            }
+        }
+    }
 }
