@@ -71,9 +71,7 @@ impl OffsetMap {
     }
 
     fn segment_at(&self, text_offset: usize) -> Option<&Segment> {
-        let i = self
-            .segments
-            .partition_point(|s| s.text_end <= text_offset);
+        let i = self.segments.partition_point(|s| s.text_end <= text_offset);
         self.segments.get(i)
     }
 
