@@ -118,7 +118,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut failed_inputs = false;
     let mut files_checked = 0;
     let stderr = io::stderr();
-    for input in walk::inputs(&paths) {
+    for input in walk::inputs(&paths, &walk::WalkOptions::default()) {
         let (name, markup, text) = match input {
             Ok(walk::Input::Stdin) => {
                 let name = args
@@ -144,7 +144,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     }
                 }
             }
-            Ok(walk::Input::File { path, markup }) => match walk::read(&path) {
+            Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
                 Ok(text) => (path.display().to_string(), markup, text),
                 Err(e) => {
                     let _ = writeln!(stderr.lock(), "error: {}: {e}", path.display());

@@ -4,16 +4,37 @@ use std::ops::Range;
 
 use super::{Block, BlockKind, Document, OffsetMap};
 
+/// Whether `c` separates words. A byte order mark counts too: offsets point
+/// into the original, so readers keep it and must not let it glue onto a word.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// Collects a document's text block by block. Readers push pieces of text
 /// with the original bytes they came from; white space is collapsed so that
 /// a hard-wrapped line reads as one line.
+///
+/// Nothing is written for a block until it gets text, so a block that stays
+/// empty leaves no trace (not even the newline before it), and separators
+/// are held back until the block has text, so a table row of empty cells
+/// vanishes. Text pushed while no block is open starts a paragraph.
 pub(crate) struct DocumentBuilder {
     text: String,
     map: OffsetMap,
     blocks: Vec<Block>,
-    open: Option<(BlockKind, usize)>,
-    /// The original position of white space waiting to be written as one space.
-    pending_space: Option<usize>,
+    open: Option<OpenBlock>,
+    /// The original bytes of white space waiting to be written as one space.
+    pending_space: Option<Range<usize>>,
+    /// Separators waiting for the block's next text, with their positions.
+    pending_separators: Vec<(char, usize)>,
+    /// Whether the text ends with a separator, which already splits words.
+    after_separator: bool,
+}
+
+struct OpenBlock {
+    kind: BlockKind,
+    /// Where the block's text starts; `None` until it has any.
+    start: Option<usize>,
 }
 
 impl DocumentBuilder {
@@ -24,33 +45,27 @@ impl DocumentBuilder {
             blocks: Vec::new(),
             open: None,
             pending_space: None,
+            pending_separators: Vec::new(),
+            after_separator: false,
         }
     }
 
     /// Starts a block, closing any open one.
     pub(crate) fn start_block(&mut self, kind: BlockKind) {
         self.end_block();
-        if !self.text.is_empty() {
-            let at = self
-                .map
-                .to_original(self.text.len() - 1..self.text.len())
-                .end;
-            self.text.push('\n');
-            self.map.push_whole(1, at..at);
-        }
-        self.pending_space = None;
-        self.open = Some((kind, self.text.len()));
+        self.open = Some(OpenBlock { kind, start: None });
     }
 
     /// Ends the open block; a block with no text but white space is dropped.
     pub(crate) fn end_block(&mut self) {
         self.pending_space = None;
-        if let Some((kind, start)) = self.open.take() {
-            if self.text[start..].trim().is_empty() {
+        if let Some(open) = self.open.take() {
+            self.pending_separators.clear();
+            let Some(start) = open.start else {
                 return;
-            }
+            };
             self.blocks.push(Block {
-                kind,
+                kind: open.kind,
                 range: start..self.text.len(),
             });
         }
@@ -61,16 +76,55 @@ impl DocumentBuilder {
         self.open.is_some()
     }
 
-    fn at_block_start(&self) -> bool {
-        matches!(self.open, Some((_, start)) if start == self.text.len())
+    /// Makes sure the open block has begun in the text, writing the newline
+    /// that separates it from the previous block.
+    fn begin_text(&mut self) {
+        let open = self.open.get_or_insert(OpenBlock {
+            kind: BlockKind::Paragraph,
+            start: None,
+        });
+        if open.start.is_some() {
+            return;
+        }
+        open.start = Some(self.text.len() + usize::from(!self.text.is_empty()));
+        if !self.text.is_empty() {
+            let at = self
+                .map
+                .to_original(self.text.len() - 1..self.text.len())
+                .end;
+            self.text.push('\n');
+            self.map.push_whole(1, at..at);
+        }
+        // White space before a block's first word is not part of it.
+        self.pending_space = None;
     }
 
-    fn flush_space(&mut self) {
-        if let Some(at) = self.pending_space.take() {
-            if !self.at_block_start() {
-                self.text.push(' ');
-                self.map.push_whole(1, at..at + 1);
-            }
+    /// Writes what must come before the next piece of text: the block start,
+    /// held-back separators or a collapsed space.
+    fn before_text(&mut self) {
+        self.begin_text();
+        for (sep, at) in std::mem::take(&mut self.pending_separators) {
+            self.write_separator(sep, at);
+        }
+        let space = self.pending_space.take();
+        if let Some(orig) = space.filter(|_| !self.after_separator) {
+            self.text.push(' ');
+            self.map.push_whole(1, orig);
+        }
+        self.after_separator = false;
+    }
+
+    fn write_separator(&mut self, sep: char, at: usize) {
+        let mut buf = [0; 4];
+        let s = sep.encode_utf8(&mut buf);
+        self.text.push_str(s);
+        self.map.push_whole(s.len(), at..at);
+        self.after_separator = true;
+    }
+
+    fn note_space(&mut self, orig: Range<usize>) {
+        if self.pending_space.is_none() {
+            self.pending_space = Some(orig);
         }
     }
 
@@ -80,13 +134,12 @@ impl DocumentBuilder {
     pub(crate) fn push_original(&mut self, s: &str, orig_start: usize) {
         let mut run_start = None;
         for (i, c) in s.char_indices() {
-            if c.is_whitespace() {
+            if is_space(c) {
                 if let Some(start) = run_start.take() {
                     self.copy(&s[start..i], orig_start + start);
                 }
-                if self.pending_space.is_none() {
-                    self.pending_space = Some(orig_start + i);
-                }
+                let at = orig_start + i;
+                self.note_space(at..at + c.len_utf8());
             } else if run_start.is_none() {
                 run_start = Some(i);
             }
@@ -97,7 +150,7 @@ impl DocumentBuilder {
     }
 
     fn copy(&mut self, piece: &str, orig_start: usize) {
-        self.flush_space();
+        self.before_text();
         self.text.push_str(piece);
         self.map.push_linear(piece.len(), orig_start);
     }
@@ -105,36 +158,341 @@ impl DocumentBuilder {
     /// Appends decoded text `s` that stands for the original bytes `orig` as a
     /// whole (an entity, an escape). White space in `s` is collapsed too.
     pub(crate) fn push_decoded(&mut self, s: &str, orig: Range<usize>) {
-        if s.chars().all(char::is_whitespace) {
-            if self.pending_space.is_none() && !s.is_empty() {
-                self.pending_space = Some(orig.start);
+        let mut rest = s;
+        while let Some(first) = rest.chars().next() {
+            let space = is_space(first);
+            let len = rest
+                .find(|c: char| is_space(c) != space)
+                .unwrap_or(rest.len());
+            let (run, tail) = rest.split_at(len);
+            if space {
+                self.note_space(orig.clone());
+            } else {
+                self.before_text();
+                self.text.push_str(run);
+                self.map.push_whole(run.len(), orig.clone());
             }
+            rest = tail;
+        }
+    }
+
+    /// Appends `decoded`, which a parser produced from the original bytes
+    /// `source` starting at `orig_start`. Where the two agree at the start or
+    /// the end, the text maps byte for byte; only the part that differs (an
+    /// entity, an escape, a normalized line break) maps as a whole, so a span
+    /// next to an entity still points at exactly its own bytes.
+    pub(crate) fn push_aligned(&mut self, decoded: &str, source: &str, orig_start: usize) {
+        if decoded == source {
+            self.push_original(decoded, orig_start);
             return;
         }
-        self.flush_space();
-        self.text.push_str(s);
-        self.map.push_whole(s.len(), orig);
+        // The common prefix stops before a character that starts markup, so an
+        // entity decoded to `&` or an escape keeps its whole original range.
+        let mut prefix = 0;
+        for ((i, a), b) in decoded.char_indices().zip(source.chars()) {
+            if a != b || a == '&' || a == '\\' {
+                break;
+            }
+            prefix = i + a.len_utf8();
+        }
+        let mut suffix = 0;
+        for (a, b) in decoded[prefix..]
+            .chars()
+            .rev()
+            .zip(source[prefix..].chars().rev())
+        {
+            if a != b {
+                break;
+            }
+            suffix += a.len_utf8();
+        }
+        let mut middle_decoded = &decoded[prefix..decoded.len() - suffix];
+        let mut middle_source = &source[prefix..source.len() - suffix];
+        if middle_decoded.is_empty() && !middle_source.chars().all(is_space) {
+            // Something in the original produced nothing of its own, as the
+            // name of `&semi;` would if `;` matched as a suffix: give the
+            // suffix's first character back to it.
+            if let Some(c) = decoded[prefix..].chars().next() {
+                suffix -= c.len_utf8();
+                middle_decoded = &decoded[prefix..decoded.len() - suffix];
+                middle_source = &source[prefix..source.len() - suffix];
+            }
+        }
+        self.push_original(&decoded[..prefix], orig_start);
+        let middle_start = orig_start + prefix;
+        if middle_decoded.is_empty() {
+            // Only white space vanished (the LF of a CRLF): still a word break.
+            self.push_original(middle_source, middle_start);
+        } else {
+            self.push_decoded(
+                middle_decoded,
+                middle_start..middle_start + middle_source.len(),
+            );
+        }
+        let suffix_start = orig_start + source.len() - suffix;
+        self.push_original(&decoded[decoded.len() - suffix..], suffix_start);
     }
 
     /// Marks a word break (a soft line break, a `<br>`) at original byte `at`.
     pub(crate) fn push_break(&mut self, at: usize) {
-        if self.pending_space.is_none() {
-            self.pending_space = Some(at);
-        }
+        self.note_space(at..at);
     }
 
     /// Appends a separator implied by markup, such as [`super::CELL_SEPARATOR`]
-    /// between table cells, at original byte `at`.
+    /// between table cells, at original byte `at`. It is written when the
+    /// block gets text before or after it, so a block of separators alone is
+    /// dropped like an empty one.
     pub(crate) fn push_separator(&mut self, sep: char, at: usize) {
         self.pending_space = None;
-        let mut buf = [0; 4];
-        let s = sep.encode_utf8(&mut buf);
-        self.text.push_str(s);
-        self.map.push_whole(s.len(), at..at);
+        if self.open.as_ref().is_some_and(|open| open.start.is_some()) {
+            self.write_separator(sep, at);
+        } else {
+            self.pending_separators.push((sep, at));
+        }
     }
 
     pub(crate) fn finish(mut self) -> Document {
         self.end_block();
         Document::new(self.text, self.blocks, self.map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing;
+    use super::*;
+
+    #[test]
+    fn empty_blocks_leave_no_newline() {
+        let mut b = DocumentBuilder::new(3);
+        b.start_block(BlockKind::Paragraph);
+        b.push_original("a", 0);
+        b.start_block(BlockKind::Paragraph);
+        b.push_original(" ", 1);
+        b.start_block(BlockKind::ListItem);
+        b.push_original("c", 2);
+        let doc = b.finish();
+        assert_eq!(doc.text, "a\nc");
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.blocks[1].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn multibyte_white_space_maps_to_whole_characters() {
+        let original = "a\u{a0}\u{3000}b\u{feff}c";
+        let mut b = DocumentBuilder::new(original.len());
+        b.push_original(original, 0);
+        let doc = b.finish();
+        assert_eq!(doc.text, "a b c");
+        assert_eq!(&original[doc.original_range(1..2)], "\u{a0}");
+        testing::assert_map_sound(&doc, original);
+    }
+
+    #[test]
+    fn separators_wait_for_text_and_keep_trailing_cells() {
+        let mut b = DocumentBuilder::new(10);
+        b.start_block(BlockKind::TableRow { header: false });
+        b.push_separator('\t', 1);
+        b.push_original("x", 2);
+        b.push_separator('\t', 3);
+        b.start_block(BlockKind::TableRow { header: false });
+        b.push_separator('\t', 5);
+        b.push_original("  ", 6);
+        let doc = b.finish();
+        assert_eq!(doc.text, "\tx\t");
+        assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
+    fn aligned_text_maps_entities_whole_and_the_rest_exactly() {
+        let original = "AT&amp;T 45";
+        let mut b = DocumentBuilder::new(original.len());
+        b.push_aligned("AT&T 45", original, 0);
+        let doc = b.finish();
+        assert_eq!(doc.text, "AT&T 45");
+        assert_eq!(&original[doc.original_range(2..3)], "&amp;");
+        assert_eq!(&original[doc.original_range(5..7)], "45");
+        assert_eq!(&original[doc.original_range(3..4)], "T");
+
+        let original = "x&semi;";
+        let mut b = DocumentBuilder::new(original.len());
+        b.push_aligned("x;", original, 0);
+        let doc = b.finish();
+        assert_eq!(&original[doc.original_range(1..2)], "&semi;");
+    }
+
+    #[test]
+    fn vanished_line_feed_is_a_word_break() {
+        let original = "a\n45";
+        let mut b = DocumentBuilder::new(original.len());
+        b.push_original("a", 0);
+        b.push_aligned("45", &original[1..], 1);
+        let doc = b.finish();
+        assert_eq!(doc.text, "a 45");
+        assert_eq!(&original[doc.original_range(2..4)], "45");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_maps_soundly(src in testing::any_text()) {
+            testing::assert_map_sound(&crate::source::text::read(&src), &src);
+        }
+    }
+}
+
+/// Checks shared by the readers' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use proptest::prelude::*;
+
+    use crate::source::Document;
+
+    /// Asserts that the blocks lie in the text in order and that every range
+    /// of the text on char boundaries maps into the original on char
+    /// boundaries.
+    pub(crate) fn assert_map_sound(doc: &Document, original: &str) {
+        let mut previous_end = 0;
+        for block in &doc.blocks {
+            assert!(block.range.start >= previous_end, "{:?}", doc.blocks);
+            assert!(block.range.start < block.range.end, "{:?}", doc.blocks);
+            assert!(doc.text.get(block.range.clone()).is_some(), "{block:?}");
+            previous_end = block.range.end;
+        }
+        // A character copied from the original maps to itself; one decoded
+        // from markup (an entity, an escape) maps to that markup.
+        for (i, c) in doc.text.char_indices() {
+            let source = &original[doc.original_range(i..i + c.len_utf8())];
+            let copied = source.len() == c.len_utf8() && !source.starts_with(['&', '\\']);
+            if copied && !super::is_space(c) && c != crate::source::CELL_SEPARATOR {
+                assert_eq!(source, c.to_string(), "text {i} in {:?}", doc.text);
+            }
+        }
+        let boundaries: Vec<usize> = (0..=doc.text.len())
+            .filter(|&i| doc.text.is_char_boundary(i))
+            .collect();
+        for (n, &i) in boundaries.iter().enumerate() {
+            for &j in &boundaries[n..] {
+                let r = doc.original_range(i..j);
+                assert!(
+                    r.start <= r.end && original.get(r.clone()).is_some(),
+                    "text {i}..{j} {:?} maps to {r:?} of {original:?}",
+                    &doc.text[i..j]
+                );
+            }
+        }
+    }
+
+    const FRAGMENTS: &[&str] = &[
+        "word",
+        "45",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "–",
+        "’",
+        "“",
+        "🤝",
+        "\u{a0}",
+        "\u{feff}",
+        "\u{3000}",
+        "\0",
+        "**",
+        "*",
+        "_",
+        "`",
+        "```\n",
+        "    ",
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "| 1 |",
+        "[x](http://y)",
+        "![alt](i.png)",
+        "~~",
+        "---\n",
+        "+++\n",
+        "\\",
+        "&",
+        ";",
+        "#",
+        "&amp;",
+        "&ndash;",
+        "&rsquo;",
+        "&nbsp;",
+        "&#8220;",
+        "&#x201D;",
+        "&#",
+        "&#x",
+        "&notit;",
+        "&amp",
+        "<",
+        ">",
+        "/",
+        "=",
+        "\"",
+        "'",
+        "<b>",
+        "</b>",
+        "<p>",
+        "</p>",
+        "<br>",
+        "<br/>",
+        "</br>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<h2>",
+        "</h2>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<th>",
+        "</td>",
+        "<thead>",
+        "</tr>",
+        "<div>",
+        "</div>",
+        "<!--",
+        "-->",
+        "<!DOCTYPE html>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "<plaintext>",
+        "<svg>",
+        "</svg>",
+        "<del>",
+        "</del>",
+        "<![CDATA[",
+        "]]>",
+        "<?xml ?>",
+        "<a href=\"x&amp;y\">",
+        "</a>",
+        "<time datetime=\"2025\">",
+    ];
+
+    /// Strings made of pieces of Markdown and HTML syntax and awkward text.
+    pub(crate) fn markup_soup() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    /// Arbitrary text, skewed towards characters that matter to the readers.
+    pub(crate) fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[a-z0-9 \\r\\n\\t<>&;#*_`|\\-\\\\\\[\\]()!~\u{a0}\u{feff}–’🤝]{0,80}",
+        ]
     }
 }

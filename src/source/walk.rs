@@ -1,57 +1,602 @@
 //! Finding the inputs: files, folders walked like ripgrep walks them, globs, stdin.
-//! (Interim version; replaced by the full walker.)
+//!
+//! The rules, meant to hold no surprises:
+//!
+//! - A file named on the command line is always read, even if it is hidden,
+//!   ignored or of a type factlint does not know (then it is plain text):
+//!   naming it is asking for it.
+//! - A folder is walked as ripgrep walks it: hidden files and folders are
+//!   skipped, and so is whatever `.ignore` files exclude and, inside a git
+//!   repository, `.gitignore` and git's exclude files. Only files whose
+//!   extension has a reader ([`Markup::from_path`]) are taken, so images and
+//!   office files next to the drafts are passed over silently.
+//! - An argument with `*`, `?`, `[` or `{` that does not exist as written is
+//!   a glob, expanded by factlint itself so it works on shells that do not
+//!   expand (or when quoted): `*` and `?` stay within a folder, `**` crosses
+//!   folders. The folder before the first wildcard is walked with the rules
+//!   above, except that every matching file is taken as if it had been
+//!   named. A glob that matches nothing is an error, as a typo should not
+//!   pass silently.
+//! - `-` is standard input.
+//! - A path that cannot be read is an error entry in its place; the other
+//!   arguments are still walked.
+//!
+//! Within an argument, inputs come sorted by path; arguments keep their order.
+//! A file reached twice (named twice, or inside a folder also named) is
+//! listed once, where it first appears.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use globset::{GlobBuilder, GlobMatcher};
+use ignore::WalkBuilder;
 
 use super::Markup;
 
+/// One input to check.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Input {
-    Stdin,
+    /// A file, with the reader for it.
     File { path: PathBuf, markup: Markup },
+    /// Standard input, named `-`. The caller reads it (see [`decode`]) and
+    /// chooses its markup.
+    Stdin,
 }
 
-pub fn inputs(paths: &[PathBuf]) -> Vec<Result<Input, String>> {
+/// How folders and globs are walked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// Skip what `.ignore` files, and inside a git repository `.gitignore`
+    /// and git's exclude files, exclude. On by default.
+    pub respect_ignore: bool,
+    /// Take hidden files and folders (names starting with `.`) too. Off by
+    /// default.
+    pub hidden: bool,
+    /// Follow symbolic links found inside folders. Off by default, as in
+    /// ripgrep; a link named on the command line is always followed.
+    pub follow_links: bool,
+}
+
+impl Default for WalkOptions {
+    fn default() -> WalkOptions {
+        WalkOptions {
+            respect_ignore: true,
+            hidden: false,
+            follow_links: false,
+        }
+    }
+}
+
+/// A path that could not be walked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct WalkError {
+    /// The path as the user wrote it, or as found inside a folder.
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Why an input's bytes are not text factlint can read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{}", io_message(.0))]
+    Io(#[from] io::Error),
+    /// A NUL byte near the start: an image, a PDF, a word-processor file.
+    #[error("binary file, skipped")]
+    Binary,
+    #[error("UTF-16 text is not supported; save the file as UTF-8")]
+    Utf16,
+    #[error(
+        "not valid UTF-8: invalid byte sequence at byte {offset} (line {line}); \
+         save the file as UTF-8"
+    )]
+    NotUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+}
+
+/// How far into a file to look for a NUL byte, as git and ripgrep do.
+const BINARY_PROBE: usize = 8 * 1024;
+
+/// The inputs that `paths` name, in order, with an error entry for each path
+/// that could not be walked. See the module documentation for the rules.
+pub fn inputs(paths: &[PathBuf], opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(Ok(Input::Stdin));
-        } else if p.is_dir() {
-            let mut files: Vec<PathBuf> = ignore::Walk::new(p)
-                .filter_map(Result::ok)
-                .map(|e| e.into_path())
-                .filter(|f| f.is_file() && Markup::from_path(f).is_some())
-                .collect();
-            files.sort();
-            for f in files {
-                let markup = Markup::from_path(&f).unwrap_or(Markup::Text);
-                out.push(Ok(Input::File { path: f, markup }));
+    for path in paths {
+        for entry in expand(path, opts) {
+            if let Ok(input) = &entry {
+                if !seen.insert(dedup_key(input)) {
+                    continue;
+                }
             }
-        } else if p.is_file() {
-            let markup = Markup::from_path(p).unwrap_or(Markup::Text);
-            out.push(Ok(Input::File {
-                path: p.clone(),
-                markup,
-            }));
-        } else {
-            out.push(Err(format!("{}: No such file or directory", p.display())));
+            out.push(entry);
         }
     }
     out
 }
 
-pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    decode(bytes)
+/// Reads a file's text. The bytes are kept exactly, a byte order mark
+/// included, as diagnostics point at byte offsets into them; the readers
+/// treat U+FEFF as white space.
+pub fn read_input(path: &Path) -> Result<String, ReadError> {
+    decode(fs::read(path)?)
 }
 
-pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err("binary file, skipped".to_owned());
+/// Checks that bytes (from a file or standard input) are UTF-8 text.
+pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(ReadError::Utf16);
+    }
+    if bytes[..bytes.len().min(BINARY_PROBE)].contains(&0) {
+        return Err(ReadError::Binary);
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        ReadError::NotUtf8 { offset, line }
     })
+}
+
+/// The inputs of one argument.
+fn expand(path: &Path, opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+    if path.as_os_str() == "-" {
+        return vec![Ok(Input::Stdin)];
+    }
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => walk(path, opts, None),
+        Ok(_) => vec![Ok(Input::File {
+            path: path.to_owned(),
+            markup: Markup::from_path(path).unwrap_or(Markup::Text),
+        })],
+        Err(err) => match path.to_str() {
+            Some(pattern) if err.kind() == io::ErrorKind::NotFound && is_glob(pattern) => {
+                expand_glob(pattern, opts)
+            }
+            _ => vec![Err(WalkError {
+                path: path.to_owned(),
+                message: io_message(&err),
+            })],
+        },
+    }
+}
+
+fn is_glob(path: &str) -> bool {
+    path.contains(['*', '?', '[', '{'])
+}
+
+/// A glob, with the folder to walk for it.
+struct Pattern {
+    matcher: GlobMatcher,
+    /// The folder before the first wildcard; `None` for the current folder
+    /// when the pattern has no folder part.
+    base: Option<PathBuf>,
+    /// How deep below `base` matches can be, unless `**` allows any depth.
+    max_depth: Option<usize>,
+    /// Whether a wildcard part starts with `.`, as in `.*.md`: asking for
+    /// hidden files, which walks skip otherwise.
+    hidden: bool,
+}
+
+fn expand_glob(pattern: &str, opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+    let parsed = match parse_glob(pattern) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            return vec![Err(WalkError {
+                path: pattern.into(),
+                message,
+            })]
+        }
+    };
+    let root = parsed.base.clone().unwrap_or_else(|| PathBuf::from("."));
+    if let Err(err) = fs::metadata(&root) {
+        return vec![Err(WalkError {
+            path: pattern.into(),
+            message: io_message(&err),
+        })];
+    }
+    let found = walk(&root, opts, Some(&parsed));
+    if found.is_empty() {
+        return vec![Err(WalkError {
+            path: pattern.into(),
+            message: "no files match this pattern".into(),
+        })];
+    }
+    found
+}
+
+fn parse_glob(pattern: &str) -> Result<Pattern, String> {
+    let glob = GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob: {}", e.kind()))?;
+    let mut base_end = 0;
+    let mut depth = 0;
+    let mut deep = false;
+    let mut hidden = false;
+    let mut in_base = true;
+    let mut offset = 0;
+    for component in pattern.split('/') {
+        if in_base && is_glob(component) {
+            in_base = false;
+        }
+        if in_base {
+            base_end = offset + component.len();
+        } else {
+            depth += 1;
+            deep |= component.contains("**");
+            hidden |= component.starts_with('.');
+        }
+        offset += component.len() + 1;
+    }
+    // `/x/*.md` walks `/`, not the empty string.
+    let base = match &pattern[..base_end] {
+        "" if pattern.starts_with('/') => Some(PathBuf::from("/")),
+        "" => None,
+        base => Some(PathBuf::from(base)),
+    };
+    Ok(Pattern {
+        matcher: glob.compile_matcher(),
+        base,
+        max_depth: if deep { None } else { Some(depth) },
+        hidden,
+    })
+}
+
+/// Walks a folder; with a pattern, takes the files it matches instead of
+/// those of known types.
+fn walk(
+    root: &Path,
+    opts: &WalkOptions,
+    pattern: Option<&Pattern>,
+) -> Vec<Result<Input, WalkError>> {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .standard_filters(opts.respect_ignore)
+        .hidden(!opts.hidden && !pattern.is_some_and(|p| p.hidden))
+        .follow_links(opts.follow_links)
+        .max_depth(pattern.and_then(|p| p.max_depth));
+    let mut found = Vec::new();
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                found.push(Err(walk_error(err, root)));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let mut path = entry.into_path();
+        let markup = match pattern {
+            None => match Markup::from_path(&path) {
+                Some(markup) => markup,
+                None => continue,
+            },
+            Some(pattern) => {
+                if pattern.base.is_none() {
+                    // Report `a.md` for `*.md`, as the user wrote it.
+                    if let Ok(relative) = path.strip_prefix(".") {
+                        path = relative.to_owned();
+                    }
+                }
+                if !pattern.matcher.is_match(&path) {
+                    continue;
+                }
+                Markup::from_path(&path).unwrap_or(Markup::Text)
+            }
+        };
+        found.push(Ok(Input::File { path, markup }));
+    }
+    found.sort_by(|a, b| entry_path(a).cmp(entry_path(b)));
+    found
+}
+
+fn entry_path(entry: &Result<Input, WalkError>) -> &Path {
+    match entry {
+        Ok(Input::File { path, .. }) => path,
+        Ok(Input::Stdin) => Path::new("-"),
+        Err(err) => &err.path,
+    }
+}
+
+/// What identifies an input for removing duplicates: the file itself where
+/// the file system can tell, else the path with `.` components dropped.
+fn dedup_key(input: &Input) -> Option<PathBuf> {
+    match input {
+        Input::Stdin => None,
+        Input::File { path, .. } => Some(fs::canonicalize(path).unwrap_or_else(|_| {
+            path.components()
+                .filter(|c| *c != Component::CurDir)
+                .collect()
+        })),
+    }
+}
+
+fn walk_error(err: ignore::Error, path: &Path) -> WalkError {
+    match err {
+        ignore::Error::WithPath { path, err } => walk_error(*err, &path),
+        ignore::Error::WithDepth { err, .. } => walk_error(*err, path),
+        ignore::Error::WithLineNumber { line, err } => {
+            let inner = walk_error(*err, path);
+            WalkError {
+                message: format!("line {line}: {}", inner.message),
+                ..inner
+            }
+        }
+        ignore::Error::Loop { child, .. } => WalkError {
+            path: child,
+            message: "file system loop found".into(),
+        },
+        ignore::Error::Io(err) => WalkError {
+            path: path.to_owned(),
+            message: io_message(&err),
+        },
+        err => WalkError {
+            path: path.to_owned(),
+            message: err.to_string(),
+        },
+    }
+}
+
+/// An I/O error's message without the ` (os error 2)` that only adds noise
+/// next to a path.
+fn io_message(err: &io::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" (os error ") {
+        Some(at) if message.ends_with(')') => message[..at].to_owned(),
+        _ => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Tree {
+        dir: tempfile::TempDir,
+    }
+
+    impl Tree {
+        /// A folder with the given files; a `.git` folder makes it a
+        /// repository, so that `.gitignore` applies.
+        fn new(files: &[(&str, &str)]) -> Tree {
+            let dir = tempfile::Builder::new()
+                .prefix("factlint-walk")
+                .tempdir()
+                .unwrap();
+            fs::create_dir(dir.path().join(".git")).unwrap();
+            for (name, content) in files {
+                let path = dir.path().join(name);
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(path, content).unwrap();
+            }
+            Tree { dir }
+        }
+
+        fn path(&self, name: &str) -> PathBuf {
+            self.dir.path().join(name)
+        }
+
+        /// Input paths relative to the tree, or error messages.
+        fn walk(&self, args: &[&str], opts: &WalkOptions) -> Vec<String> {
+            let args: Vec<PathBuf> = args
+                .iter()
+                .map(|a| if *a == "-" { a.into() } else { self.path(a) })
+                .collect();
+            inputs(&args, opts)
+                .into_iter()
+                .map(|entry| match entry {
+                    Ok(Input::File { path, markup }) => format!(
+                        "{} {markup:?}",
+                        path.strip_prefix(self.dir.path()).unwrap().display()
+                    ),
+                    Ok(Input::Stdin) => "-".into(),
+                    Err(err) => format!(
+                        "error {}: {}",
+                        err.path.strip_prefix(self.dir.path()).unwrap().display(),
+                        err.message
+                    ),
+                })
+                .collect()
+        }
+    }
+
+    fn drafts() -> Tree {
+        Tree::new(&[
+            (".gitignore", "drafts/old.md\n"),
+            ("drafts/b.md", ""),
+            ("drafts/a.html", ""),
+            ("drafts/old.md", ""),
+            ("drafts/.hidden.md", ""),
+            ("drafts/.hid/x.md", ""),
+            ("drafts/photo.png", ""),
+            ("drafts/notes.rst", ""),
+            ("drafts/sub/c.txt", ""),
+            ("drafts/sub/deep/d.markdown", ""),
+            ("other/e.htm", ""),
+        ])
+    }
+
+    #[test]
+    fn folders_skip_ignored_hidden_and_unknown_files() {
+        let tree = drafts();
+        assert_eq!(
+            tree.walk(&["drafts"], &WalkOptions::default()),
+            [
+                "drafts/a.html Html",
+                "drafts/b.md Markdown",
+                "drafts/sub/c.txt Text",
+                "drafts/sub/deep/d.markdown Markdown"
+            ]
+        );
+        let all = WalkOptions {
+            respect_ignore: false,
+            hidden: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(
+            tree.walk(&["drafts"], &all),
+            [
+                "drafts/.hid/x.md Markdown",
+                "drafts/.hidden.md Markdown",
+                "drafts/a.html Html",
+                "drafts/b.md Markdown",
+                "drafts/old.md Markdown",
+                "drafts/sub/c.txt Text",
+                "drafts/sub/deep/d.markdown Markdown"
+            ]
+        );
+    }
+
+    #[test]
+    fn dot_ignore_files_apply_outside_git_too() {
+        let tree = Tree::new(&[(".ignore", "skip.md\n"), ("skip.md", ""), ("keep.md", "")]);
+        fs::remove_dir(tree.path(".git")).unwrap();
+        assert_eq!(
+            tree.walk(&[""], &WalkOptions::default()),
+            ["keep.md Markdown"]
+        );
+    }
+
+    #[test]
+    fn named_files_are_always_taken() {
+        let tree = drafts();
+        assert_eq!(
+            tree.walk(
+                &["drafts/notes.rst", "drafts/old.md", "drafts/.hidden.md"],
+                &WalkOptions::default()
+            ),
+            [
+                "drafts/notes.rst Text",
+                "drafts/old.md Markdown",
+                "drafts/.hidden.md Markdown"
+            ]
+        );
+    }
+
+    #[test]
+    fn globs_expand_within_and_across_folders() {
+        let tree = drafts();
+        let opts = WalkOptions::default();
+        assert_eq!(tree.walk(&["drafts/*.md"], &opts), ["drafts/b.md Markdown"]);
+        assert_eq!(
+            tree.walk(&["drafts/**/*.{md,txt,markdown}"], &opts),
+            [
+                "drafts/b.md Markdown",
+                "drafts/sub/c.txt Text",
+                "drafts/sub/deep/d.markdown Markdown"
+            ]
+        );
+        assert_eq!(
+            tree.walk(&["drafts/*.rst", "*/e.ht?"], &opts),
+            ["drafts/notes.rst Text", "other/e.htm Html"]
+        );
+        assert_eq!(
+            tree.walk(&["drafts/.*.md"], &opts),
+            ["drafts/.hidden.md Markdown"]
+        );
+    }
+
+    #[test]
+    fn globs_that_match_nothing_or_are_invalid_are_errors() {
+        let tree = drafts();
+        let opts = WalkOptions::default();
+        assert_eq!(
+            tree.walk(&["drafts/*.doc", "nowhere/*.md", "drafts/[a.md"], &opts),
+            [
+                "error drafts/*.doc: no files match this pattern",
+                "error nowhere/*.md: No such file or directory",
+                "error drafts/[a.md: invalid glob: unclosed character class; missing ']'"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_paths_are_errors_and_the_rest_continue() {
+        let tree = drafts();
+        assert_eq!(
+            tree.walk(&["missing.md", "other", "-"], &WalkOptions::default()),
+            [
+                "error missing.md: No such file or directory",
+                "other/e.htm Html",
+                "-"
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_listed_once_where_first_reached() {
+        let tree = drafts();
+        assert_eq!(
+            tree.walk(
+                &["drafts/b.md", "drafts", "drafts/./b.md", "-", "-"],
+                &WalkOptions::default()
+            ),
+            [
+                "drafts/b.md Markdown",
+                "drafts/a.html Html",
+                "drafts/sub/c.txt Text",
+                "drafts/sub/deep/d.markdown Markdown",
+                "-"
+            ]
+        );
+    }
+
+    #[test]
+    fn glob_base_and_depth() {
+        let parsed = parse_glob("drafts/*.md").unwrap();
+        assert_eq!(parsed.base, Some(PathBuf::from("drafts")));
+        assert_eq!(parsed.max_depth, Some(1));
+        let parsed = parse_glob("*.md").unwrap();
+        assert_eq!(parsed.base, None);
+        assert!(parsed.matcher.is_match("a.md"));
+        assert!(!parsed.matcher.is_match("sub/a.md"));
+        let parsed = parse_glob("/srv/news/**/x?.md").unwrap();
+        assert_eq!(parsed.base, Some(PathBuf::from("/srv/news")));
+        assert_eq!(parsed.max_depth, None);
+        assert_eq!(parse_glob("/*.md").unwrap().base, Some(PathBuf::from("/")));
+    }
+
+    #[test]
+    fn reading_keeps_bytes_and_rejects_binary_and_bad_encodings() {
+        let tree = Tree::new(&[]);
+        let write = |name: &str, bytes: &[u8]| {
+            let path = tree.path(name);
+            fs::write(&path, bytes).unwrap();
+            path
+        };
+        let bom = write("bom.md", "\u{feff}# Title\r\n".as_bytes());
+        assert_eq!(read_input(&bom).unwrap(), "\u{feff}# Title\r\n");
+
+        let png = write("x.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        assert_eq!(
+            read_input(&png).unwrap_err().to_string(),
+            "binary file, skipped"
+        );
+
+        let latin1 = write("latin1.txt", b"ok\nline two caf\xe9\n");
+        assert_eq!(
+            read_input(&latin1).unwrap_err().to_string(),
+            "not valid UTF-8: invalid byte sequence at byte 15 (line 2); save the file as UTF-8"
+        );
+
+        let utf16 = write("utf16.txt", b"\xff\xfeh\0i\0");
+        assert!(matches!(read_input(&utf16), Err(ReadError::Utf16)));
+
+        let missing = read_input(&tree.path("missing.txt")).unwrap_err();
+        assert_eq!(missing.to_string(), "No such file or directory");
+
+        // A NUL past the probe is not taken for a binary file; it is text.
+        let mut late = vec![b'a'; BINARY_PROBE];
+        late.push(0);
+        assert!(decode(late).is_ok());
+    }
 }
