@@ -203,10 +203,12 @@ fn denied_after(tokens: &[Token], end: usize) -> bool {
     }
     let mut words = 0;
     let mut i = end;
+    let mut labelled = false;
     while i < tokens.len() {
         let t = &tokens[i];
         if t.norm == ":" {
             // "Mutual defence clause: none"
+            labelled = true;
             i += 1;
             continue;
         }
@@ -214,7 +216,10 @@ fn denied_after(tokens: &[Token], end: usize) -> bool {
             return false;
         }
         if cue_at(tokens, i, POST_CUES).is_some() {
-            return true;
+            // A bare "no" or "none" after a claim denies it only as a label's
+            // value; elsewhere it opens a scope of its own ("20 years and no …").
+            let bare = matches!(t.norm.as_str(), "no" | "none");
+            return !bare || labelled || clause_ends_after(tokens, i + 1);
         }
         if t.is_word() {
             words += 1;
@@ -225,6 +230,10 @@ fn denied_after(tokens: &[Token], end: usize) -> bool {
         i += 1;
     }
     false
+}
+
+fn clause_ends_after(tokens: &[Token], i: usize) -> bool {
+    i >= tokens.len() || ends_clause(tokens, i) || is_soft_break(&tokens[i])
 }
 
 #[cfg(test)]
