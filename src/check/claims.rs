@@ -399,10 +399,14 @@ impl<'r> SubjectReader<'r> {
                         let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
                         if outcome.is_none() {
                             let premod = self.modifies_alias(s, q.tokens.clone());
-                            if !fact.cues.is_empty()
-                                && !(q.form == Form::Compound && premod)
-                                && !near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
-                            {
+                            let cued = if q.form == Form::Compound {
+                                // "a 20-year pact" counts; "five-year extensions"
+                                // is about the extensions, "a 20-year term" a cue
+                                premod || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
+                            } else {
+                                near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
+                            };
+                            if !fact.cues.is_empty() && !cued {
                                 outcome = Some(Outcome::NoCue);
                             }
                         }
@@ -585,12 +589,18 @@ impl<'r> SubjectReader<'r> {
             return Some(s.owners[mi]);
         }
         let clause_break = |range: Range<usize>| s.tokens[range].iter().any(|t| t.norm == ";");
+        let claim_aside = aside_of(&s.tokens, toks.start);
         let before = s
             .mentions
             .iter()
             .zip(&s.owners)
-            .filter(|(m, _)| m.tokens.end <= toks.start && !clause_break(m.tokens.end..toks.start))
-            .last();
+            // "X, unlike Russia's pact with Pyongyang, has no …": the aside's
+            // mention does not own what follows the aside
+            .rfind(|(m, _)| {
+                m.tokens.end <= toks.start
+                    && !clause_break(m.tokens.end..toks.start)
+                    && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
+            });
         if let Some((_, o)) = before {
             return Some(*o);
         }
@@ -600,6 +610,30 @@ impl<'r> SubjectReader<'r> {
             .find(|(m, _)| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
             .map(|(_, o)| *o)
     }
+}
+
+/// Words that open a comparison aside: "unlike …", "like …", "compared with …".
+const ASIDE_OPENERS: &[&str] = &["unlike", "like", "compared", "besides", "than", "versus"];
+
+/// The start of the comma-bounded comparison aside that token `i` stands in, if any.
+fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut k = i.min(tokens.len());
+    while k > 0 {
+        k -= 1;
+        let t = &tokens[k];
+        if matches!(t.norm.as_str(), "," | ";" | ":" | "(" | "-") {
+            return None;
+        }
+        if ASIDE_OPENERS.contains(&t.norm.as_str()) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Whether one of `cues` is the word right after token index `end`.
+fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
+    cues.iter().any(|c| cue_at(tokens, end, c))
 }
 
 fn is_alias(t: &Token, terms: &Terms) -> bool {

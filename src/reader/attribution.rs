@@ -318,7 +318,7 @@ fn year_of(t: &Token) -> Option<i32> {
 
 fn part_of_name(t: &Token, terms: &Terms) -> bool {
     terms.names.iter().flatten().any(|w| *w == t.norm)
-        || terms.aliases.iter().any(|a| *a == t.norm)
+        || terms.aliases.contains(&t.norm)
         || terms
             .parties
             .iter()

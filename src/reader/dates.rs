@@ -62,7 +62,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
     let alternatives = [
         // 2025-01-17
-        format!(r"(?P<iso>\b(?P<iy>[12]\d{{3}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"),
+        r"(?P<iso>\b(?P<iy>[12]\d{3})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)".to_owned(),
         // the 17th of January (2025)
         format!(r"(?P<of>\bthe\s+(?P<od>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+{m}(?:,?\s+(?P<oy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<om>").replace("?P<dot>", "?P<odot>")),
         // 17 January 2025, Friday 17 January
@@ -215,8 +215,6 @@ pub fn format_date(
                 &name[..3]
             };
             format!("{short}.")
-        } else if abbreviated {
-            (*name).to_owned()
         } else {
             (*name).to_owned()
         }
@@ -252,7 +250,9 @@ pub fn format_date(
 mod tests {
     use super::*;
 
-    fn dates(text: &str) -> Vec<(&str, Option<i32>, Option<u32>, Option<u32>)> {
+    type Parts<'t> = (&'t str, Option<i32>, Option<u32>, Option<u32>);
+
+    fn dates(text: &str) -> Vec<Parts<'_>> {
         find_dates(text)
             .into_iter()
             .map(|d| (&text[d.range], d.year, d.month, d.day))

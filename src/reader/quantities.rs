@@ -368,7 +368,7 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[end_long].range.end,
         number: None,
-        style: NumberStyle::Words,
+        style: NumberStyle::Digits,
         stated: 1.0,
         interval,
         unit: unit.clone(),

@@ -1,0 +1,208 @@
+//! Reading accuracy on drafts written for these tests: each kind of difficulty
+//! (number words, compounds, intervals, dates, negation, attribution, markup)
+//! with wordings of its own. Checked through the library, as `check` does.
+
+use factlint::check::Checker;
+use factlint::diagnostic::Kind;
+use factlint::rules::RuleSet;
+use factlint::source::{Document, Markup};
+
+/// (rule's fact, kind, the original text flagged) for every finding.
+fn findings_with(rules: &RuleSet, text: &str, markup: Markup) -> Vec<(String, Kind, String)> {
+    let checker = Checker::new(rules);
+    let doc = Document::read(text, markup);
+    checker
+        .check(&doc)
+        .into_iter()
+        .map(|d| {
+            let fact = d.rule.rsplit('/').next().unwrap_or_default().to_owned();
+            (fact, d.kind, text[d.span.clone()].to_owned())
+        })
+        .collect()
+}
+
+fn findings(text: &str, markup: Markup) -> Vec<(String, Kind, String)> {
+    let rules = RuleSet::bundled().expect("bundled rules");
+    findings_with(&rules, text, markup)
+}
+
+fn contradictions(text: &str) -> Vec<(String, String)> {
+    findings(text, Markup::Markdown)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+fn unstated(text: &str) -> Vec<String> {
+    let mut facts: Vec<String> = findings(text, Markup::Markdown)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Unstated)
+        .map(|(f, _, _)| f)
+        .collect();
+    facts.sort();
+    facts
+}
+
+fn pair(fact: &str, text: &str) -> (String, String) {
+    (fact.to_owned(), text.to_owned())
+}
+
+#[test]
+fn consistent_number_words_compounds_and_possessive_parties() {
+    let text =
+        "Moscow and Tehran's 20-year accord, inked on 17 January 2025, lists forty-seven articles.";
+    assert!(contradictions(text).is_empty());
+    assert_eq!(unstated(text), vec!["no-mutual-defense"]);
+}
+
+#[test]
+fn units_convert_and_intervals_compare() {
+    assert_eq!(
+        contradictions(
+            "The pact between Iran and Russia will remain in force for a quarter-century."
+        ),
+        vec![pair("term", "a quarter-century")]
+    );
+    assert!(contradictions(
+        "The Russia–Iran treaty, which has roughly 50 articles, was signed in January 2025."
+    )
+    .is_empty());
+    assert_eq!(
+        contradictions(
+            "The Russia–Iran treaty, with fewer than 40 articles, was signed on 16 January 2025."
+        ),
+        vec![
+            pair("article-count", "fewer than 40 articles"),
+            pair("signing-date", "16 January 2025")
+        ]
+    );
+}
+
+#[test]
+fn denials_questions_and_whether_clauses() {
+    let text = "Russia and Iran signed the treaty on the 17th of January. The Russia–Iran treaty is not a mutual-defence pact.";
+    assert!(contradictions(text).is_empty());
+    assert!(!unstated(text).contains(&"no-mutual-defense".to_owned()));
+    let asked = "Critics asked whether the Russia–Iran treaty contains a mutual defense clause. Is it a defence pact?";
+    assert!(contradictions(asked).is_empty());
+    assert!(unstated(asked).contains(&"no-mutual-defense".to_owned()));
+}
+
+#[test]
+fn other_years_other_parties_and_asides_are_other_subjects() {
+    assert!(contradictions(
+        "Iran and Russia's 2001 treaty ran for 10 years and had 21 articles. The new Russia–Iran treaty has 47."
+    )
+    .is_empty());
+    let aside = "The Russia–Iran partnership treaty, unlike Russia's 2024 pact with North Korea, contains no mutual defence clause. The North Korea deal has 23 articles.";
+    assert!(contradictions(aside).is_empty());
+    assert!(!unstated(aside).contains(&"no-mutual-defense".to_owned()));
+}
+
+#[test]
+fn a_date_belongs_to_its_nearest_event() {
+    let text = "The Russia–Iran treaty, signed on January 17, 2025 and ratified by Iran on May 21, lasts two decades.";
+    assert!(contradictions(text).is_empty());
+    assert!(!unstated(text).contains(&"signing-date".to_owned()));
+}
+
+#[test]
+fn a_duration_of_something_else_is_not_the_term() {
+    let text = "Putin and Pezeshkian signed the 47-article Russia–Iran treaty. The treaty is valid for 20 years, with automatic five-year extensions.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn html_markup_and_number_words_point_at_the_original_bytes() {
+    let text = "<p>The Russia&#8211;Iran treaty has <em>forty-five</em> articles and runs for <b>25</b> years.</p>";
+    let got = findings(text, Markup::Html);
+    let flagged: Vec<&str> = got
+        .iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(_, _, t)| t.as_str())
+        .collect();
+    assert_eq!(flagged, vec!["forty-five</em> articles", "25</b> years"]);
+}
+
+#[test]
+fn reported_speech_is_still_a_contradiction() {
+    let got = contradictions(
+        "According to Iranian state media, the Russia–Iran treaty commits both countries to defend each other against attack.",
+    );
+    assert_eq!(got, vec![pair("no-mutual-defense", "defend each other")]);
+}
+
+#[test]
+fn a_draft_that_never_names_the_subject_gets_nothing() {
+    assert!(findings(
+        "Russia's treaty with North Korea, signed in 2024, has 23 articles and a mutual defence clause.",
+        Markup::Markdown
+    )
+    .is_empty());
+}
+
+mod second_subject {
+    use super::*;
+
+    fn bridge() -> RuleSet {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/bridge/harbor-bridge.yaml"
+        );
+        RuleSet::load(&[path.into()]).expect("bridge rules load")
+    }
+
+    fn run(name: &str) -> Vec<(String, Kind, String)> {
+        let path = format!("{}/examples/bridge/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("draft");
+        let markup = Markup::from_path(std::path::Path::new(&path)).unwrap_or(Markup::Text);
+        findings_with(&bridge(), &text, markup)
+    }
+
+    #[test]
+    fn a_consistent_draft_states_every_fact() {
+        assert_eq!(run("consistent.md"), vec![]);
+    }
+
+    #[test]
+    fn money_counts_years_and_an_absent_toll_are_contradicted() {
+        let got: Vec<(String, String)> = run("wrong.md")
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Contradiction)
+            .map(|(f, _, t)| (f, t))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                pair("lanes", "six lanes"),
+                pair("opening-year", "2029"),
+                pair("cost", "$900 million"),
+                pair("no-toll", "toll"),
+            ]
+        );
+    }
+
+    #[test]
+    fn million_dollars_in_words_and_a_toll_free_crossing() {
+        assert_eq!(run("words.txt"), vec![]);
+    }
+
+    #[test]
+    fn another_bridge_is_off_topic() {
+        assert_eq!(run("other-bridge.md"), vec![]);
+    }
+
+    #[test]
+    fn a_draft_about_the_project_that_states_nothing() {
+        let mut facts: Vec<String> = run("about-not-facts.md")
+            .into_iter()
+            .map(|(f, k, _)| {
+                assert_eq!(k, Kind::Unstated);
+                f
+            })
+            .collect();
+        facts.sort();
+        assert_eq!(facts, vec!["cost", "lanes", "opening-year"]);
+    }
+}
