@@ -114,6 +114,47 @@ fn a_duration_of_something_else_is_not_the_term() {
 }
 
 #[test]
+fn renewals_and_extensions_are_not_the_term() {
+    let text = "The Russia–Iran treaty has a term of two decades. It can then be prolonged by another ten years, and renews for successive three-year periods after that.";
+    assert!(contradictions(text).is_empty());
+    assert!(!unstated(text).contains(&"term".to_owned()));
+}
+
+#[test]
+fn lists_and_tables_take_the_subject_from_enclosing_headings() {
+    let text = "# Inside the Iran–Russia accord\n\nSome context first.\n\n## At a glance\n\n- Signing date: 12 January 2025\n- Length: 47 articles\n";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("signing-date", "12 January 2025")]
+    );
+}
+
+#[test]
+fn a_relative_clause_inside_an_aside_belongs_to_the_aside() {
+    let text = "Like the 2019 pact with Belarus, which set up a joint air defence alliance, the Russia–Iran treaty covers security; unlike it, the Iranian deal has no mutual defence clause.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn an_alias_between_new_parties_is_another_subject() {
+    let text = "Oil traders watched Russia and Iran closely. An accord between three Caspian ports, inked in March, runs for five years and has 12 articles.";
+    assert!(findings(text, Markup::Markdown).is_empty());
+}
+
+#[test]
+fn spelled_ordinal_dates_are_read_and_fixed_in_their_form() {
+    let got = findings(
+        "Moscow and Tehran signed the partnership treaty on the nineteenth of January 2025.",
+        Markup::Markdown,
+    );
+    assert!(got.contains(&(
+        "signing-date".to_owned(),
+        Kind::Contradiction,
+        "the nineteenth of January 2025".to_owned()
+    )));
+}
+
+#[test]
 fn html_markup_and_number_words_point_at_the_original_bytes() {
     let text = "<p>The Russia&#8211;Iran treaty has <em>forty-five</em> articles and runs for <b>25</b> years.</p>";
     let got = findings(text, Markup::Html);
@@ -204,5 +245,59 @@ mod second_subject {
             .collect();
         facts.sort();
         assert_eq!(facts, vec!["cost", "lanes", "opening-year"]);
+    }
+}
+
+/// The example drafts shipped in examples/treaty read as their prose says.
+mod treaty_examples {
+    use super::*;
+
+    fn run(name: &str) -> Vec<(String, Kind, String)> {
+        let path = format!("{}/examples/treaty/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("draft");
+        let markup = Markup::from_path(std::path::Path::new(&path)).unwrap_or(Markup::Text);
+        findings(&text, markup)
+    }
+
+    fn f(fact: &str, kind: Kind, text: &str) -> (String, Kind, String) {
+        (fact.to_owned(), kind, text.to_owned())
+    }
+
+    #[test]
+    fn the_briefing_states_every_fact() {
+        assert_eq!(run("briefing.md"), vec![]);
+    }
+
+    #[test]
+    fn the_wire_copy_contradicts_and_quotes() {
+        assert_eq!(
+            run("wire-copy.md"),
+            vec![
+                f("signing-date", Kind::Contradiction, "January 15,\n2025"),
+                f("article-count", Kind::Contradiction, "45**-article"),
+                f("term", Kind::Contradiction, "25 years"),
+                f("no-mutual-defense", Kind::Contradiction, "mutual defense"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_explainer_flags_the_markup_number_only() {
+        assert_eq!(
+            run("explainer.html"),
+            vec![f("article-count", Kind::Contradiction, "46</b>-article")]
+        );
+    }
+
+    #[test]
+    fn the_radio_script_leaves_the_term_unstated() {
+        let got = run("radio-script.txt");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0.as_str(), got[0].1), ("term", Kind::Unstated));
+    }
+
+    #[test]
+    fn the_market_report_is_off_topic() {
+        assert_eq!(run("oil-markets.md"), vec![]);
     }
 }

@@ -238,23 +238,29 @@ impl<'r> SubjectReader<'r> {
                 })
         });
         let mut considered = Vec::new();
-        let mut heading_owner: Option<Owner> = None;
-        for (i, s) in sentences.iter().enumerate() {
+        // Open headings, outermost first, with the owner each one names: a list
+        // under "## Key numbers" inside "# The treaty" is about the treaty.
+        let mut headings: Vec<(u8, Option<Owner>)> = Vec::new();
+        for s in &sentences {
             let kind = doc.blocks[s.block].kind;
-            if let BlockKind::Heading(_) = kind {
-                heading_owner = s
+            if let BlockKind::Heading(level) = kind {
+                let owner = s
                     .owners
                     .iter()
                     .copied()
                     .find(|o| *o == Owner::Subject)
                     .or(s.owners.first().copied());
+                while headings.last().is_some_and(|(l, _)| *l >= level) {
+                    headings.pop();
+                }
+                headings.push((level, owner));
             }
             let context = match kind {
-                BlockKind::ListItem | BlockKind::TableRow { .. } => heading_owner,
+                BlockKind::ListItem | BlockKind::TableRow { .. } => {
+                    headings.iter().rev().find_map(|(_, o)| *o)
+                }
                 _ => None,
             };
-            let first_in_block = i == 0 || sentences[i - 1].block != s.block;
-            let _ = first_in_block;
             self.read_sentence(doc, s, context, &mut considered);
         }
         Reading {
@@ -318,9 +324,14 @@ impl<'r> SubjectReader<'r> {
         if self.terms.parties.is_empty() {
             return false;
         }
-        let has_alias = sentences
-            .iter()
-            .any(|s| s.mentions.iter().any(|m| m.reference != Reference::Pronoun));
+        // an alias that stands for another subject ("a trade agreement between
+        // two Gulf producers") does not make the draft about this one
+        let has_alias = sentences.iter().any(|s| {
+            s.mentions
+                .iter()
+                .zip(&s.owners)
+                .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
+        });
         let mut seen = vec![false; self.terms.parties.len()];
         for s in sentences {
             for i in 0..s.tokens.len() {
@@ -397,6 +408,9 @@ impl<'r> SubjectReader<'r> {
                         .filter(|q| same_dimension(&q.unit.dimension, dimension))
                     {
                         let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
+                        if outcome.is_none() && in_extension(&s.tokens, q.tokens.start) {
+                            outcome = Some(Outcome::NoCue);
+                        }
                         if outcome.is_none() {
                             let premod = self.modifies_alias(s, q.tokens.clone());
                             let cued = if q.form == Form::Compound {
@@ -615,13 +629,22 @@ impl<'r> SubjectReader<'r> {
 /// Words that open a comparison aside: "unlike …", "like …", "compared with …".
 const ASIDE_OPENERS: &[&str] = &["unlike", "like", "compared", "besides", "than", "versus"];
 
+/// Words that open a relative clause about the phrase before them.
+const RELATIVES: &[&str] = &["which", "whose", "who", "where"];
+
 /// The start of the comma-bounded comparison aside that token `i` stands in, if any.
 fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i.min(tokens.len());
     while k > 0 {
         k -= 1;
         let t = &tokens[k];
-        if matches!(t.norm.as_str(), "," | ";" | ":" | "(" | "-") {
+        // ", which …" belongs to the phrase before the comma, so a relative
+        // clause inside an aside is still inside it
+        let relative = t.norm == ","
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| RELATIVES.contains(&n.norm.as_str()));
+        if !relative && matches!(t.norm.as_str(), "," | ";" | ":" | "(" | "-") {
             return None;
         }
         if ASIDE_OPENERS.contains(&t.norm.as_str()) {
@@ -629,6 +652,56 @@ fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that add to what the subject already has: a quantity they govern
+/// ("renews for five-year periods", "extended by another ten years", "an
+/// additional three articles") is the addition, not the subject's own.
+const EXTENSIONS: &[&str] = &[
+    "renew",
+    "renews",
+    "renewed",
+    "renewal",
+    "renewals",
+    "renewable",
+    "extend",
+    "extends",
+    "extended",
+    "extension",
+    "extensions",
+    "extendable",
+    "prolong",
+    "prolonged",
+    "prolongs",
+    "prolongation",
+    "additional",
+    "further",
+    "successive",
+    "subsequent",
+    "another",
+];
+
+/// Whether the quantity starting at token `start` is governed by an extension
+/// word earlier in its clause. "after" before the quantity ends the search:
+/// in "renewed after 20 years" the 20 years are what precedes the renewal.
+fn in_extension(tokens: &[Token], start: usize) -> bool {
+    let mut i = start;
+    let mut words = 0;
+    while i > 0 && words < 6 {
+        i -= 1;
+        let t = &tokens[i];
+        if matches!(
+            t.norm.as_str(),
+            "," | ";" | ":" | "." | "(" | ")" | "and" | "but" | "after"
+        ) {
+            return false;
+        }
+        if EXTENSIONS.contains(&t.norm.as_str()) {
+            return true;
+        }
+        words += usize::from(t.is_word());
+    }
+    false
 }
 
 /// Whether one of `cues` is the word right after token index `end`.

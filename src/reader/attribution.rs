@@ -139,6 +139,10 @@ const DEAL_VERBS: &[&str] = &[
     "has",
     "had",
 ];
+/// Words that introduce parties as new to the reader, after "between".
+const NEW_PARTIES: &[&str] = &[
+    "two", "three", "four", "several", "various", "other", "some", "many", "rival",
+];
 /// Words allowed in the slot after "with"/"between" besides names.
 const SLOT_GLUE: &[&str] = &["and", "the", "of", "-", "'s"];
 
@@ -274,6 +278,14 @@ fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -
         .is_some_and(|t| matches!(t.norm.as_str(), "with" | "between" | "among" | "involving"))
     {
         let mut k = j + 1;
+        // "between two Gulf producers": parties introduced as new ones
+        // cannot be the subject's, which a draft names
+        if tokens
+            .get(k)
+            .is_some_and(|t| NEW_PARTIES.contains(&t.norm.as_str()))
+        {
+            other = true;
+        }
         while let Some(t) = tokens.get(k) {
             if let Some((_, len)) = party_at(tokens, k, terms) {
                 ours = true;

@@ -16,6 +16,8 @@ pub enum DateStyle {
     MonthDay,
     /// "the 17th of January"
     OrdinalOf,
+    /// "the seventeenth of January"
+    OrdinalWordOf,
     /// "January 2025"
     MonthYear,
     /// "2025-01-17"
@@ -64,7 +66,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // 2025-01-17
         r"(?P<iso>\b(?P<iy>[12]\d{3})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)".to_owned(),
         // the 17th of January (2025)
-        format!(r"(?P<of>\bthe\s+(?P<od>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+{m}(?:,?\s+(?P<oy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<om>").replace("?P<dot>", "?P<odot>")),
+        format!(r"(?P<of>\b(?i:the)\s+(?:(?P<od>[0-3]?\d)(?:st|nd|rd|th)|(?P<ow>(?i:{ordinals})))\s+of\s+{m}(?:,?\s+(?P<oy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<om>").replace("?P<dot>", "?P<odot>"), ordinals = ordinal_words()),
         // 17 January 2025, Friday 17 January
         format!(r"(?P<dm>{weekday}\b{day}\s+{m}(?:,?\s+(?P<dmy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<dmm>").replace("?P<dot>", "?P<dmdot>"), day = day.replace("?P<d>", "?P<dmd>")),
         // January 17, 2025; Friday, Jan. 17
@@ -78,6 +80,57 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ];
     Regex::new(&alternatives.join("|")).expect("date pattern")
 });
+
+/// Days of the month as ordinal words, first to thirty-first.
+const ORDINALS: [&str; 31] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
+];
+
+/// The ordinal words as a regex alternation, longest first so that
+/// "twenty-first" is not read as "twenty" and a stray "-first".
+fn ordinal_words() -> String {
+    let mut words: Vec<String> = ORDINALS.iter().map(|w| w.replace('-', "[- ]")).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+fn ordinal_value(word: &str) -> Option<u32> {
+    let word = word.to_ascii_lowercase().replace(' ', "-");
+    ORDINALS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as u32 + 1)
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
@@ -119,14 +172,19 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 _ => None,
             }
         } else if let Some(m) = c.name("of") {
-            let (y, mo, d) = (year("oy"), month("om"), num("od"));
+            let spelled = c.name("ow").and_then(|w| ordinal_value(w.as_str()));
+            let (y, mo, d) = (year("oy"), month("om"), num("od").or(spelled));
             match (mo, d) {
                 (Some(mo), Some(d)) if valid(y, mo, d) => Some((
                     m.range(),
                     y,
                     Some(mo),
                     Some(d),
-                    DateStyle::OrdinalOf,
+                    if spelled.is_some() {
+                        DateStyle::OrdinalWordOf
+                    } else {
+                        DateStyle::OrdinalOf
+                    },
                     abbreviated("om"),
                 )),
                 _ => None,
@@ -238,6 +296,13 @@ pub fn format_date(
                 None => format!("the {d}{suffix} of {m}"),
             }
         }
+        (DateStyle::OrdinalWordOf, y, Some(d)) => {
+            let word = ORDINALS.get(d as usize - 1).copied().unwrap_or_default();
+            match y {
+                Some(y) => format!("the {word} of {m} {y}"),
+                None => format!("the {word} of {m}"),
+            }
+        }
         (_, Some(y), None) if !m.is_empty() => format!("{m} {y}"),
         (_, Some(y), _) if m.is_empty() => format!("{y}"),
         (_, None, _) => m,
@@ -276,6 +341,19 @@ mod tests {
         assert_eq!(
             dates("the 17th of January"),
             vec![("the 17th of January", None, Some(1), Some(17))]
+        );
+        assert_eq!(
+            dates("on the twenty-first of March 2024"),
+            vec![(
+                "the twenty-first of March 2024",
+                Some(2024),
+                Some(3),
+                Some(21)
+            )]
+        );
+        assert_eq!(
+            dates("The Seventeenth of January"),
+            vec![("The Seventeenth of January", None, Some(1), Some(17))]
         );
         assert_eq!(
             dates("in December 2024 it"),
@@ -338,6 +416,16 @@ mod tests {
         assert_eq!(
             format_date(None, Some(1), Some(17), DateStyle::OrdinalOf, false),
             "the 17th of January"
+        );
+        assert_eq!(
+            format_date(
+                Some(2025),
+                Some(1),
+                Some(17),
+                DateStyle::OrdinalWordOf,
+                false
+            ),
+            "the seventeenth of January 2025"
         );
     }
 
