@@ -60,6 +60,16 @@ fn main() {
         (16 << 10, 1)
     };
     let text = draft(size);
+    let mut reading = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        black_box(Document::read(black_box(&text), Markup::Markdown));
+        reading = reading.min(start.elapsed());
+    }
+    println!(
+        "markup reading alone: best of {runs} runs {:.1} ms",
+        reading.as_secs_f64() * 1e3
+    );
     let (best, findings) = measure(&text, &checker, runs);
     let mb = text.len() as f64 / 1e6;
     println!(

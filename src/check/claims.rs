@@ -79,109 +79,117 @@ struct Sentence {
 }
 
 /// Words that say a claim is reported speech.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "claimed",
-    "claims",
-    "claiming",
-    "told",
-    "tells",
-    "according",
-    "alleged",
-    "alleges",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "asserted",
-    "asserts",
-    "stated",
-    "reported",
-    "suggested",
-    "suggests",
-    "contended",
-    "maintained",
-    "maintains",
-    "stressed",
-    "noted",
-    "added",
-    "wrote",
-    "believes",
-    "believe",
-    "believed",
-    "reportedly",
-    "quoted",
-    "announced",
-    "declared",
-    "boasted",
-];
+fn is_reporting(word: &str) -> bool {
+    // a match compiles to a switch on length and bytes: this runs per token
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "claimed"
+            | "claims"
+            | "claiming"
+            | "told"
+            | "tells"
+            | "according"
+            | "alleged"
+            | "alleges"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "asserted"
+            | "asserts"
+            | "stated"
+            | "reported"
+            | "suggested"
+            | "suggests"
+            | "contended"
+            | "maintained"
+            | "maintains"
+            | "stressed"
+            | "noted"
+            | "added"
+            | "wrote"
+            | "believes"
+            | "believe"
+            | "believed"
+            | "reportedly"
+            | "quoted"
+            | "announced"
+            | "declared"
+            | "boasted"
+    )
+}
 
 /// Words that name an event a date may belong to; the date belongs to the
 /// nearest one, so "inauguration on January 20" is not a signing date.
-const EVENTS: &[&str] = &[
-    "ratified",
-    "ratify",
-    "ratifies",
-    "ratification",
-    "approved",
-    "approve",
-    "approves",
-    "approval",
-    "inauguration",
-    "inaugurated",
-    "sworn",
-    "elected",
-    "election",
-    "entered",
-    "enters",
-    "entry",
-    "effect",
-    "force",
-    "published",
-    "announced",
-    "met",
-    "meeting",
-    "meet",
-    "summit",
-    "visit",
-    "visited",
-    "talks",
-    "began",
-    "begun",
-    "started",
-    "ended",
-    "expires",
-    "expire",
-    "expiry",
-    "attacked",
-    "attack",
-    "launched",
-    "born",
-    "died",
-    "vote",
-    "voted",
-    "passed",
-    "adopted",
-    "submitted",
-    "presented",
-    "introduced",
-    "unveiled",
-    "deposited",
-    "exchanged",
-    "drafted",
-    "negotiated",
-    "negotiations",
-    "said",
-    "told",
-    "reported",
-    "took",
-    "held",
-    "since",
-    "until",
-];
+fn is_event_word(word: &str) -> bool {
+    // a match compiles to a switch on length and bytes: this runs per token
+    matches!(
+        word,
+        "ratified"
+            | "ratify"
+            | "ratifies"
+            | "ratification"
+            | "approved"
+            | "approve"
+            | "approves"
+            | "approval"
+            | "inauguration"
+            | "inaugurated"
+            | "sworn"
+            | "elected"
+            | "election"
+            | "entered"
+            | "enters"
+            | "entry"
+            | "effect"
+            | "force"
+            | "published"
+            | "announced"
+            | "met"
+            | "meeting"
+            | "meet"
+            | "summit"
+            | "visit"
+            | "visited"
+            | "talks"
+            | "began"
+            | "begun"
+            | "started"
+            | "ended"
+            | "expires"
+            | "expire"
+            | "expiry"
+            | "attacked"
+            | "attack"
+            | "launched"
+            | "born"
+            | "died"
+            | "vote"
+            | "voted"
+            | "passed"
+            | "adopted"
+            | "submitted"
+            | "presented"
+            | "introduced"
+            | "unveiled"
+            | "deposited"
+            | "exchanged"
+            | "drafted"
+            | "negotiated"
+            | "negotiations"
+            | "said"
+            | "told"
+            | "reported"
+            | "took"
+            | "held"
+            | "since"
+            | "until"
+    )
+}
 
 /// Words that may stand between a modifier and the noun it modifies.
 const NOT_MODIFIER: &[&str] = &[
@@ -191,13 +199,13 @@ const NOT_MODIFIER: &[&str] = &[
 
 impl<'r> SubjectReader<'r> {
     pub(crate) fn new(subject: &'r Subject, units: &'r Units) -> SubjectReader<'r> {
-        let terms = Terms {
-            names: subject.names.clone(),
-            parties: subject.parties.clone(),
-            aliases: subject.aliases.clone(),
-            year: subject.year,
-            distinct_from: subject.distinct_from.clone(),
-        };
+        let terms = Terms::new(
+            subject.names.clone(),
+            subject.parties.clone(),
+            subject.aliases.clone(),
+            subject.year,
+            subject.distinct_from.clone(),
+        );
         let mut words: Vec<String> = subject.aliases.clone();
         words.extend(subject.names.iter().filter_map(|n| n.first().cloned()));
         let triggers = aho_corasick::AhoCorasick::builder()
@@ -354,7 +362,7 @@ impl<'r> SubjectReader<'r> {
         let reported = s
             .tokens
             .iter()
-            .any(|t| t.is_word() && t.norm.len() >= 3 && REPORTING.contains(&t.norm.as_str()));
+            .any(|t| t.is_word() && t.norm.len() >= 3 && is_reporting(&t.norm));
         let quotes = quoted_spans(&s.tokens);
         let attributed = |r: &Range<usize>| {
             reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
@@ -385,7 +393,11 @@ impl<'r> SubjectReader<'r> {
             .facts
             .iter()
             .any(|f| matches!(f.kind, FactKind::Date { .. }));
-        let found_dates = if needs_dates {
+        let found_dates = if needs_dates
+            && s.tokens
+                .iter()
+                .any(|t| t.is_word() && dates::may_hold_date(&t.norm))
+        {
             let mut ds = dates::find_dates(&text[s.range.clone()]);
             for d in &mut ds {
                 d.range = d.range.start + s.range.start..d.range.end + s.range.start;
@@ -792,7 +804,7 @@ fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool 
 /// Whether the event nearest before the date (or, failing that, after it) is
 /// one of the fact's cues.
 fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
-    let is_event = |i: usize| EVENTS.contains(&tokens[i].norm.as_str());
+    let is_event = |i: usize| is_event_word(&tokens[i].norm);
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
     let mut i = toks.start;
     let mut words = 0;

@@ -2,6 +2,7 @@
 //! by its parties, pronouns) and of other subjects (an alias qualified by
 //! another party, another year or another named instrument).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer;
@@ -20,20 +21,40 @@ pub struct Terms {
     pub year: Option<i32>,
     /// Names of other subjects.
     pub distinct_from: Vec<Vec<String>>,
+    /// First words of every name, party name and other subject's name: most
+    /// tokens start none, and one lookup says so.
+    first_words: HashSet<String>,
 }
 
 impl Terms {
+    pub fn new(
+        names: Vec<Vec<String>>,
+        parties: Vec<Vec<Vec<String>>>,
+        aliases: Vec<String>,
+        year: Option<i32>,
+        distinct_from: Vec<Vec<String>>,
+    ) -> Terms {
+        let first_words = names
+            .iter()
+            .chain(&distinct_from)
+            .chain(parties.iter().flatten())
+            .filter_map(|n| n.first().cloned())
+            .collect();
+        Terms {
+            names,
+            parties,
+            aliases,
+            year,
+            distinct_from,
+            first_words,
+        }
+    }
+
     /// Whether any name, party name or other subject's name starts with the
     /// word `t`: a cheap test before matching word sequences.
     fn may_start_name(&self, t: &Token) -> bool {
-        let starts = |seqs: &[Vec<String>]| {
-            seqs.iter()
-                .any(|n| n.first().is_some_and(|w| *w == t.norm || *w == t.base()))
-        };
         t.is_word()
-            && (starts(&self.names)
-                || starts(&self.distinct_from)
-                || self.parties.iter().any(|g| starts(g)))
+            && (self.first_words.contains(t.norm.as_str()) || self.first_words.contains(t.base()))
     }
 }
 
@@ -330,7 +351,7 @@ fn year_of(t: &Token) -> Option<i32> {
 
 fn part_of_name(t: &Token, terms: &Terms) -> bool {
     terms.names.iter().flatten().any(|w| *w == t.norm)
-        || terms.aliases.contains(&t.norm)
+        || terms.aliases.iter().any(|a| *a == t.norm)
         || terms
             .parties
             .iter()
@@ -346,25 +367,31 @@ mod tests {
 
     fn terms() -> Terms {
         let w = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        Terms {
-            names: vec![w("treaty on comprehensive strategic partnership")],
-            parties: vec![vec![w("russia"), w("moscow")], vec![w("iran"), w("tehran")]],
-            aliases: vec![
+        Terms::new(
+            vec![w("treaty on comprehensive strategic partnership")],
+            vec![vec![w("russia"), w("moscow")], vec![w("iran"), w("tehran")]],
+            vec![
                 "treaty".into(),
                 "pact".into(),
                 "agreement".into(),
                 "deal".into(),
             ],
-            year: Some(2025),
-            distinct_from: vec![w("new start")],
-        }
+            Some(2025),
+            vec![w("new start")],
+        )
     }
 
     fn owners(text: &str) -> Vec<(String, Owner, Reference)> {
         let tokens = tokenize(text, 0..text.len());
         mentions(&tokens, &terms())
             .into_iter()
-            .map(|m| (tokens[m.tokens.start].norm.clone(), m.owner, m.reference))
+            .map(|m| {
+                (
+                    tokens[m.tokens.start].norm.to_string(),
+                    m.owner,
+                    m.reference,
+                )
+            })
             .collect()
     }
 

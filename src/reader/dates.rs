@@ -78,8 +78,44 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // in April
         r"(?P<mo>\b(?:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
     ];
-    Regex::new(&alternatives.join("|")).expect("date pattern")
+    // Dates are ASCII: ASCII word boundaries let the fast engines run the
+    // whole search, where Unicode ones would fall back to slower ones.
+    let pattern = alternatives.join("|").replace(r"\b", r"(?-u:\b)");
+    Regex::new(&pattern).expect("date pattern")
 });
+
+/// Whether a text whose words include `word` (normalised, lower case) may
+/// hold a date: every form has digits or a month name.
+pub fn may_hold_date(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || matches!(
+            word,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
+}
 
 /// Days of the month as ordinal words, first to thirty-first.
 const ORDINALS: [&str; 31] = [
