@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
 use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
@@ -245,32 +247,42 @@ impl<'r> SubjectReader<'r> {
                     s.tokens[m.tokens.start].range.start..s.tokens[m.tokens.end - 1].range.end
                 })
         });
-        let mut considered = Vec::new();
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
         let mut headings: Vec<(u8, Option<Owner>)> = Vec::new();
-        for s in &sentences {
-            let kind = doc.blocks[s.block].kind;
-            if let BlockKind::Heading(level) = kind {
-                let owner = s
-                    .owners
-                    .iter()
-                    .copied()
-                    .find(|o| *o == Owner::Subject)
-                    .or(s.owners.first().copied());
-                while headings.last().is_some_and(|(l, _)| *l >= level) {
-                    headings.pop();
+        let contexts: Vec<Option<Owner>> = sentences
+            .iter()
+            .map(|s| {
+                let kind = doc.blocks[s.block].kind;
+                if let BlockKind::Heading(level) = kind {
+                    let owner = s
+                        .owners
+                        .iter()
+                        .copied()
+                        .find(|o| *o == Owner::Subject)
+                        .or(s.owners.first().copied());
+                    while headings.last().is_some_and(|(l, _)| *l >= level) {
+                        headings.pop();
+                    }
+                    headings.push((level, owner));
                 }
-                headings.push((level, owner));
-            }
-            let context = match kind {
-                BlockKind::ListItem | BlockKind::TableRow { .. } => {
-                    headings.iter().rev().find_map(|(_, o)| *o)
+                match kind {
+                    BlockKind::ListItem | BlockKind::TableRow { .. } => {
+                        headings.iter().rev().find_map(|(_, o)| *o)
+                    }
+                    _ => None,
                 }
-                _ => None,
-            };
-            self.read_sentence(doc, s, context, &mut considered);
-        }
+            })
+            .collect();
+        let considered = sentences
+            .par_iter()
+            .zip(contexts)
+            .flat_map_iter(|(s, context)| {
+                let mut out = Vec::new();
+                self.read_sentence(doc, s, context, &mut out);
+                out
+            })
+            .collect();
         Reading {
             about,
             anchor,
@@ -279,13 +291,27 @@ impl<'r> SubjectReader<'r> {
     }
 
     fn sentences(&self, doc: &Document) -> Vec<Sentence> {
+        // Splitting and tokenizing are per block and run in parallel; resolving
+        // references carries state from sentence to sentence and runs after.
+        let read: Vec<Vec<(Range<usize>, Vec<Token>, Vec<Mention>)>> = doc
+            .blocks
+            .par_iter()
+            .map(|block| {
+                sentences::split(&doc.text, block.range.clone())
+                    .into_iter()
+                    .map(|range| {
+                        let tokens = tokens::tokenize(&doc.text, range.clone());
+                        let mentions = attribution::mentions(&tokens, &self.terms);
+                        (range, tokens, mentions)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut out = Vec::new();
         let mut last_concrete: Option<Owner> = None;
         let mut last_any = Owner::Subject;
-        for (b, block) in doc.blocks.iter().enumerate() {
-            for range in sentences::split(&doc.text, block.range.clone()) {
-                let tokens = tokens::tokenize(&doc.text, range.clone());
-                let mentions = attribution::mentions(&tokens, &self.terms);
+        for (b, block) in read.into_iter().enumerate() {
+            for (range, tokens, mentions) in block {
                 let mut owners = Vec::with_capacity(mentions.len());
                 for m in &mentions {
                     let owner = match (m.owner, m.reference) {
