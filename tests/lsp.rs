@@ -152,12 +152,16 @@ impl Server {
     }
 
     fn initialize(&mut self, root: &Path, options: Value) -> Value {
+        self.initialize_with(root, options, json!({}))
+    }
+
+    fn initialize_with(&mut self, root: &Path, options: Value, capabilities: Value) -> Value {
         let response = self.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": uri_of(root),
-                "capabilities": {},
+                "capabilities": capabilities,
                 "initializationOptions": options,
             }),
         );
@@ -296,6 +300,19 @@ fn diagnostics_follow_edits_in_utf16_columns() {
     assert_eq!(
         server.diagnostics(&uri, Some(4)),
         json!({ "uri": uri, "version": 4, "diagnostics": [term_diagnostic()] })
+    );
+
+    // A whole new text, as clients without incremental sync send it.
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 5 },
+            "contentChanges": [{ "text": DRAFT.replace("25-year", "20-year") }],
+        }),
+    );
+    assert_eq!(
+        server.diagnostics(&uri, Some(5)),
+        json!({ "uri": uri, "version": 5, "diagnostics": [] })
     );
 
     server.notify(
@@ -496,8 +513,25 @@ fn a_broken_rule_file_is_reported_and_the_last_good_rules_stay() {
     let yaml_uri = uri_of(&yaml_path);
     let uri = uri_of(&root.join("library.txt"));
     let mut server = Server::start(&[]);
-    // Relative to the workspace root.
-    server.initialize(&root, json!({ "rules": ["rules"] }));
+    // Relative to the workspace root; the client can watch files for us.
+    server.initialize_with(
+        &root,
+        json!({ "rules": ["rules"] }),
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    let registration = server.recv(|m| m["method"] == "client/registerCapability");
+    assert_eq!(
+        registration["params"],
+        json!({ "registrations": [{
+            "id": "factlint-rule-files",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": { "watchers": [
+                { "globPattern": format!("{}/*.{{yaml,yml}}", root.join("rules").display()) },
+            ] },
+        }] })
+    );
+    let id = registration["id"].clone();
+    server.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
     server.open(&uri, "plaintext", LIBRARY_DRAFT);
     assert_eq!(
         server.diagnostics(&uri, Some(1))["diagnostics"],
@@ -565,6 +599,19 @@ fn command_line_rules_win_and_other_files_are_not_checked() {
     assert_eq!(
         server.diagnostics(&uri, Some(1))["diagnostics"],
         json!([rooms_diagnostic("8 rooms", "6 rooms", &uri_of(&yaml_path))])
+    );
+    // HTML, by its language id: the span covers the markup inside it.
+    let html = uri_of(&root.join("library"));
+    server.open(
+        &html,
+        "html",
+        "<h1>Lakeside Library expansion</h1>\n<p>The extension adds <b>8</b>&nbsp;rooms.</p>\n",
+    );
+    let mut in_html = rooms_diagnostic("8 rooms", "6 rooms", &uri_of(&yaml_path));
+    in_html["range"] = range_json([1, 25, 1, 41]);
+    assert_eq!(
+        server.diagnostics(&html, Some(1))["diagnostics"],
+        json!([in_html])
     );
     assert!(!server.has_diagnostics_for(&other));
     assert!(server.shutdown_and_exit().success());

@@ -164,8 +164,8 @@ pub(super) fn spawn_writer(frames: Receiver<Value>) -> io::Result<JoinHandle<()>
         })
 }
 
-/// Reads frames from stdin into `deliver` until the input ends or `deliver`
-/// refuses; then calls `closed`.
+/// Reads frames from stdin into the message loop; the end of input is an
+/// event of its own, since the exit code depends on what came before it.
 pub(super) fn spawn_reader(deliver: Sender<super::server::Event>) -> io::Result<JoinHandle<()>> {
     use super::server::Event;
     thread::Builder::new()
