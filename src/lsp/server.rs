@@ -2,7 +2,7 @@
 //! force, and the answers to requests.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
@@ -613,7 +613,7 @@ fn markup_of(language_id: &str, uri: &Url) -> Option<Markup> {
             let path = uri
                 .to_file_path()
                 .unwrap_or_else(|()| PathBuf::from(uri.path()));
-            Markup::from_path(Path::new(&path))
+            Markup::from_path(&path)
         }
     }
 }

@@ -53,10 +53,18 @@ pub(super) fn read(input: &mut impl BufRead) -> Option<Incoming> {
             continue;
         }
         saw_header = true;
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("Content-Length") {
-                length = Some(value.trim().parse().map_err(|_| ()));
-            }
+        // Searched for anywhere in the line, not only at its start: after a
+        // frame whose length was wrong or missing, the next header follows
+        // the leftover bytes on the same line, and this is how reading gets
+        // back in step.
+        let lower = line.to_ascii_lowercase();
+        if let Some(at) = lower.rfind("content-length:") {
+            length = Some(
+                line[at + "content-length:".len()..]
+                    .trim()
+                    .parse()
+                    .map_err(|_| ()),
+            );
         }
     }
     let length = match length {
@@ -256,6 +264,22 @@ mod tests {
         assert_eq!(error_of(&got[0]), (Value::Null, -32700));
         assert!(frames("Content-Length: 10\r\n\r\n{}").is_empty());
         assert!(frames("Content-Length: 99999999999999999999999\r\n\r\n").len() == 1);
+    }
+
+    #[test]
+    fn reading_gets_back_in_step_after_garbage() {
+        let good = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+        let input = format!(
+            "junk\n\nContent-Length: 3\r\n\r\n{{}}}}more junk Content-Length: {}\r\n\r\n{good}",
+            good.len()
+        );
+        let got = frames(&input);
+        assert_eq!(got.len(), 3);
+        assert_eq!(error_of(&got[0]), (Value::Null, -32700));
+        assert_eq!(error_of(&got[1]), (Value::Null, -32700));
+        assert!(
+            matches!(&got[2], Incoming::Message(Message::Notification(n)) if n.method == "exit")
+        );
     }
 
     #[test]
