@@ -71,6 +71,9 @@ pub(crate) struct SubjectReader<'r> {
     triggers: aho_corasick::AhoCorasick,
 }
 
+/// A sentence's range, tokens and mentions, before references are resolved.
+type TokenizedSentence = (Range<usize>, Vec<Token>, Vec<Mention>);
+
 struct Sentence {
     range: Range<usize>,
     block: usize,
@@ -293,7 +296,7 @@ impl<'r> SubjectReader<'r> {
     fn sentences(&self, doc: &Document) -> Vec<Sentence> {
         // Splitting and tokenizing are per block and run in parallel; resolving
         // references carries state from sentence to sentence and runs after.
-        let read: Vec<Vec<(Range<usize>, Vec<Token>, Vec<Mention>)>> = doc
+        let read: Vec<Vec<TokenizedSentence>> = doc
             .blocks
             .par_iter()
             .map(|block| {

@@ -26,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// Check drafts: files, folders (walked like ripgrep walks them), globs, or `-` for stdin.
     Check(CheckArgs),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors.
+    Lsp(crate::lsp::Options),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +80,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Lsp(options) => crate::lsp::run(options),
     }
 }
 

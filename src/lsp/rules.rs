@@ -1,0 +1,233 @@
+//! Which rules the server checks with, loading them, and their errors as
+//! diagnostics on the YAML.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use lsp_types::{Diagnostic, DiagnosticSeverity, Location, Position, Range, Url};
+use serde_json::Value;
+
+use crate::rules::{RuleError, RuleSet, DEFAULT_RULES, DEFAULT_RULES_NAME};
+
+use super::convert::Text;
+
+/// Where the rules come from: absolute paths of rule files and folders, or
+/// none for the embedded default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Config {
+    pub(super) paths: Vec<PathBuf>,
+}
+
+/// Decides the rule paths as `check` does: paths given on the command line
+/// (relative to the working directory), else `initializationOptions.rules`
+/// (relative to the workspace root), else the embedded rules. This is the one
+/// place where another source of rule paths, such as a project config file,
+/// would slot in.
+pub(super) fn configure(
+    root: Option<&Path>,
+    command_line: &[PathBuf],
+    init_options: Option<&Value>,
+) -> Config {
+    let cwd = std::env::current_dir().ok();
+    if !command_line.is_empty() {
+        return Config {
+            paths: command_line
+                .iter()
+                .map(|p| absolute(cwd.as_deref(), p))
+                .collect(),
+        };
+    }
+    let from_options: Vec<PathBuf> = match init_options.and_then(|o| o.get("rules")) {
+        Some(Value::String(one)) => vec![PathBuf::from(one)],
+        Some(Value::Array(many)) => many
+            .iter()
+            .filter_map(Value::as_str)
+            .map(PathBuf::from)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let base = root.or(cwd.as_deref());
+    Config {
+        paths: from_options.iter().map(|p| absolute(base, p)).collect(),
+    }
+}
+
+fn absolute(base: Option<&Path>, path: &Path) -> PathBuf {
+    match base {
+        Some(base) if path.is_relative() => base.join(path),
+        _ => path.to_owned(),
+    }
+}
+
+impl Config {
+    /// Whether a changed file is one of the rule files in force, or a YAML
+    /// file in a rule folder (where a new file joins the rules).
+    pub(super) fn covers(&self, path: &Path) -> bool {
+        let path = canonical(path);
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        self.paths
+            .iter()
+            .map(|p| canonical(p))
+            .any(|p| p == path || (is_yaml && path.parent() == Some(p.as_path()) && p.is_dir()))
+    }
+
+    /// Glob patterns for the client to watch.
+    pub(super) fn watch_patterns(&self) -> Vec<String> {
+        self.paths
+            .iter()
+            .map(|p| {
+                if p.is_dir() {
+                    format!("{}/*.{{yaml,yml}}", p.display())
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .collect()
+    }
+}
+
+/// A path with symlinks resolved where it exists, so that the client's and
+/// the command line's spellings of one file compare equal; a deleted file
+/// keeps its resolved folder.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map_or_else(|_| path.to_owned(), |p| p.join(name)),
+        _ => path.to_owned(),
+    }
+}
+
+/// A rule set in force, with where each subject's file is on disk.
+pub(super) struct Loaded {
+    pub(super) set: RuleSet,
+    /// Subject path as the rule set shows it → its file's URI.
+    files: HashMap<String, Url>,
+}
+
+impl Loaded {
+    /// No rules at all: what is in force when the first load fails.
+    pub(super) fn empty() -> Loaded {
+        Loaded {
+            set: RuleSet {
+                subjects: Vec::new(),
+                units: crate::reader::quantities::Units::builtin(),
+            },
+            files: HashMap::new(),
+        }
+    }
+
+    /// Where a rule's fact is defined, and its claim.
+    pub(super) fn fact_location(&self, rule: &str) -> Option<(Location, &str)> {
+        let (subject, fact) = self.set.fact(rule)?;
+        let uri = self.files.get(&subject.path)?;
+        let line = u32::try_from(fact.line.saturating_sub(1)).unwrap_or(0);
+        let at = Position::new(line, 0);
+        Some((Location::new(uri.clone(), Range::new(at, at)), &fact.claim))
+    }
+}
+
+/// Loads the rules of a config. The embedded rules have no file of their
+/// own; when the workspace holds an identical copy at their usual path (as
+/// factlint's own repository does), related information points there.
+pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<RuleError>> {
+    if config.paths.is_empty() {
+        let set = RuleSet::bundled()?;
+        let mut files = HashMap::new();
+        if let Some(root) = root {
+            let copy = root.join(DEFAULT_RULES_NAME);
+            let same = std::fs::read_to_string(&copy).is_ok_and(|text| text == DEFAULT_RULES);
+            if let (true, Ok(uri)) = (same, Url::from_file_path(&copy)) {
+                files.insert(DEFAULT_RULES_NAME.to_owned(), uri);
+            }
+        }
+        return Ok(Loaded { set, files });
+    }
+    let set = RuleSet::load(&config.paths)?;
+    let files = set
+        .subjects
+        .iter()
+        .filter_map(|s| {
+            let uri = Url::from_file_path(Path::new(&s.path)).ok()?;
+            Some((s.path.clone(), uri))
+        })
+        .collect();
+    Ok(Loaded { set, files })
+}
+
+/// Rule errors as diagnostics, grouped by the file they are in.
+pub(super) fn error_diagnostics(errors: &[RuleError]) -> BTreeMap<Url, Vec<Diagnostic>> {
+    let mut out: BTreeMap<Url, Vec<Diagnostic>> = BTreeMap::new();
+    for e in errors {
+        let Ok(uri) = Url::from_file_path(Path::new(&e.path)) else {
+            continue;
+        };
+        let range = Text::new(&e.source).range(&e.span);
+        out.entry(uri).or_default().push(Diagnostic {
+            range,
+            severity: Some(DiagnosticSeverity::ERROR),
+            code: None,
+            code_description: None,
+            source: Some("factlint".to_owned()),
+            message: format!("invalid rule file: {}", e.message),
+            related_information: None,
+            tags: None,
+            data: None,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_line_paths_win_over_init_options() {
+        let root = Path::new("/ws");
+        let options = serde_json::json!({ "rules": ["rules/a.yaml", "/abs/b.yaml", 3] });
+        let config = configure(Some(root), &[], Some(&options));
+        assert_eq!(
+            config.paths,
+            vec![
+                PathBuf::from("/ws/rules/a.yaml"),
+                PathBuf::from("/abs/b.yaml")
+            ]
+        );
+        let config = configure(Some(root), &[PathBuf::from("/cli.yaml")], Some(&options));
+        assert_eq!(config.paths, vec![PathBuf::from("/cli.yaml")]);
+        let one = serde_json::json!({ "rules": "x.yaml" });
+        assert_eq!(
+            configure(Some(root), &[], Some(&one)).paths,
+            vec![PathBuf::from("/ws/x.yaml")]
+        );
+        assert!(configure(Some(root), &[], Some(&serde_json::json!(null)))
+            .paths
+            .is_empty());
+    }
+
+    #[test]
+    fn a_folder_covers_its_yaml_files() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "x")?;
+        let config = Config {
+            paths: vec![dir.path().to_owned()],
+        };
+        assert!(config.covers(&file));
+        assert!(config.covers(&dir.path().join("new.yml")));
+        assert!(!config.covers(&dir.path().join("notes.md")));
+        let single = Config {
+            paths: vec![file.clone()],
+        };
+        assert!(single.covers(&file));
+        assert!(!single.covers(&dir.path().join("b.yaml")));
+        Ok(())
+    }
+}
