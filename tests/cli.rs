@@ -439,6 +439,19 @@ mod json_format {
     }
 
     #[test]
+    fn explanations_go_to_stderr_and_leave_the_json_intact() {
+        let out = run(check().args(["numbers.md", "--explain", "--format", "json"]));
+        let findings: Value = serde_json::from_str(&out.stdout).expect("JSON on stdout");
+        assert_eq!(findings.as_array().map(Vec::len), Some(1));
+        assert!(
+            out.stderr
+                .contains("\"45 articles\" ru-ir-treaty/article-count → contradicts"),
+            "{}",
+            out.stderr
+        );
+    }
+
+    #[test]
     fn colour_never_reaches_json() {
         let out = run(check().args(["numbers.md", "--format", "json", "--color", "always"]));
         assert!(!out.stdout.contains('\x1b'), "{}", out.stdout);
@@ -692,7 +705,9 @@ mod broken_rules {
             .find(at)
             .unwrap_or_else(|| panic!("{at:?} not in {yaml}"));
         let (line, col) = line_col(yaml, offset);
-        let locus = format!("rules/deal.yaml:{line}:{col}");
+        // Shown like a finding, rustc-style, so editors that jump to
+        // `--> path:line:col` jump into the rule file.
+        let locus = format!("\n --> rules/deal.yaml:{line}:{col}\n");
         assert!(out.stderr.contains(&locus), "{locus} in\n{}", out.stderr);
         assert!(out.stderr.contains(message), "{message} in\n{}", out.stderr);
         // The offending line is shown, as a compiler shows source, with the

@@ -20,25 +20,35 @@ const ATTRIBUTED_NOTE: &str =
 /// by a blank line as rustc does. Colour is the caller's decision
 /// (`--color`, `NO_COLOR`, whether stdout is a terminal).
 pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io::Result<()> {
-    let config = config();
-    let styles = styles();
-    let mut buffer = Vec::new();
     for report in reports {
         let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
         for diagnostic in in_order(report) {
-            let diagnostic = to_codespan(report, diagnostic);
-            buffer.clear();
-            let result = if color {
-                let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
-                term::emit_to_write_style(&mut writer, &config, &file, &diagnostic)
-            } else {
-                term::emit_to_io_write(&mut buffer, &config, &file, &diagnostic)
-            };
-            result.map_err(io_error)?;
-            write_as_rustc(out, &buffer)?;
+            emit(out, &file, &to_codespan(report, diagnostic), color)?;
         }
     }
     Ok(())
+}
+
+/// Writes one codespan diagnostic the way rustc would, so that every
+/// diagnostic factlint prints (findings, and errors in rule files) looks
+/// alike.
+pub(crate) fn emit(
+    out: &mut dyn io::Write,
+    file: &SimpleFile<&str, &str>,
+    diagnostic: &Report<()>,
+    color: bool,
+) -> io::Result<()> {
+    let config = config();
+    let mut buffer = Vec::new();
+    let result = if color {
+        let styles = styles();
+        let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
+        term::emit_to_write_style(&mut writer, &config, file, diagnostic)
+    } else {
+        term::emit_to_io_write(&mut buffer, &config, file, diagnostic)
+    };
+    result.map_err(io_error)?;
+    write_as_rustc(out, &buffer)
 }
 
 /// codespan indents the `-->` line one column further than rustc does, and
