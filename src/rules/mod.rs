@@ -516,19 +516,32 @@ fn compile_fact(
             FactKind::Require(re)
         }
     };
-    let is_absent_like = matches!(kind, FactKind::Absent(_) | FactKind::Present(_));
+    // A draft can match a `forbid` pattern but has no way to state it, so
+    // such a fact would be "unstated" in every draft that respects it.
+    let unstated = match kind {
+        FactKind::Forbid(_) => {
+            if spec.severity.unstated.is_some_and(|l| l != LevelSpec::Off) {
+                return Err(at(
+                    "unstated:",
+                    format!(
+                        "fact `{}` is a `forbid` pattern, which a draft cannot state: \
+                         remove `severity.unstated`",
+                        spec.id
+                    ),
+                ));
+            }
+            None
+        }
+        FactKind::Absent(_) | FactKind::Present(_) => {
+            level(spec.severity.unstated, Some(Severity::Info))
+        }
+        _ => level(spec.severity.unstated, Some(Severity::Warning)),
+    };
     Ok(Fact {
         rule: format!("{subject}/{}", spec.id),
         claim: spec.claim.trim().to_owned(),
         contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
-        unstated: level(
-            spec.severity.unstated,
-            Some(if is_absent_like {
-                Severity::Info
-            } else {
-                Severity::Warning
-            }),
-        ),
+        unstated,
         cues: spec
             .cues
             .iter()
@@ -656,6 +669,51 @@ mod tests {
         assert_eq!(&yaml[errors[0].span.clone()], "fo(o");
         assert!(errors[0].message.contains("does not compile"));
         assert_eq!(&yaml[errors[1].span.clone()], "2025-02-30");
+    }
+
+    #[test]
+    fn default_unstated_levels_by_kind_and_forbid_is_never_unstated() {
+        let head = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n";
+        let yaml = format!(
+            "{head}  - id: q\n    claim: c\n    quantity: {{value: 1, unit: year}}\n  \
+             - id: d\n    claim: c\n    date: '2025'\n  \
+             - id: a\n    claim: c\n    absent: [toll]\n  \
+             - id: p\n    claim: c\n    present: [toll]\n  \
+             - id: f\n    claim: c\n    forbid: toll\n  \
+             - id: r\n    claim: c\n    require: toll\n"
+        );
+        let rules = load(&yaml).expect("loads");
+        let levels: Vec<(Option<Severity>, Option<Severity>)> = rules.subjects[0]
+            .facts
+            .iter()
+            .map(|f| (f.contradiction, f.unstated))
+            .collect();
+        let (e, w, i) = (Severity::Error, Severity::Warning, Severity::Info);
+        assert_eq!(
+            levels,
+            [
+                (Some(e), Some(w)),
+                (Some(e), Some(w)),
+                (Some(e), Some(i)),
+                (Some(e), Some(i)),
+                (Some(e), None),
+                (Some(e), Some(w)),
+            ]
+        );
+        let off = format!(
+            "{head}  - id: f\n    claim: c\n    forbid: toll\n    severity: {{unstated: off}}\n"
+        );
+        assert!(load(&off).is_ok());
+        let on = format!(
+            "{head}  - id: f\n    claim: c\n    forbid: toll\n    severity: {{unstated: warning}}\n"
+        );
+        let errors = load(&on).unwrap_err();
+        assert!(
+            errors[0].message.contains("cannot state"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(&on[errors[0].span.clone()], "unstated:");
     }
 
     #[test]
