@@ -215,3 +215,44 @@ fn the_complete_example_checks_as_documented() {
     // Another bridge's numbers are not this one's.
     assert_eq!(check("The Ferryport Bridge has two lanes and a toll."), []);
 }
+
+/// The error shown in the reference is what factlint prints for the complete
+/// example with the typo it shows.
+#[test]
+fn the_sample_rule_error_is_real() {
+    let reference = blocks("docs/rules.md");
+    let sample = reference
+        .iter()
+        .find(|b| b.info == "text" && b.body.starts_with("error: invalid rule file"))
+        .expect("a sample rule error");
+    let example = reference
+        .iter()
+        .find(|b| b.info == "yaml" && b.body.starts_with("# rules/harbor-bridge.yaml"))
+        .expect("the complete example");
+    let typo = example.body.replacen(
+        "quantity: { value: 4, unit: lane",
+        "quantiy: { value: 4, unit: lane",
+        1,
+    );
+    assert_ne!(
+        typo, example.body,
+        "the example no longer has the lanes fact"
+    );
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir(dir.path().join("rules")).expect("rules folder");
+    std::fs::write(dir.path().join("rules/harbor-bridge.yaml"), typo).expect("write");
+    let output = assert_cmd::cargo::cargo_bin_cmd!("factlint")
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--rules",
+            "rules/harbor-bridge.yaml",
+            "--color",
+            "never",
+            "x.md",
+        ])
+        .output()
+        .expect("factlint runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), sample.body);
+}
