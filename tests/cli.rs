@@ -615,6 +615,15 @@ mod walking {
         let mut cmd = tree.check();
         cmd.current_dir(tree.path().join("drafts"));
         let (findings, _) = json(&mut cmd);
+        // Shown as ripgrep shows them, without a leading `./`.
+        assert_eq!(
+            paths(&findings),
+            ["numbers.md", "page.html", "sub/bulletin.txt"]
+        );
+        // A `.` given explicitly is kept, as the user wrote it.
+        let mut cmd = tree.check();
+        cmd.current_dir(tree.path().join("drafts")).arg(".");
+        let (findings, _) = json(&mut cmd);
         assert_eq!(
             paths(&findings),
             ["./numbers.md", "./page.html", "./sub/bulletin.txt"]

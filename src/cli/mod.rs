@@ -5,7 +5,7 @@ mod rule_errors;
 
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -127,10 +127,21 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
     let checker = Checker::new(&rules);
-    let paths = if args.paths.is_empty() {
+    // With no paths the current folder is walked, and its files are shown
+    // as `a.md` rather than `./a.md`, as ripgrep shows them.
+    let implicit = args.paths.is_empty();
+    let paths = if implicit {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
+    };
+    let shown = |path: &Path| -> String {
+        let path = if implicit {
+            path.strip_prefix(".").unwrap_or(path)
+        } else {
+            path
+        };
+        path.display().to_string()
     };
     let mut reports = Vec::new();
     let mut failed_inputs = false;
@@ -163,9 +174,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
             Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
-                Ok(text) => (path.display().to_string(), markup, text),
+                Ok(text) => (shown(&path), markup, text),
                 Err(e) => {
-                    let _ = writeln!(stderr.lock(), "error: {}: {e}", path.display());
+                    let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
                     failed_inputs = true;
                     continue;
                 }
