@@ -385,6 +385,41 @@ mod json_format {
     }
 
     #[test]
+    fn a_byte_order_mark_counts_in_offsets_but_not_in_columns() {
+        let source = format!("\u{feff}{}", draft_text("bulletin.txt"));
+        let tree = Tree::new(&[("bom.txt", source.as_bytes())]);
+        let (plain, _) = json(check().arg("bulletin.txt"));
+        let (bom, _) = json(tree.check().arg("bom.txt"));
+        assert_eq!(bom.len(), plain.len());
+        for (a, b) in plain.iter().zip(&bom) {
+            // Offsets index the file's bytes, mark included; lines and
+            // columns are what an editor, which hides the mark, shows.
+            assert_eq!(num(&b["span"], "start"), num(&a["span"], "start") + 3);
+            for key in ["line", "column", "end_line", "end_column"] {
+                assert_eq!(num(&a["span"], key), num(&b["span"], key), "{key}");
+            }
+        }
+        // The first line has a finding only in a draft that starts with it,
+        // so check the first-line column with one.
+        let first = "\u{feff}The Russia–Iran treaty has 45 articles.\n";
+        let (findings, _) = json(
+            check()
+                .args(["-", "--stdin-filename", "bom.md"])
+                .write_stdin(first),
+        );
+        let count = findings
+            .iter()
+            .find(|f| f["rule"] == ARTICLE_COUNT)
+            .expect("article count");
+        let start = num(&count["span"], "start");
+        assert_eq!(&first[start..start + 2], "45");
+        assert_eq!(
+            num(&count["span"], "column"),
+            first[3..start].chars().count() + 1
+        );
+    }
+
+    #[test]
     fn a_span_across_a_line_break_has_its_own_end_line() {
         let source = draft_text("bulletin.txt");
         let (findings, _) = json(check().arg("bulletin.txt"));
