@@ -3,8 +3,9 @@
 mod explain;
 mod rule_errors;
 
+use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -93,12 +94,29 @@ fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
 }
 
 fn use_color(choice: ColorChoice) -> bool {
+    wants_color(
+        choice,
+        std::env::var_os("NO_COLOR").as_deref(),
+        io::stdout().is_terminal(),
+    )
+}
+
+fn use_color_stderr(choice: ColorChoice) -> bool {
+    wants_color(
+        choice,
+        std::env::var_os("NO_COLOR").as_deref(),
+        io::stderr().is_terminal(),
+    )
+}
+
+/// The colour decision, apart from the process's environment so it can be
+/// tested: an explicit choice wins; `auto` colours a terminal unless
+/// `NO_COLOR` is set to a non-empty value (https://no-color.org).
+fn wants_color(choice: ColorChoice, no_color: Option<&OsStr>, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => no_color.is_none_or(OsStr::is_empty) && terminal,
     }
 }
 
@@ -112,10 +130,21 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
     let checker = Checker::new(&rules);
-    let paths = if args.paths.is_empty() {
+    // With no paths the current folder is walked, and its files are shown
+    // as `a.md` rather than `./a.md`, as ripgrep shows them.
+    let implicit = args.paths.is_empty();
+    let paths = if implicit {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
+    };
+    let shown = |path: &Path| -> String {
+        let path = if implicit {
+            path.strip_prefix(".").unwrap_or(path)
+        } else {
+            path
+        };
+        path.display().to_string()
     };
     let mut reports = Vec::new();
     let mut failed_inputs = false;
@@ -148,9 +177,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
             Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
-                Ok(text) => (path.display().to_string(), markup, text),
+                Ok(text) => (shown(&path), markup, text),
                 Err(e) => {
-                    let _ = writeln!(stderr.lock(), "error: {}: {e}", path.display());
+                    let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
                     failed_inputs = true;
                     continue;
                 }
@@ -199,12 +228,28 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn use_color_stderr(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_is_chosen_explicitly_or_for_a_terminal_without_no_color() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        for (choice, no_color, terminal, expected) in [
+            (ColorChoice::Always, set, false, true),
+            (ColorChoice::Never, None, true, false),
+            (ColorChoice::Auto, None, true, true),
+            (ColorChoice::Auto, None, false, false),
+            (ColorChoice::Auto, set, true, false),
+            // NO_COLOR set but empty does not count, as no-color.org says.
+            (ColorChoice::Auto, empty, true, true),
+        ] {
+            assert_eq!(
+                wants_color(choice, no_color, terminal),
+                expected,
+                "{choice:?} NO_COLOR={no_color:?} terminal={terminal}"
+            );
         }
     }
 }

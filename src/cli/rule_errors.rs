@@ -1,37 +1,33 @@
-//! Rule-file errors shown like compiler errors, on the YAML.
+//! Rule-file errors shown like compiler errors, on the YAML, in the same
+//! rustc style as findings.
+
+use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{
-    self,
-    termcolor::{ColorChoice, StandardStream},
-};
 
+use crate::emit::{clamp_span, human, one_line};
 use crate::rules::RuleError;
 
 pub(crate) fn print(errors: &[RuleError], color: bool) {
-    let choice = if color {
-        ColorChoice::Always
-    } else {
-        ColorChoice::Never
-    };
-    let writer = StandardStream::stderr(choice);
-    let config = term::Config::default();
+    let mut err = io::stderr().lock();
     for e in errors {
+        let message = one_line(&e.message);
         if e.source.is_empty() {
-            eprintln!("error: {}: {}", e.path, e.message);
+            let _ = writeln!(err, "error: {}: {message}", e.path);
             continue;
         }
         let file = SimpleFile::new(e.path.as_str(), e.source.as_str());
+        // The header says what is wrong; the underline only shows where, as
+        // rustc does when there is nothing to add.
         let diagnostic = Diagnostic::error()
-            .with_message(format!("invalid rule file: {}", e.message))
-            .with_labels(vec![
-                Label::primary((), e.span.clone()).with_message(e.message.clone())
-            ]);
-        let _ = term::emit_to_write_style(&mut writer.lock(), &config, &file, &diagnostic);
+            .with_message(format!("invalid rule file: {message}"))
+            .with_label(Label::primary((), clamp_span(&e.source, &e.span)));
+        let _ = human::emit(&mut err, &file, &diagnostic, color);
     }
     let n = errors.len();
-    eprintln!(
+    let _ = writeln!(
+        err,
         "error: {n} problem{} in rule files; nothing was checked",
         if n == 1 { "" } else { "s" }
     );

@@ -20,25 +20,42 @@ const ATTRIBUTED_NOTE: &str =
 /// by a blank line as rustc does. Colour is the caller's decision
 /// (`--color`, `NO_COLOR`, whether stdout is a terminal).
 pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io::Result<()> {
-    let config = config();
-    let styles = styles();
-    let mut buffer = Vec::new();
     for report in reports {
-        let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
+        // A byte order mark is invisible on a terminal but counts as a
+        // column for codespan, which would put every underline on the first
+        // line one column to the right; it is left out and spans moved back.
+        let (source, shift) = match report.source.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, '\u{feff}'.len_utf8()),
+            None => (report.source.as_str(), 0),
+        };
+        let file = SimpleFile::new(report.path.as_str(), source);
         for diagnostic in in_order(report) {
-            let diagnostic = to_codespan(report, diagnostic);
-            buffer.clear();
-            let result = if color {
-                let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
-                term::emit_to_write_style(&mut writer, &config, &file, &diagnostic)
-            } else {
-                term::emit_to_io_write(&mut buffer, &config, &file, &diagnostic)
-            };
-            result.map_err(io_error)?;
-            write_as_rustc(out, &buffer)?;
+            emit(out, &file, &to_codespan(report, diagnostic, shift), color)?;
         }
     }
     Ok(())
+}
+
+/// Writes one codespan diagnostic the way rustc would, so that every
+/// diagnostic factlint prints (findings, and errors in rule files) looks
+/// alike.
+pub(crate) fn emit(
+    out: &mut dyn io::Write,
+    file: &SimpleFile<&str, &str>,
+    diagnostic: &Report<()>,
+    color: bool,
+) -> io::Result<()> {
+    let config = config();
+    let mut buffer = Vec::new();
+    let result = if color {
+        let styles = styles();
+        let mut writer = StylesWriter::new(Ansi::new(&mut buffer), &styles);
+        term::emit_to_write_style(&mut writer, &config, file, diagnostic)
+    } else {
+        term::emit_to_io_write(&mut buffer, &config, file, diagnostic)
+    };
+    result.map_err(io_error)?;
+    write_as_rustc(out, &buffer)
 }
 
 /// codespan indents the `-->` line one column further than rustc does, and
@@ -84,7 +101,8 @@ pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
     out
 }
 
-fn to_codespan(report: &FileReport, d: &Diagnostic) -> Report<()> {
+/// `shift` is how many bytes at the start of the source codespan is not shown.
+fn to_codespan(report: &FileReport, d: &Diagnostic, shift: usize) -> Report<()> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -94,6 +112,7 @@ fn to_codespan(report: &FileReport, d: &Diagnostic) -> Report<()> {
     // codespan subtracts line starts from span ends and walks chars from
     // them; an offset past the end or inside a character must not reach it.
     let span = clamp_span(&report.source, &d.span);
+    let span = span.start.saturating_sub(shift)..span.end.saturating_sub(shift);
     let mut notes = Vec::new();
     if !d.note.is_empty() {
         notes.push(format!("note: {}", d.note));
@@ -345,6 +364,24 @@ Officials called it historic.\r\n";
     }
 
     #[test]
+    fn a_byte_order_mark_is_not_shown_and_does_not_shift_the_underline() {
+        let draft = "\u{feff}The treaty has 45 articles.\r\n";
+        let mut d = finding(draft, "45", "s/n", Kind::Contradiction, Severity::Error);
+        d.label = "here".into();
+        let out = text(render(&[report("bom.md", draft, vec![d])], false));
+        assert_eq!(
+            out,
+            "error[s/n]: contradiction finding\n --> bom.md:1:16\n  |\n\
+             1 | The treaty has 45 articles.\n  |                ^^ here\n\n"
+        );
+        // A span inside the mark itself is clamped to the start.
+        let mut inside = finding(draft, "The", "s/n", Kind::Contradiction, Severity::Error);
+        inside.span = 1..2;
+        let out = text(render(&[report("bom.md", draft, vec![inside])], false));
+        assert!(out.contains(" --> bom.md:1:1\n"), "{out}");
+    }
+
+    #[test]
     fn empty_file_and_empty_report_list() {
         assert!(render(&[], false).is_empty());
         let mut d = finding("x", "x", "s/x", Kind::Unstated, Severity::Warning);
@@ -397,14 +434,15 @@ Officials called it historic.\r\n";
 
     #[test]
     fn no_panic_on_any_span() {
-        let text = "a–b\r\nc";
-        let d = finding(text, "a", "s/x", Kind::Contradiction, Severity::Error);
-        for start in 0..=text.len() + 2 {
-            for end in 0..=text.len() + 2 {
-                let mut d = d.clone();
-                d.span = start..end;
-                let out = render(&[report("a.md", text, vec![d])], true);
-                assert!(!out.is_empty());
+        for text in ["a–b\r\nc", "\u{feff}a\r\n"] {
+            let d = finding(text, "a", "s/x", Kind::Contradiction, Severity::Error);
+            for start in 0..=text.len() + 2 {
+                for end in 0..=text.len() + 2 {
+                    let mut d = d.clone();
+                    d.span = start..end;
+                    let out = render(&[report("a.md", text, vec![d])], true);
+                    assert!(!out.is_empty());
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ use regex::Regex;
 use crate::diagnostic::Severity;
 use crate::reader::normalize;
 use crate::reader::quantities::{Dimension, Units};
+use crate::source::walk::io_message;
 use schema::{FactSpec, LevelSpec, RuleFileSpec, SubjectSpec};
 
 /// The bundled rule file, used when no rules are named.
@@ -115,8 +116,10 @@ impl RuleSet {
                     for file in files {
                         match std::fs::read_to_string(&file) {
                             Ok(text) => sources.push((file.display().to_string(), text)),
-                            Err(e) => errors
-                                .push(plain_error(&file, &format!("cannot read rule file: {e}"))),
+                            Err(e) => errors.push(plain_error(
+                                &file,
+                                &format!("cannot read rule file: {}", io_message(&e)),
+                            )),
                         }
                     }
                 }
@@ -166,12 +169,16 @@ impl RuleSet {
 
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| plain_error(path, &format!("cannot read rules: {e}")))?;
+        .map_err(|e| plain_error(path, &format!("cannot read rules: {}", io_message(&e))))?;
     if !meta.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|e| plain_error(path, &format!("cannot read rules folder: {e}")))?;
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        plain_error(
+            path,
+            &format!("cannot read rules folder: {}", io_message(&e)),
+        )
+    })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -218,10 +225,7 @@ fn error_at(path: &str, text: &str, needle: &str, message: String) -> RuleError 
 fn parse(path: &str, text: &str, units: &mut Units) -> Result<Subject, Vec<RuleError>> {
     let spec: RuleFileSpec = serde_yaml::from_str(text).map_err(|e| {
         let start = e.location().map_or(0, |l| l.index().min(text.len()));
-        let end = text[start..]
-            .find(['\n', ':'])
-            .map_or(text.len(), |i| start + i)
-            .max(start);
+        let end = token_end(text, start);
         vec![RuleError {
             path: path.to_owned(),
             source: text.to_owned(),
@@ -230,6 +234,47 @@ fn parse(path: &str, text: &str, units: &mut Units) -> Result<Subject, Vec<RuleE
         }]
     })?;
     compile(path, text, spec, units)
+}
+
+/// The end of the key or scalar that starts at `start`, so that an error
+/// underlines `lots` in `{value: lots, unit: dollar}`, not the text up to
+/// the next colon.
+fn token_end(text: &str, start: usize) -> usize {
+    let Some(rest) = text.get(start..) else {
+        return start;
+    };
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    match line.chars().next() {
+        Some(quote @ ('"' | '\'')) => {
+            if let Some(close) = line[1..].find(quote) {
+                return start + close + 2;
+            }
+        }
+        // A flow sequence or mapping given where a scalar was expected.
+        Some('[' | '{') => {
+            let mut depth = 0usize;
+            for (i, c) in line.char_indices() {
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return start + i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    let stop = line
+        .find([':', ',', ']', '}'])
+        .into_iter()
+        .chain(line.find(" #"))
+        .min()
+        .unwrap_or(line.len());
+    start + line[..stop].trim_end().len()
 }
 
 /// serde_yaml appends " at line L column C" to its messages; the span shows that.
@@ -471,19 +516,32 @@ fn compile_fact(
             FactKind::Require(re)
         }
     };
-    let is_absent_like = matches!(kind, FactKind::Absent(_) | FactKind::Present(_));
+    // A draft can match a `forbid` pattern but has no way to state it, so
+    // such a fact would be "unstated" in every draft that respects it.
+    let unstated = match kind {
+        FactKind::Forbid(_) => {
+            if spec.severity.unstated.is_some_and(|l| l != LevelSpec::Off) {
+                return Err(at(
+                    "unstated:",
+                    format!(
+                        "fact `{}` is a `forbid` pattern, which a draft cannot state: \
+                         remove `severity.unstated`",
+                        spec.id
+                    ),
+                ));
+            }
+            None
+        }
+        FactKind::Absent(_) | FactKind::Present(_) => {
+            level(spec.severity.unstated, Some(Severity::Info))
+        }
+        _ => level(spec.severity.unstated, Some(Severity::Warning)),
+    };
     Ok(Fact {
         rule: format!("{subject}/{}", spec.id),
         claim: spec.claim.trim().to_owned(),
         contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
-        unstated: level(
-            spec.severity.unstated,
-            Some(if is_absent_like {
-                Severity::Info
-            } else {
-                Severity::Warning
-            }),
-        ),
+        unstated,
         cues: spec
             .cues
             .iter()
@@ -584,6 +642,26 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_type_underlines_the_value_alone() {
+        for (value, underlined) in [
+            ("{value: lots, unit: year}", "lots"),
+            ("{value: \"lots, of\", unit: year}", "\"lots, of\""),
+            ("\n      value: lots # too many\n      unit: year", "lots"),
+            ("\n      value: [1, [2]]\n      unit: year", "[1, [2]]"),
+        ] {
+            let yaml = format!("subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    quantity: {value}\n");
+            let errors = load(&yaml).unwrap_err();
+            assert_eq!(errors.len(), 1, "{value}");
+            assert!(
+                errors[0].message.contains("invalid type"),
+                "{}",
+                errors[0].message
+            );
+            assert_eq!(&yaml[errors[0].span.clone()], underlined, "{value}");
+        }
+    }
+
+    #[test]
     fn a_bad_regex_and_a_bad_date_are_errors_at_their_text() {
         let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    forbid: 'fo(o'\n  - id: b\n    claim: c\n    date: 2025-02-30\n";
         let errors = load(yaml).unwrap_err();
@@ -591,6 +669,51 @@ mod tests {
         assert_eq!(&yaml[errors[0].span.clone()], "fo(o");
         assert!(errors[0].message.contains("does not compile"));
         assert_eq!(&yaml[errors[1].span.clone()], "2025-02-30");
+    }
+
+    #[test]
+    fn default_unstated_levels_by_kind_and_forbid_is_never_unstated() {
+        let head = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n";
+        let yaml = format!(
+            "{head}  - id: q\n    claim: c\n    quantity: {{value: 1, unit: year}}\n  \
+             - id: d\n    claim: c\n    date: '2025'\n  \
+             - id: a\n    claim: c\n    absent: [toll]\n  \
+             - id: p\n    claim: c\n    present: [toll]\n  \
+             - id: f\n    claim: c\n    forbid: toll\n  \
+             - id: r\n    claim: c\n    require: toll\n"
+        );
+        let rules = load(&yaml).expect("loads");
+        let levels: Vec<(Option<Severity>, Option<Severity>)> = rules.subjects[0]
+            .facts
+            .iter()
+            .map(|f| (f.contradiction, f.unstated))
+            .collect();
+        let (e, w, i) = (Severity::Error, Severity::Warning, Severity::Info);
+        assert_eq!(
+            levels,
+            [
+                (Some(e), Some(w)),
+                (Some(e), Some(w)),
+                (Some(e), Some(i)),
+                (Some(e), Some(i)),
+                (Some(e), None),
+                (Some(e), Some(w)),
+            ]
+        );
+        let off = format!(
+            "{head}  - id: f\n    claim: c\n    forbid: toll\n    severity: {{unstated: off}}\n"
+        );
+        assert!(load(&off).is_ok());
+        let on = format!(
+            "{head}  - id: f\n    claim: c\n    forbid: toll\n    severity: {{unstated: warning}}\n"
+        );
+        let errors = load(&on).unwrap_err();
+        assert!(
+            errors[0].message.contains("cannot state"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(&on[errors[0].span.clone()], "unstated:");
     }
 
     #[test]

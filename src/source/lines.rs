@@ -7,8 +7,15 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// A byte order mark is not part of the first line: editors hide it, so
+    /// a column counted from before it would be one too far.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        let first = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let mut starts = vec![first];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { starts }
     }
@@ -17,6 +24,8 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
             Ok(line) => line,
+            // An offset inside a leading byte order mark is on the first line.
+            Err(0) => 0,
             Err(next) => next - 1,
         }
     }
@@ -31,7 +40,7 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = self.starts[line].min(offset);
         let col = text[start..offset].chars().count();
         (line + 1, col + 1)
     }
@@ -41,7 +50,7 @@ impl LineIndex {
     pub fn line_col_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = self.starts[line].min(offset);
         let col = text[start..offset].encode_utf16().count();
         (line, col)
     }
@@ -69,6 +78,18 @@ mod tests {
         let at47 = text.find("47").unwrap();
         assert_eq!(index.line_col(text, at47), (2, 5));
         assert_eq!(index.line_col_utf16(text, at47), (1, 4));
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}ab\ncd";
+        let index = LineIndex::new(text);
+        for offset in 0..=3 {
+            assert_eq!(index.line_col(text, offset), (1, 1), "offset {offset}");
+        }
+        assert_eq!(index.line_col(text, 4), (1, 2));
+        assert_eq!(index.line_col_utf16(text, 4), (0, 1));
+        assert_eq!(index.line_col(text, text.find('d').unwrap()), (2, 2));
     }
 
     #[test]

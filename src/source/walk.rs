@@ -348,7 +348,7 @@ fn walk_error(err: ignore::Error, path: &Path) -> WalkError {
 
 /// An I/O error's message without the ` (os error 2)` that only adds noise
 /// next to a path.
-fn io_message(err: &io::Error) -> String {
+pub(crate) fn io_message(err: &io::Error) -> String {
     let message = err.to_string();
     match message.rfind(" (os error ") {
         Some(at) if message.ends_with(')') => message[..at].to_owned(),
