@@ -449,7 +449,8 @@ impl<'r> SubjectReader<'r> {
                         .filter(|q| same_dimension(&q.unit.dimension, dimension))
                     {
                         let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
-                        if outcome.is_none() && in_extension(&s.tokens, q.tokens.start) {
+                        if outcome.is_none() && in_extension(&s.tokens, q.tokens.start, &self.terms)
+                        {
                             outcome = Some(Outcome::NoCue);
                         }
                         if outcome.is_none() {
@@ -725,7 +726,7 @@ const EXTENSIONS: &[&str] = &[
 /// Whether the quantity starting at token `start` is governed by an extension
 /// word earlier in its clause. "after" before the quantity ends the search:
 /// in "renewed after 20 years" the 20 years are what precedes the renewal.
-fn in_extension(tokens: &[Token], start: usize) -> bool {
+fn in_extension(tokens: &[Token], start: usize, terms: &Terms) -> bool {
     let mut i = start;
     let mut words = 0;
     while i > 0 && words < 6 {
@@ -737,7 +738,8 @@ fn in_extension(tokens: &[Token], start: usize) -> bool {
         ) {
             return false;
         }
-        if EXTENSIONS.contains(&t.norm.as_str()) {
+        // "the extension adds 8 rooms": a subject called an extension
+        if EXTENSIONS.contains(&t.norm.as_str()) && !is_alias(t, terms) {
             return true;
         }
         words += usize::from(t.is_word());
