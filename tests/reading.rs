@@ -101,6 +101,31 @@ fn other_years_other_parties_and_asides_are_other_subjects() {
 }
 
 #[test]
+fn deals_with_countries_and_bodies_the_rules_never_list_are_other_subjects() {
+    let others = [
+        "Moscow's 2024 pact with Pyongyang runs for 10 years and includes a mutual defence clause.",
+        "Tehran's agreement with Beijing, signed in March 2021, is valid for 25 years.",
+        "The Kremlin's treaty with the DPRK has 23 articles.",
+        "Pyongyang treaty talks ended with a deal that has 12 articles.",
+        "Iran's free trade agreement with the Eurasian Economic Union has 30 articles.",
+    ];
+    for other in others {
+        let text = format!(
+            "The Russia–Iran treaty, signed on 17 January 2025, has 47 articles and runs for 20 years. {other}"
+        );
+        assert!(contradictions(&text).is_empty(), "{other}");
+    }
+    let ours = "The Russia–Iran treaty runs for 25 years. Tehran's agreement with Beijing has 12 articles. The Kremlin's treaty with Tehran has 40 articles.";
+    assert_eq!(
+        contradictions(ours),
+        vec![
+            pair("term", "25 years"),
+            pair("article-count", "40 articles")
+        ]
+    );
+}
+
+#[test]
 fn a_date_belongs_to_its_nearest_event() {
     let text = "The Russia–Iran treaty, signed on January 17, 2025 and ratified by Iran on May 21, lasts two decades.";
     assert!(contradictions(text).is_empty());

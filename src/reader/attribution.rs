@@ -2,6 +2,7 @@
 //! by its parties, pronouns) and of other subjects (an alias qualified by
 //! another party, another year or another named instrument).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -125,22 +126,105 @@ pub fn sequence_at(tokens: &[Token], i: usize, words: &[String]) -> Option<usize
     (!words.is_empty()).then_some(k - i)
 }
 
-/// Another party (a place or body that is none of the subject's parties) at
-/// token `i`: how many tokens it takes.
-fn other_party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<usize> {
-    if party_at(tokens, i, terms).is_some() {
-        return None;
+/// Whose a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// One of the subject's parties, under any of its names.
+    Ours,
+    /// A place or body that is none of the subject's parties.
+    Other,
+    /// A listed name that is no party ("the Indian Ocean"): read like any
+    /// unlisted capitalised word.
+    Neither,
+}
+
+/// A party or place named in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    tokens: (usize, usize),
+    side: Side,
+}
+
+/// The parties and places a sentence names, read from its start so that a
+/// name is taken whole: "South Sudan" is not read as "South" then "Sudan",
+/// even where a backward walk meets "Sudan" first.
+fn named_in(tokens: &[Token], terms: &Terms) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let party = party_at(tokens, i, terms).map(|(_, len)| len);
+        let place = place_at(tokens, i);
+        let named = match (party, place) {
+            (Some(p), Some((len, place))) if len > p => Some((len, side_of(place, terms))),
+            (Some(p), _) => Some((p, Side::Ours)),
+            (None, Some((len, place))) => Some((len, side_of(place, terms))),
+            (None, None) => None,
+        };
+        match named {
+            Some((len, side)) => {
+                out.push(Named {
+                    tokens: (i, i + len),
+                    side,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
     }
+    out
+}
+
+/// The longest gazetteer name at token `i` (a capitalised word) and its place.
+fn place_at(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
     let t = tokens.get(i)?;
     if !t.capitalized || !t.is_word() {
         return None;
     }
-    let words: Vec<&str> = tokens[i..tokens.len().min(i + 6)]
-        .iter()
-        .take_while(|t| t.is_word())
-        .map(|t| t.original_word())
-        .collect();
-    gazetteer::lookup(&words).map(|(n, _)| n)
+    // A fixed window: this runs for every capitalised word of a sentence with an alias.
+    let mut words = [""; 8];
+    let mut n = 0;
+    for t in &tokens[i..] {
+        if n == words.len() {
+            break;
+        }
+        words[n] = if t.is_word() {
+            t.original_word()
+        } else if t.norm == "-" || t.norm == "." {
+            t.norm.as_str()
+        } else {
+            break;
+        };
+        n += 1;
+    }
+    gazetteer::name_at(&words[..n])
+}
+
+/// A place is the subject's own party when one of its names is a name of a
+/// party: with "Russia" as a party, "Russian", "the Kremlin" and "Moscow"
+/// are the same party, not another.
+fn side_of(place: Option<gazetteer::Place>, terms: &Terms) -> Side {
+    let Some(place) = place else {
+        return Side::Neither;
+    };
+    let ours = place.names().any(|name| {
+        terms.parties.iter().flatten().any(|party| {
+            party.len() == name.len()
+                && party.iter().zip(name).all(|(p, n)| {
+                    // rule terms keep a final full stop ("u.s.") and possessives
+                    normalize::strip_possessive(p).trim_end_matches('.') == n
+                })
+        })
+    });
+    if ours {
+        Side::Ours
+    } else {
+        Side::Other
+    }
+}
+
+/// The name that token `k` is part of.
+fn named_at(named: &[Named], k: usize) -> Option<&Named> {
+    named.iter().find(|n| n.tokens.0 <= k && k < n.tokens.1)
 }
 
 const DETERMINERS: &[&str] = &["the", "this", "these", "its", "their", "our"];
@@ -170,6 +254,7 @@ const SLOT_GLUE: &[&str] = &["and", "the", "of", "-", "'s"];
 /// Every mention of the subject or of another subject in one sentence's tokens.
 pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
     let title_case = is_title_case(tokens);
+    let named = OnceCell::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -214,7 +299,8 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             .iter()
             .any(|a| t.base().starts_with(a.as_str()) && *a == normalize::singular(t.base()))
         {
-            out.push(classify_alias(tokens, i, terms, title_case));
+            let named = named.get_or_init(|| named_in(tokens, terms));
+            out.push(classify_alias(tokens, i, terms, title_case, named));
         } else if PRONOUNS.contains(&t.norm.as_str()) {
             out.push(Mention {
                 tokens: i..i + 1,
@@ -237,7 +323,13 @@ fn is_title_case(tokens: &[Token]) -> bool {
     words.len() >= 3 && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3
 }
 
-fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -> Mention {
+fn classify_alias(
+    tokens: &[Token],
+    i: usize,
+    terms: &Terms,
+    title_case: bool,
+    named: &[Named],
+) -> Mention {
     let mut ours = false;
     let mut other = false;
     let mut reference = Reference::Definite;
@@ -262,9 +354,10 @@ fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -
         if !t.is_word() && norm != "-" && norm != "'" {
             break;
         }
-        if party_at(tokens, k, terms).is_some() {
+        let side = named_at(named, k).map(|n| n.side);
+        if side == Some(Side::Ours) {
             ours = true;
-        } else if other_party_at(tokens, k, terms).is_some() {
+        } else if side == Some(Side::Other) {
             other = true;
         } else if let Some(y) = year_of(t) {
             if terms.year.is_some_and(|ours| ours != y) {
@@ -308,12 +401,14 @@ fn classify_alias(tokens: &[Token], i: usize, terms: &Terms, title_case: bool) -
             other = true;
         }
         while let Some(t) = tokens.get(k) {
-            if let Some((_, len)) = party_at(tokens, k, terms) {
-                ours = true;
-                k += len;
-            } else if let Some(len) = other_party_at(tokens, k, terms) {
-                other = true;
-                k += len;
+            let name = named_at(named, k).filter(|n| n.side != Side::Neither);
+            if let Some(n) = name {
+                if n.side == Side::Ours {
+                    ours = true;
+                } else {
+                    other = true;
+                }
+                k = n.tokens.1;
             } else if t.capitalized && t.is_word() {
                 // an unlisted name: "the Eurasian Economic Union"
                 other = true;
@@ -431,6 +526,53 @@ mod tests {
             owners("the agreement Moscow signed with Pyongyang")[0].1,
             Owner::Other
         );
+    }
+
+    #[test]
+    fn gazetteer_places_are_other_parties() {
+        for text in [
+            "Moscow's 2025 pact with Pyongyang",
+            "Moscow’s pact with Pyongyang",
+            "Tehran's agreement with Beijing",
+            "the Kremlin's treaty with the DPRK",
+            "Iran's deal with the Shanghai Cooperation Organisation",
+            "the treaty Tehran signed with the U.S. lapsed",
+            "the Chinese deal",
+            "Pyongyang treaty talks stalled",
+            "Kremlin Hails Treaty With North Korea",
+        ] {
+            assert_eq!(owners(text)[0].1, Owner::Other, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_party_under_any_of_its_gazetteer_names_is_ours() {
+        for text in [
+            "The Russian–Iranian treaty runs",
+            "the Kremlin's treaty with the Iranians",
+            "the Russian Federation's new treaty with the Islamic Republic of Iran",
+            "Kremlin Hails Russian-Iranian Treaty",
+        ] {
+            assert_eq!(owners(text)[0].1, Owner::Subject, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_read_whole_before_its_words() {
+        let w = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let terms = Terms {
+            parties: vec![vec![w("south sudan")], vec![w("kenya")]],
+            aliases: vec!["treaty".into()],
+            ..Terms::default()
+        };
+        let owner = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            mentions(&tokens, &terms)[0].owner
+        };
+        assert_eq!(owner("South Sudan's treaty with Kenya"), Owner::Subject);
+        assert_eq!(owner("the Juba treaty with Nairobi"), Owner::Subject);
+        assert_eq!(owner("Sudan's treaty with Kenya"), Owner::Other);
+        assert_eq!(owner("a Kenyan treaty with the Sudanese"), Owner::Other);
     }
 
     #[test]
