@@ -2,8 +2,8 @@
 //! by its parties, pronouns) and of other subjects (an alias qualified by
 //! another party, another year or another named instrument).
 
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer;
@@ -24,7 +24,7 @@ pub struct Terms {
     pub distinct_from: Vec<Vec<String>>,
     /// First words of every name, party name and other subject's name: most
     /// tokens start none, and one lookup says so.
-    first_words: HashSet<String>,
+    first_words: FxHashSet<String>,
 }
 
 impl Terms {

@@ -4,7 +4,7 @@
 //! The data is `data/gazetteer.txt`, compiled in; its header gives the format
 //! and the policy for names that are left out as ambiguous.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::tokens::tokenize;
@@ -96,7 +96,7 @@ struct Candidate {
 
 struct Gazetteer {
     /// Names by first word, longest first.
-    by_first: HashMap<Box<str>, Vec<Candidate>>,
+    by_first: FxHashMap<Box<str>, Vec<Candidate>>,
     /// Each place's names in the matching form of rule terms.
     places: Vec<Vec<Vec<String>>>,
 }
@@ -235,7 +235,7 @@ fn build(entries: &[Entry]) -> Gazetteer {
         .filter(|e| e.kind == EntryKind::Omit)
         .filter_map(|e| draft_words(e.canonical))
         .collect();
-    let mut by_first: HashMap<Box<str>, Vec<Candidate>> = HashMap::new();
+    let mut by_first: FxHashMap<Box<str>, Vec<Candidate>> = FxHashMap::default();
     let mut places = Vec::new();
     for e in entries {
         let place = match e.kind {
