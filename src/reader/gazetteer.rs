@@ -521,7 +521,8 @@ mod tests {
 
     #[test]
     fn no_name_means_two_places() {
-        let mut seen: HashMap<Vec<String>, &str> = HashMap::new();
+        let mut seen: std::collections::HashMap<Vec<String>, &str> =
+            std::collections::HashMap::new();
         let mut canonicals = HashSet::new();
         for e in entries().iter().filter(|e| e.kind != EntryKind::Omit) {
             assert!(canonicals.insert(e.canonical), "{} twice", e.canonical);
