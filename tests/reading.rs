@@ -326,3 +326,82 @@ mod treaty_examples {
         assert_eq!(run("oil-markets.md"), vec![]);
     }
 }
+
+#[test]
+fn ranges_are_one_quantity_and_qualifiers_may_be_abbreviated() {
+    for text in [
+        "The Iran–Russia pact counts from 44 to 49 articles, by one tally.",
+        "The Iran–Russia pact counts 44-49 articles, by one tally.",
+        "The Iran–Russia pact counts in excess of 30 articles.",
+        "The Iran–Russia pact counts approx. 48 articles.",
+        "The Iran–Russia pact counts c. 46 articles.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+    }
+    assert_eq!(
+        contradictions("The Iran–Russia pact counts in excess of 50 articles."),
+        vec![pair("article-count", "in excess of 50 articles")]
+    );
+}
+
+#[test]
+fn a_sentence_full_stop_is_not_part_of_a_date() {
+    assert_eq!(
+        contradictions("Tehran and Moscow signed the accord on the 19th of January."),
+        vec![pair("signing-date", "the 19th of January")]
+    );
+}
+
+#[test]
+fn a_new_predicate_after_and_leaves_the_negation_behind() {
+    assert_eq!(
+        contradictions(
+            "The Russia–Iran accord has no mutual defence clause and would stay valid for 15 years."
+        ),
+        vec![pair("term", "15 years")]
+    );
+}
+
+#[test]
+fn reported_speech_softens_a_level_but_never_revives_an_off_one() {
+    let rules = |contradiction: &str| {
+        let yaml = format!(
+            "subject:\n  id: pier\n  name: Eastport pier\n  parties:\n    - [Eastport]\n  aliases: [pier]\n  source: harbour board\n  reported-speech: warning\nfacts:\n  - id: length\n    claim: The pier is 300 metres long.\n    severity:\n      contradiction: {contradiction}\n    quantity:\n      value: 300\n      unit: metre\n"
+        );
+        RuleSet::from_sources(&[("pier.yaml".to_owned(), yaml)]).expect("rules load")
+    };
+    let text = "Eastport's new pier is 250 metres long, the mayor said.";
+    let severities = |contradiction: &str| -> Vec<factlint::diagnostic::Severity> {
+        let rules = rules(contradiction);
+        Checker::new(&rules)
+            .check(&Document::read(text, Markup::Text))
+            .into_iter()
+            .filter(|d| d.kind == Kind::Contradiction)
+            .map(|d| d.severity)
+            .collect()
+    };
+    use factlint::diagnostic::Severity;
+    assert_eq!(severities("error"), vec![Severity::Warning]);
+    assert_eq!(severities("info"), vec![Severity::Info]);
+    assert_eq!(severities("off"), vec![]);
+}
+
+#[test]
+fn a_month_that_is_also_a_word_still_dates_with_a_year() {
+    let rules = RuleSet::load(&[concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/bridge/harbor-bridge.yaml"
+    )
+    .into()])
+    .expect("bridge rules");
+    let got = findings_with(
+        &rules,
+        "Millbrook's Harbor Bridge will open in May 2031.",
+        Markup::Text,
+    );
+    assert!(got.contains(&(
+        "opening-year".to_owned(),
+        Kind::Contradiction,
+        "May 2031".to_owned()
+    )));
+}

@@ -18,10 +18,12 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             continue;
         };
         let fact = fact_of(subject, c);
-        let severity = if c.attributed {
-            subject.reported_speech.unwrap_or(fact.contradiction)
-        } else {
-            fact.contradiction
+        // the reported-speech level softens a fact's level, never revives an
+        // `off` one or raises it
+        let severity = match (fact.contradiction, subject.reported_speech) {
+            (None, _) => None,
+            (Some(own), Some(reported)) if c.attributed => reported.map(|r| r.min(own)),
+            (own, _) => own,
         };
         let Some(severity) = severity else {
             continue;

@@ -56,10 +56,13 @@ const MONTHS: [&str; 12] = [
 
 /// Month names and abbreviations, capitalised as news copy writes them
 /// ("march" and "may" in lower case are verbs).
-const MONTH: &str = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?";
+/// Only an abbreviation takes a full stop: in "on the 16th of January." the
+/// stop ends the sentence.
+const MONTH: &str = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
+    // a day ends at a word boundary: "May 2029" is no day 20 of May
+    let day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b";
     let year = r"(?P<y>[12]\d{3})";
     let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
     let alternatives = [
@@ -198,7 +201,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let year = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
-        let abbreviated = |name: &str| c.name(name).is_some_and(|m| m.as_str().len() <= 4);
+        let abbreviated = |name: &str| {
+            c.name(name)
+                .is_some_and(|m| m.as_str().trim_end_matches('.').len() <= 4)
+        };
         let found = if let Some(m) = c.name("iso") {
             let (y, mo, d) = (year("iy"), num("im"), num("id"));
             match (mo, d) {
@@ -414,6 +420,22 @@ mod tests {
         assert_eq!(
             dates("signed in 2021, it"),
             vec![("2021", Some(2021), None, None)]
+        );
+    }
+
+    #[test]
+    fn a_sentence_stop_and_a_following_year_are_read_right() {
+        assert_eq!(
+            dates("on the 16th of January."),
+            vec![("the 16th of January", None, Some(1), Some(16))]
+        );
+        assert_eq!(
+            dates("opens in May 2029."),
+            vec![("May 2029", Some(2029), Some(5), None)]
+        );
+        assert_eq!(
+            dates("on Sept. 17, 2025"),
+            vec![("Sept. 17, 2025", Some(2025), Some(9), Some(17))]
         );
     }
 

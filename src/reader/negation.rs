@@ -120,9 +120,20 @@ fn ends_clause(tokens: &[Token], i: usize) -> bool {
             let prev_end = i.checked_sub(1).map(|p| tokens[p].range.end);
             prev_end.is_some_and(|e| e < t.range.start)
         }
+        // "… no defence clause and will remain in force": a conjunction before
+        // an auxiliary starts a new predicate, out of the negation's reach
+        "and" | "or" => tokens
+            .get(i + 1)
+            .is_some_and(|n| AUXILIARIES.contains(&n.norm.as_str())),
         _ => CLAUSE_OPENERS.contains(&t.norm.as_str()),
     }
 }
+
+/// Auxiliary and modal verbs, which open a predicate of their own.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are", "was",
+    "were", "has", "have", "had", "does", "did", "remains", "remain",
+];
 
 fn is_soft_break(t: &Token) -> bool {
     t.norm == ","
@@ -252,6 +263,17 @@ mod tests {
             .unwrap()
             + 1;
         polarity(&tokens, start..end)
+    }
+
+    #[test]
+    fn a_conjunction_before_an_auxiliary_ends_the_scope() {
+        let text = "It has no defence clause and will last 30 years.";
+        assert_eq!(of(text, "30 years"), Polarity::Affirmed);
+        assert_eq!(of(text, "defence clause"), Polarity::Denied);
+        assert_eq!(
+            of("It has no defence clause and no 30 years.", "30 years"),
+            Polarity::Denied
+        );
     }
 
     #[test]

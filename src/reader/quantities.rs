@@ -3,8 +3,9 @@
 //! Forms: "47 articles", "47-article", "forty-two-article", "two decades",
 //! "decade-long", "a quarter-century", "between 40 and 50 articles".
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::normalize;
 use super::numbers::{NumberMatch, NumberStyle};
@@ -34,7 +35,7 @@ pub struct Unit {
 /// count nouns that rules name.
 #[derive(Debug, Clone)]
 pub struct Units {
-    words: HashMap<String, Unit>,
+    words: FxHashMap<String, Unit>,
 }
 
 impl Default for Units {
@@ -45,7 +46,7 @@ impl Default for Units {
 
 impl Units {
     pub fn builtin() -> Units {
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         let mut time = |w: &str, factor: f64| {
             words.insert(
                 w.to_owned(),
@@ -211,7 +212,11 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
         let Some(last) = tokens.iter().rposition(|t| t.range.end <= n.range.end) else {
             continue;
         };
-        if last < first || is_reference(tokens, first) {
+        // the upper bound of "between 40 and 50 articles" was read with the lower
+        if last < first
+            || is_reference(tokens, first)
+            || out.iter().any(|q| q.tokens.contains(&first))
+        {
             continue;
         }
         if let Some(q) = read_after(tokens, first, last, n, units) {
@@ -377,6 +382,16 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     })
 }
 
+/// "about 45": within a tenth either way.
+fn about(base: f64) -> Interval {
+    Interval {
+        lo: base * 0.9,
+        hi: base * 1.1,
+        lo_open: false,
+        hi_open: false,
+    }
+}
+
 /// Reads the qualifier before token `first` ("more than", "about", "between")
 /// and returns where the mention starts and the interval it means.
 fn qualify(
@@ -405,6 +420,12 @@ fn qualify(
             },
         );
     }
+    // "approx. 45", "c. 45": an abbreviated qualifier's full stop is skipped
+    let abbreviated =
+        before(1) == Some(".") && matches!(before(2), Some("approx" | "c" | "ca" | "appr"));
+    if abbreviated {
+        return (first - 2, about(base));
+    }
     let three = (before(3), before(2), before(1));
     let two = (before(2), before(1));
     let open_above = Interval {
@@ -431,12 +452,7 @@ fn qualify(
         lo_open: false,
         hi_open: false,
     };
-    let about = Interval {
-        lo: base * 0.9,
-        hi: base * 1.1,
-        lo_open: false,
-        hi_open: false,
-    };
+    let about = about(base);
     let nearly = Interval {
         lo: base * 0.9,
         hi: base,
@@ -447,11 +463,11 @@ fn qualify(
         (Some("no"), Some("fewer" | "less"), Some("than")) => return (first - 3, from_below),
         (Some("no"), Some("more"), Some("than")) => return (first - 3, up_to),
         (Some("a"), Some("little"), Some("over")) => return (first - 3, open_above),
+        (Some("in"), Some("excess"), Some("of")) => return (first - 3, open_above),
         _ => {}
     }
     match two {
         (Some("more" | "greater" | "longer"), Some("than")) => (first - 2, open_above),
-        (Some("in"), Some("excess")) => (first - 2, open_above),
         (Some("upwards"), Some("of")) => (first - 2, open_above),
         (Some("at"), Some("least")) => (first - 2, from_below),
         (Some("fewer" | "less" | "shorter"), Some("than")) => (first - 2, open_below),
@@ -469,5 +485,87 @@ fn qualify(
             Some("nearly" | "almost") => (first - 1, nearly),
             _ => (first, Interval::exact(base)),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numbers::find_numbers;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// (mention text, interval lo, interval hi, form) of each quantity, with
+    /// "article" known as a count noun.
+    fn read(text: &str) -> Vec<(&str, f64, f64, Form)> {
+        let mut units = Units::builtin();
+        units.add_count("article", "article");
+        let tokens = tokenize(text, 0..text.len());
+        find(&tokens, &find_numbers(text), &units)
+            .into_iter()
+            .map(|q| (&text[q.range], q.interval.lo, q.interval.hi, q.form))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_units_in_noun_and_compound_forms() {
+        assert_eq!(
+            read("it has 47 articles"),
+            vec![("47 articles", 47.0, 47.0, Form::Noun)]
+        );
+        assert_eq!(
+            read("a forty-two-article text"),
+            vec![("forty-two-article", 42.0, 42.0, Form::Compound)]
+        );
+        assert_eq!(
+            read("two decades"),
+            vec![("two decades", 20.0, 20.0, Form::Noun)]
+        );
+        assert_eq!(read("a decade-long pact")[0].1, 10.0);
+        assert_eq!(read("47 separate articles")[0].0, "47 separate articles");
+    }
+
+    #[test]
+    fn qualifiers_make_intervals() {
+        let r = read("more than 40 articles");
+        assert_eq!(r[0].0, "more than 40 articles");
+        assert!(r[0].2.is_infinite());
+        assert_eq!(
+            read("in excess of 40 articles")[0].0,
+            "in excess of 40 articles"
+        );
+        let about = read("approx. 45 articles");
+        assert_eq!(about[0].0, "approx. 45 articles");
+        assert!((about[0].1 - 40.5).abs() < 1e-9 && (about[0].2 - 49.5).abs() < 1e-9);
+        assert_eq!(read("up to 50 articles")[0].2, 50.0);
+    }
+
+    #[test]
+    fn a_range_is_one_quantity() {
+        for text in [
+            "between 40 and 50 articles",
+            "40-50 articles",
+            "40 to 50 articles",
+        ] {
+            let r = read(text);
+            assert_eq!(r.len(), 1, "{text}");
+            assert_eq!((r[0].1, r[0].2), (40.0, 50.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn references_are_not_counts() {
+        assert_eq!(read("Article 12 articles"), vec![]);
+    }
+
+    #[test]
+    fn intervals_contain_their_bounds_as_stated() {
+        let open = Interval {
+            lo: 40.0,
+            hi: f64::INFINITY,
+            lo_open: true,
+            hi_open: false,
+        };
+        assert!(open.contains(47.0) && !open.contains(40.0));
+        assert!(Interval::exact(47.0).contains(47.0) && !Interval::exact(47.0).contains(46.0));
     }
 }
