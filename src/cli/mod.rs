@@ -170,7 +170,9 @@ fn check(args: CheckArgs) -> ExitCode {
             diagnostics,
         });
     }
-    let out = args.format.render(&reports, color);
+    let out = args
+        .format
+        .render(&reports, &crate::emit::RuleInfo::of(&rules), color);
     let mut stdout = io::stdout().lock();
     let _ = stdout.write_all(&out);
     let summary = Summary::of(&reports, files_checked);
