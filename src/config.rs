@@ -428,7 +428,7 @@ fn find(cwd: &Path) -> Option<PathBuf> {
 
 /// `path` made absolute against `cwd`, with `.` and `..` resolved by name
 /// (no symbolic links are followed, so the result is predictable).
-fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+pub(crate) fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in cwd.join(path).components() {
         match component {

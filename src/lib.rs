@@ -5,6 +5,7 @@
 //! attribution) → [`check`] (claims against the facts of [`rules`]) →
 //! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
