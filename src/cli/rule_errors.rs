@@ -1,4 +1,4 @@
-//! Rule-file errors shown like compiler errors, on the YAML.
+//! Rule-file and configuration errors shown like compiler errors, on the YAML.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
@@ -9,11 +9,22 @@ use codespan_reporting::term::{
 
 use crate::rules::RuleError;
 
-pub(crate) fn print(errors: &[RuleError], color: bool) {
+/// Which kind of file the errors are in, for their wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    RuleFiles,
+    Configuration,
+}
+
+pub(crate) fn print(errors: &[RuleError], color: bool, origin: Origin) {
     let choice = if color {
         ColorChoice::Always
     } else {
         ColorChoice::Never
+    };
+    let (header, place) = match origin {
+        Origin::RuleFiles => ("invalid rule file", "in rule files"),
+        Origin::Configuration => ("invalid configuration", "in the configuration"),
     };
     let writer = StandardStream::stderr(choice);
     let config = term::Config::default();
@@ -24,7 +35,7 @@ pub(crate) fn print(errors: &[RuleError], color: bool) {
         }
         let file = SimpleFile::new(e.path.as_str(), e.source.as_str());
         let diagnostic = Diagnostic::error()
-            .with_message(format!("invalid rule file: {}", e.message))
+            .with_message(format!("{header}: {}", e.message))
             .with_labels(vec![
                 Label::primary((), e.span.clone()).with_message(e.message.clone())
             ]);
@@ -32,7 +43,7 @@ pub(crate) fn print(errors: &[RuleError], color: bool) {
     }
     let n = errors.len();
     eprintln!(
-        "error: {n} problem{} in rule files; nothing was checked",
+        "error: {n} problem{} {place}; nothing was checked",
         if n == 1 { "" } else { "s" }
     );
 }

@@ -65,12 +65,6 @@ impl Format {
             Format::Rdjson => rdjson::render(reports).into_bytes(),
         }
     }
-
-    /// Whether the output is meant for people: only then does a summary line
-    /// share its stream.
-    pub fn is_human(self) -> bool {
-        matches!(self, Format::Human | Format::Short)
-    }
 }
 
 /// What the formats that describe rules need to know of one: its id, the
