@@ -7,7 +7,8 @@
 //! The runner splits a command at `::`, its properties at `,` and `=`, and
 //! the whole at line breaks, so those are percent-encoded where they would
 //! be misread (the encoding the runner decodes; see `escapeData` and
-//! `escapeProperty` in `@actions/core`).
+//! `escapeProperty` in `@actions/core`). Paths lose a leading `./`, as
+//! annotations are matched to files by their path from the repository root.
 
 use std::fmt::Write as _;
 
@@ -38,7 +39,7 @@ pub fn render(reports: &[FileReport]) -> String {
             let _ = writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&report.path),
+                escape_property(report.path.trim_start_matches("./")),
                 start.line,
                 start.column,
                 end.line,
