@@ -66,4 +66,5 @@ git commit -m "consistent draft" > "$work/out" 2>&1 \
 grep -q '^factlint.*Passed$' "$work/out" \
     || { cat "$work/out"; fail "the hook did not run on the consistent draft"; }
 
-echo "1 passed, 0 failed: pre-commit hook blocks a contradicting draft and passes a consistent one"
+echo "the pre-commit hook blocks a contradicting draft and passes a consistent one"
+echo "precommit: 1 passed, 0 failed"
