@@ -57,10 +57,9 @@ fn documented_commands() -> Vec<String> {
             let line = line.strip_prefix("- ").unwrap_or(line);
             let line = line.strip_prefix("run: ").unwrap_or(line);
             let line = line.split(" #").next().unwrap_or(line).trim_end();
-            if line.starts_with("factlint ") || line == "factlint" {
-                if !commands.iter().any(|c| c == line) {
-                    commands.push(line.to_owned());
-                }
+            let is_command = line.starts_with("factlint ") || line == "factlint";
+            if is_command && !commands.iter().any(|c| c == line) {
+                commands.push(line.to_owned());
             }
         }
     }
