@@ -444,3 +444,24 @@ fn baseline_file_problems_are_clear_errors() {
         .stderr
         .starts_with("error: cannot write baseline no/such/dir/b.json: "));
 }
+
+#[test]
+fn a_rule_turned_off_is_off_in_quotations_too() {
+    let quoted = "# Russia and Iran sign a pact\n\nRussia and Iran signed a strategic partnership \
+treaty in Moscow on 17 January 2025. It runs for 20 years and contains no mutual-defense clause. \
+\"The treaty has 45 articles,\" an aide said.\n";
+    let dir = project(&[("a.md", quoted)]);
+    let r = run(dir.path(), &["check", "--format", "short"]);
+    assert_eq!(
+        r.stdout,
+        "./a.md:3:161: warning[ru-ir-treaty/article-count]: \"45 articles\" contradicts the source, \
+         which says 47 articles (in reported speech)\n"
+    );
+    std::fs::write(
+        dir.path().join(".factlint.yaml"),
+        "severity:\n  ru-ir-treaty/article-count: off\n",
+    )
+    .unwrap();
+    let r = run(dir.path(), &["check", "--format", "short"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+}

@@ -18,10 +18,11 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             continue;
         };
         let fact = fact_of(subject, c);
-        let severity = if c.attributed {
-            subject.reported_speech.unwrap_or(fact.contradiction)
-        } else {
-            fact.contradiction
+        // A fact whose contradictions are off stays off in quotations too;
+        // otherwise reported speech has the subject's severity if it sets one.
+        let severity = match fact.contradiction {
+            Some(own) if c.attributed => subject.reported_speech.unwrap_or(Some(own)),
+            own => own,
         };
         let Some(severity) = severity else {
             continue;
