@@ -170,6 +170,7 @@ fn show_config(args: &SettingsArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    // Escape codes belong on a terminal, never in a report file.
     let color = use_color(args.color) && args.output_file.is_none();
     let Some(resolved) = resolve(&args.settings, args.color) else {
         return ExitCode::from(2);
