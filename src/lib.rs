@@ -5,8 +5,10 @@
 //! attribution) → [`check`] (claims against the facts of [`rules`]) →
 //! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod lsp;

@@ -10,11 +10,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::baseline::Baseline;
 use crate::check::Checker;
+use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::{FileReport, Severity};
-use crate::emit::{Format, Summary};
-use crate::rules::{RuleError, RuleSet};
+use crate::emit::{statistics, Format, RuleInfo, Summary};
 use crate::source::{walk, Document, Markup};
+use rule_errors::Origin;
 
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about = "Checks news drafts against the facts of their subject", long_about = None)]
@@ -29,6 +31,8 @@ enum Command {
     Check(CheckArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(crate::lsp::Options),
+    /// Print the resolved configuration and where each value came from.
+    Config(SettingsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,22 +50,63 @@ enum Deny {
     Info,
 }
 
+/// Settings a configuration file also has; given here, they win.
+#[derive(Debug, Args)]
+struct SettingsArgs {
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Also fail (exit 1) on findings of this level (the configuration's `fail-on`).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+impl SettingsArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.config.clone(),
+            rules: self.rules.clone(),
+            fail_on: self.deny.map(|deny| match deny {
+                Deny::Warnings => Severity::Warning,
+                Deny::Info => Severity::Info,
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Files, folders or globs to check; `-` reads standard input. Default: the current folder.
     paths: Vec<PathBuf>,
-    /// Rule file or folder of rule files (repeatable); replaces the bundled rules.
-    #[arg(long = "rules", value_name = "PATH")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    settings: SettingsArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the report to this file; the summary line still goes to standard output.
+    #[arg(long, value_name = "PATH")]
+    output_file: Option<PathBuf>,
     /// When to colour human output (NO_COLOR is honoured for `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Also fail (exit 1) on findings of this level.
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
+    /// Print only the findings: no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule produced instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Exit 0 even when findings fail the run (broken inputs still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, and report none.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     /// The name standard input is reported under, and whose extension picks its reader.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
@@ -82,14 +127,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
-    }
-}
-
-fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-    if paths.is_empty() {
-        RuleSet::bundled()
-    } else {
-        RuleSet::load(paths)
+        Command::Config(args) => show_config(&args),
     }
 }
 
@@ -120,16 +158,60 @@ fn wants_color(choice: ColorChoice, no_color: Option<&OsStr>, terminal: bool) ->
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let color = use_color(args.color);
-    let rules = match load_rules(&args.rules) {
-        Ok(rules) => rules,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr(args.color));
-            return ExitCode::from(2);
+/// The configuration and rules, or the errors printed and `None`.
+fn resolve(settings: &SettingsArgs, color: ColorChoice) -> Option<Resolved> {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => {
+            eprintln!("error: cannot read the current folder: {e}");
+            return None;
         }
     };
-    let checker = Checker::new(&rules);
+    match config::resolve(&cwd, &settings.overrides()) {
+        Ok(resolved) => Some(resolved),
+        Err(ResolveError::Config(errors)) => {
+            rule_errors::print(&errors, use_color_stderr(color), Origin::Configuration);
+            None
+        }
+        Err(ResolveError::Rules(errors)) => {
+            rule_errors::print(&errors, use_color_stderr(color), Origin::RuleFiles);
+            None
+        }
+    }
+}
+
+fn show_config(args: &SettingsArgs) -> ExitCode {
+    let Some(resolved) = resolve(args, ColorChoice::Auto) else {
+        return ExitCode::from(2);
+    };
+    let mut stdout = io::stdout().lock();
+    let _ = stdout.write_all(resolved.describe().as_bytes());
+    let _ = stdout.flush();
+    ExitCode::SUCCESS
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    // Escape codes belong on a terminal, never in a report file.
+    let color = use_color(args.color) && args.output_file.is_none();
+    let Some(resolved) = resolve(&args.settings, args.color) else {
+        return ExitCode::from(2);
+    };
+    // Read before checking, so a typo in its name costs no time.
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Baseline::parse(&text))
+        {
+            Ok(baseline) => Some(baseline),
+            Err(e) => {
+                eprintln!("error: {}: cannot read baseline: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let rules = &resolved.rules;
+    let checker = Checker::new(rules);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
     let implicit = args.paths.is_empty();
@@ -150,14 +232,17 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut failed_inputs = false;
     let mut files_checked = 0;
     let stderr = io::stderr();
-    for input in walk::inputs(&paths, &walk::WalkOptions::default()) {
+    let markup_for = |path: &Path| resolved.markup_for(path);
+    for input in walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for) {
         let (name, markup, text) = match input {
             Ok(walk::Input::Stdin) => {
                 let name = args
                     .stdin_filename
                     .clone()
                     .unwrap_or_else(|| "-".to_owned());
-                let markup = Markup::from_path(std::path::Path::new(&name)).unwrap_or(Markup::Text);
+                let markup = resolved
+                    .markup_for(Path::new(&name))
+                    .unwrap_or(Markup::Text);
                 let mut bytes = Vec::new();
                 if let Err(e) = io::stdin().read_to_end(&mut bytes) {
                     let _ = writeln!(
@@ -176,14 +261,19 @@ fn check(args: CheckArgs) -> ExitCode {
                     }
                 }
             }
-            Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
-                Ok(text) => (shown(&path), markup, text),
-                Err(e) => {
-                    let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
-                    failed_inputs = true;
+            Ok(walk::Input::File { path, markup }) => {
+                if !resolved.selects(&path) {
                     continue;
                 }
-            },
+                match walk::read_input(&path) {
+                    Ok(text) => (shown(&path), markup, text),
+                    Err(e) => {
+                        let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
+                        failed_inputs = true;
+                        continue;
+                    }
+                }
+            }
             Err(e) => {
                 let _ = writeln!(stderr.lock(), "error: {e}");
                 failed_inputs = true;
@@ -202,30 +292,83 @@ fn check(args: CheckArgs) -> ExitCode {
             diagnostics,
         });
     }
-    let out = args.format.render(&reports, color);
+    let cwd = std::env::current_dir().unwrap_or_default();
+
+    if let Some(path) = &args.write_baseline {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let baseline = Baseline::of(&reports, &cwd, base);
+        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+            eprintln!("error: cannot write baseline {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        if !args.quiet {
+            let n: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+            eprintln!(
+                "recorded {} in {}",
+                plural(n, "finding", "findings"),
+                path.display()
+            );
+        }
+        return ExitCode::from(if failed_inputs { 2 } else { 0 });
+    }
+    let hidden = match (&baseline, &args.baseline) {
+        (Some(baseline), Some(path)) => {
+            baseline.filter(&mut reports, &cwd, path.parent().unwrap_or(Path::new("")))
+        }
+        _ => 0,
+    };
+
+    let out = if args.statistics {
+        let rows = statistics::rows(&reports);
+        if matches!(args.format, Format::Json | Format::Jsonl) {
+            statistics::render_json(&rows).into_bytes()
+        } else {
+            statistics::render_text(&rows).into_bytes()
+        }
+    } else {
+        args.format.render(&reports, &RuleInfo::of(rules), color)
+    };
     let mut stdout = io::stdout().lock();
-    let _ = stdout.write_all(&out);
-    let summary = Summary::of(&reports, files_checked);
-    if args.format == Format::Human {
+    match &args.output_file {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, &out) {
+                eprintln!("error: cannot write report to {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        None => {
+            let _ = stdout.write_all(&out);
+        }
+    }
+    // The summary shares standard output only with output meant for people,
+    // or with nothing when the report went to a file.
+    if !args.quiet && (args.format == Format::Human || args.output_file.is_some()) {
+        let summary = Summary::of(&reports, files_checked);
         let _ = writeln!(stdout, "{}", summary.line());
+        if hidden > 0 {
+            let _ = writeln!(
+                stdout,
+                "{} in the baseline not shown",
+                plural(hidden, "finding", "findings")
+            );
+        }
     }
     let _ = stdout.flush();
-    let fail_at = match args.deny {
-        None => Severity::Error,
-        Some(Deny::Warnings) => Severity::Warning,
-        Some(Deny::Info) => Severity::Info,
-    };
     let failing = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= fail_at);
+        .any(|d| d.severity >= resolved.fail_on.value);
     if failed_inputs {
         ExitCode::from(2)
-    } else if failing {
+    } else if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

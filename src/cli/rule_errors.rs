@@ -1,5 +1,5 @@
-//! Rule-file errors shown like compiler errors, on the YAML, in the same
-//! rustc style as findings.
+//! Rule-file and configuration errors shown like compiler errors, on the
+//! YAML, in the same rustc style as findings.
 
 use std::io::{self, Write};
 
@@ -9,7 +9,18 @@ use codespan_reporting::files::SimpleFile;
 use crate::emit::{clamp_span, human, one_line};
 use crate::rules::RuleError;
 
-pub(crate) fn print(errors: &[RuleError], color: bool) {
+/// Which kind of file the errors are in, for their wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    RuleFiles,
+    Configuration,
+}
+
+pub(crate) fn print(errors: &[RuleError], color: bool, origin: Origin) {
+    let (header, place) = match origin {
+        Origin::RuleFiles => ("invalid rule file", "in rule files"),
+        Origin::Configuration => ("invalid configuration", "in the configuration"),
+    };
     let mut err = io::stderr().lock();
     for e in errors {
         let message = one_line(&e.message);
@@ -21,14 +32,14 @@ pub(crate) fn print(errors: &[RuleError], color: bool) {
         // The header says what is wrong; the underline only shows where, as
         // rustc does when there is nothing to add.
         let diagnostic = Diagnostic::error()
-            .with_message(format!("invalid rule file: {message}"))
+            .with_message(format!("{header}: {message}"))
             .with_label(Label::primary((), clamp_span(&e.source, &e.span)));
         let _ = human::emit(&mut err, &file, &diagnostic, color);
     }
     let n = errors.len();
     let _ = writeln!(
         err,
-        "error: {n} problem{} in rule files; nothing was checked",
+        "error: {n} problem{} {place}; nothing was checked",
         if n == 1 { "" } else { "s" }
     );
 }

@@ -88,8 +88,8 @@ fn finding<'a>(report: &'a FileReport, index: &LineIndex, d: &'a Diagnostic) -> 
     }
 }
 
-/// Writes the array, pretty-printed with two-space indents and a final newline.
-pub fn write(out: &mut dyn io::Write, reports: &[FileReport]) -> io::Result<()> {
+/// Every finding as the object this format prints, in output order.
+pub(super) fn findings(reports: &[FileReport]) -> Vec<impl Serialize + '_> {
     let mut findings = Vec::new();
     for report in reports {
         let index = LineIndex::new(&report.source);
@@ -99,7 +99,12 @@ pub fn write(out: &mut dyn io::Write, reports: &[FileReport]) -> io::Result<()> 
                 .map(|d| finding(report, &index, d)),
         );
     }
-    serde_json::to_writer_pretty(&mut *out, &findings)?;
+    findings
+}
+
+/// Writes the array, pretty-printed with two-space indents and a final newline.
+pub fn write(out: &mut dyn io::Write, reports: &[FileReport]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &findings(reports))?;
     out.write_all(b"\n")
 }
 

@@ -3,14 +3,24 @@
 //! Every format is a function of the reports alone: nothing here knows how a
 //! finding was made, only where it points and what it says.
 
+pub mod checkstyle;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod rdjson;
+pub mod sarif;
 pub mod short;
+pub mod statistics;
+mod xml;
 
 use std::fmt;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::rules::RuleSet;
+use crate::source::LineIndex;
 
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
@@ -23,18 +33,187 @@ pub enum Format {
     Short,
     /// One pretty-printed JSON array of findings.
     Json,
+    /// The objects of `json`, one a line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML: a test case per file and fact, for CI test reports.
+    Junit,
+    /// Checkstyle XML, for tools that read Checkstyle reports.
+    Checkstyle,
+    /// reviewdog's diagnostic format (rdjson).
+    Rdjson,
 }
 
 impl Format {
-    /// Renders `reports` in this format. `color` only affects [`Format::Human`]:
-    /// the other formats are read by programs, which must not see escapes.
-    pub fn render(self, reports: &[FileReport], color: bool) -> Vec<u8> {
+    /// Renders `reports` in this format. `rules` describes every rule that
+    /// ran, for the formats that list rules (SARIF) or passing checks
+    /// (JUnit). `color` only affects [`Format::Human`]: the other formats are
+    /// read by programs, which must not see escapes.
+    pub fn render(self, reports: &[FileReport], rules: &[RuleInfo], color: bool) -> Vec<u8> {
         match self {
             Format::Human => human::render(reports, color),
             Format::Short => short::render(reports).into_bytes(),
             Format::Json => json::render(reports).into_bytes(),
+            Format::Jsonl => jsonl::render(reports).into_bytes(),
+            Format::Sarif => sarif::render(reports, rules).into_bytes(),
+            Format::Github => github::render(reports).into_bytes(),
+            Format::Junit => junit::render(reports, rules).into_bytes(),
+            Format::Checkstyle => checkstyle::render(reports).into_bytes(),
+            Format::Rdjson => rdjson::render(reports).into_bytes(),
         }
     }
+}
+
+/// What the formats that describe rules need to know of one: its id, the
+/// fact in words, the consistent wording, and how severe its findings are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub claim: String,
+    pub help: Option<String>,
+    /// Severity of contradictions; `None` when turned off.
+    pub contradiction: Option<Severity>,
+    /// Severity of "unstated" findings; `None` when turned off.
+    pub unstated: Option<Severity>,
+}
+
+impl RuleInfo {
+    /// Every fact of every subject, in rule-file order.
+    pub fn of(rules: &RuleSet) -> Vec<RuleInfo> {
+        rules
+            .subjects
+            .iter()
+            .flat_map(|s| &s.facts)
+            .map(|f| RuleInfo {
+                id: f.rule.clone(),
+                claim: f.claim.clone(),
+                help: f.help.clone(),
+                contradiction: f.contradiction,
+                unstated: f.unstated,
+            })
+            .collect()
+    }
+}
+
+/// The rules to describe: those given, then any that only findings name (a
+/// finding always has a rule, but callers need not pass every rule).
+pub(crate) fn all_rules<'a>(reports: &'a [FileReport], rules: &'a [RuleInfo]) -> Vec<RuleRef<'a>> {
+    let mut out: Vec<RuleRef<'a>> = rules.iter().map(RuleRef::Known).collect();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        if !out.iter().any(|r| r.id() == d.rule) {
+            out.push(RuleRef::Unknown(&d.rule));
+        }
+    }
+    out
+}
+
+/// A rule as described by [`RuleInfo`], or only by its id.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RuleRef<'a> {
+    Known(&'a RuleInfo),
+    Unknown(&'a str),
+}
+
+impl<'a> RuleRef<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            RuleRef::Known(info) => &info.id,
+            RuleRef::Unknown(id) => id,
+        }
+    }
+}
+
+/// Line and column of a byte offset in the units each format counts in.
+/// Lines are 1-based everywhere; columns are 1-based too (the 0-based
+/// conventions of LSP are not used by any format here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub line: usize,
+    /// Unicode scalar values before the offset on its line, plus one.
+    pub column: usize,
+    /// UTF-16 code units before the offset on its line, plus one (SARIF's default).
+    pub column_utf16: usize,
+    /// Bytes before the offset on its line, plus one (reviewdog's unit).
+    pub column_byte: usize,
+}
+
+pub(crate) fn position(text: &str, index: &LineIndex, offset: usize) -> Position {
+    let offset = floor_boundary(text, offset);
+    let line = index.line_of(offset);
+    let start = index.line_start(line);
+    let before = &text[start..offset];
+    Position {
+        line: line + 1,
+        column: before.chars().count() + 1,
+        column_utf16: before.encode_utf16().count() + 1,
+        column_byte: before.len() + 1,
+    }
+}
+
+/// A path as a URI reference for SARIF: relative paths stay relative, with
+/// forward slashes and without a leading `./`; absolute ones become `file:`
+/// URIs. Characters a URI cannot hold are percent-encoded.
+pub(crate) fn path_uri(path: &str) -> String {
+    let mut path = path.replace('\\', "/");
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_owned();
+    }
+    let encoded = percent_encode(&path);
+    if path.starts_with('/') {
+        format!("file://{encoded}")
+    } else if is_windows_absolute(&path) {
+        format!("file:///{encoded}")
+    } else if encoded
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        // `a:b.md` would read as a URI with scheme `a`.
+        format!("./{encoded}")
+    } else {
+        encoded
+    }
+}
+
+fn is_windows_absolute(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/'
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+            );
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Counts over a run, for the closing line and the exit status.
@@ -167,7 +346,8 @@ fn ceil_boundary(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::diagnostic::{Diagnostic, FileReport, Kind, Severity};
+    use super::RuleInfo;
+    use crate::diagnostic::{Diagnostic, Edit, FileReport, Kind, Severity};
 
     /// A diagnostic on the first occurrence of `needle` in `source`, with
     /// only the fields every finding has.
@@ -203,6 +383,130 @@ pub(crate) mod test_support {
             source: source.to_string(),
             diagnostics,
         }
+    }
+
+    /// The findings every machine format is tested on, so that their tests
+    /// can be read side by side:
+    ///
+    /// - `drafts/treaty.md`: a contradiction with a fix after a character
+    ///   outside the Basic Multilingual Plane (one character, two UTF-16
+    ///   units, four bytes), an attributed contradiction, an "unstated"
+    ///   warning, and an info finding whose message holds characters every
+    ///   format must escape (`%`, `,`, `:`, `<`, `&`, quotes, a newline);
+    /// - `drafts/q&a, v2.md`: CRLF lines and a path that needs escaping in
+    ///   URIs, XML and workflow-command properties;
+    /// - `drafts/off-topic.txt`: checked, no findings.
+    ///
+    /// The rules list has a fact with no finding (`signing-date`), for the
+    /// formats that report passing checks.
+    pub fn fixture() -> (Vec<FileReport>, Vec<RuleInfo>) {
+        let treaty = "# \u{1F4F0} Russia–Iran treaty\n\n\
+                      The treaty has 45 articles.\n\n\
+                      “It has 46 articles,” an aide said.\n";
+        let mut count = finding(
+            treaty,
+            "45 articles",
+            "ru-ir-treaty/article-count",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        count.message = "\"45 articles\" contradicts the source, which says 47 articles".into();
+        count.help = Some("write \"47 articles\"".into());
+        count.found = Some("45 articles".into());
+        count.expected = Some("47 articles".into());
+        let at45 = treaty.find("45").unwrap();
+        count.fix = Some(Edit {
+            range: at45..at45 + 2,
+            replacement: "47".into(),
+        });
+        let mut quoted = finding(
+            treaty,
+            "46 articles",
+            "ru-ir-treaty/article-count",
+            Kind::Contradiction,
+            Severity::Warning,
+        );
+        quoted.message =
+            "\"46 articles\" contradicts the source, which says 47 articles (in reported speech)"
+                .into();
+        quoted.attributed = true;
+        let mut term = finding(
+            treaty,
+            "treaty",
+            "ru-ir-treaty/term",
+            Kind::Unstated,
+            Severity::Warning,
+        );
+        term.message =
+            "the draft is about the treaty but never states: The treaty runs for 20 years.".into();
+        let mut defense = finding(
+            treaty,
+            "Russia–Iran",
+            "ru-ir-treaty/no-mutual-defense",
+            Kind::Unstated,
+            Severity::Info,
+        );
+        defense.message = "100% sure, A&B: \"no <mutual> defense\"\nnot stated".into();
+
+        let qa = "Q: Is the treaty a pact?\r\nA: The treaty is valid for 10 years.\r\n";
+        let mut years = finding(
+            qa,
+            "10 years",
+            "ru-ir-treaty/term",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        years.message = "\"10 years\" contradicts the source, which says 20 years".into();
+        let at10 = qa.find("10").unwrap();
+        years.fix = Some(Edit {
+            range: at10..at10 + 2,
+            replacement: "20".into(),
+        });
+
+        let reports = vec![
+            report(
+                "drafts/treaty.md",
+                treaty,
+                vec![count, quoted, term, defense],
+            ),
+            report("drafts/q&a, v2.md", qa, vec![years]),
+            report("drafts/off-topic.txt", "Oil prices rose.\n", vec![]),
+        ];
+        let rule = |id: &str, claim: &str, contradiction, unstated| RuleInfo {
+            id: format!("ru-ir-treaty/{id}"),
+            claim: claim.into(),
+            help: None,
+            contradiction,
+            unstated,
+        };
+        let mut rules = vec![
+            rule(
+                "article-count",
+                "The treaty has 47 articles.",
+                Some(Severity::Error),
+                Some(Severity::Warning),
+            ),
+            rule(
+                "term",
+                "The treaty runs for 20 years.",
+                Some(Severity::Error),
+                Some(Severity::Warning),
+            ),
+            rule(
+                "no-mutual-defense",
+                "The treaty has no mutual-defense clause.",
+                Some(Severity::Error),
+                Some(Severity::Info),
+            ),
+            rule(
+                "signing-date",
+                "The treaty was signed on 17 January 2025.",
+                None,
+                None,
+            ),
+        ];
+        rules[1].help = Some("write \"20 years\"".into());
+        (reports, rules)
     }
 }
 
@@ -318,6 +622,19 @@ mod tests {
             .filter_map(|f| f.to_possible_value())
             .map(|v| v.get_name().to_string())
             .collect();
-        assert_eq!(names, ["human", "short", "json"]);
+        assert_eq!(
+            names,
+            [
+                "human",
+                "short",
+                "json",
+                "jsonl",
+                "sarif",
+                "github",
+                "junit",
+                "checkstyle",
+                "rdjson"
+            ]
+        );
     }
 }

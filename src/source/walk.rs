@@ -106,10 +106,21 @@ const BINARY_PROBE: usize = 8 * 1024;
 /// The inputs that `paths` name, in order, with an error entry for each path
 /// that could not be walked. See the module documentation for the rules.
 pub fn inputs(paths: &[PathBuf], opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+    inputs_with(paths, opts, &Markup::from_path)
+}
+
+/// [`inputs`], with the reader of each file chosen by `markup_for` instead
+/// of [`Markup::from_path`] (a project's configuration can map more file
+/// names to readers). Folder walks take the files it gives a reader.
+pub fn inputs_with(
+    paths: &[PathBuf],
+    opts: &WalkOptions,
+    markup_for: &dyn Fn(&Path) -> Option<Markup>,
+) -> Vec<Result<Input, WalkError>> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for path in paths {
-        for entry in expand(path, opts) {
+        for entry in expand(path, opts, markup_for) {
             if let Ok(input) = &entry {
                 if !seen.insert(dedup_key(input)) {
                     continue;
@@ -145,19 +156,23 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
 }
 
 /// The inputs of one argument.
-fn expand(path: &Path, opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+fn expand(
+    path: &Path,
+    opts: &WalkOptions,
+    markup_for: &dyn Fn(&Path) -> Option<Markup>,
+) -> Vec<Result<Input, WalkError>> {
     if path.as_os_str() == "-" {
         return vec![Ok(Input::Stdin)];
     }
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => walk(path, opts, None),
+        Ok(meta) if meta.is_dir() => walk(path, opts, None, markup_for),
         Ok(_) => vec![Ok(Input::File {
             path: path.to_owned(),
-            markup: Markup::from_path(path).unwrap_or(Markup::Text),
+            markup: markup_for(path).unwrap_or(Markup::Text),
         })],
         Err(err) => match path.to_str() {
             Some(pattern) if err.kind() == io::ErrorKind::NotFound && is_glob(pattern) => {
-                expand_glob(pattern, opts)
+                expand_glob(pattern, opts, markup_for)
             }
             _ => vec![Err(WalkError {
                 path: path.to_owned(),
@@ -184,7 +199,11 @@ struct Pattern {
     hidden: bool,
 }
 
-fn expand_glob(pattern: &str, opts: &WalkOptions) -> Vec<Result<Input, WalkError>> {
+fn expand_glob(
+    pattern: &str,
+    opts: &WalkOptions,
+    markup_for: &dyn Fn(&Path) -> Option<Markup>,
+) -> Vec<Result<Input, WalkError>> {
     let parsed = match parse_glob(pattern) {
         Ok(parsed) => parsed,
         Err(message) => {
@@ -201,7 +220,7 @@ fn expand_glob(pattern: &str, opts: &WalkOptions) -> Vec<Result<Input, WalkError
             message: io_message(&err),
         })];
     }
-    let found = walk(&root, opts, Some(&parsed));
+    let found = walk(&root, opts, Some(&parsed), markup_for);
     if found.is_empty() {
         return vec![Err(WalkError {
             path: pattern.into(),
@@ -255,6 +274,7 @@ fn walk(
     root: &Path,
     opts: &WalkOptions,
     pattern: Option<&Pattern>,
+    markup_for: &dyn Fn(&Path) -> Option<Markup>,
 ) -> Vec<Result<Input, WalkError>> {
     let mut builder = WalkBuilder::new(root);
     builder
@@ -276,7 +296,7 @@ fn walk(
         }
         let mut path = entry.into_path();
         let markup = match pattern {
-            None => match Markup::from_path(&path) {
+            None => match markup_for(&path) {
                 Some(markup) => markup,
                 None => continue,
             },
@@ -290,7 +310,7 @@ fn walk(
                 if !pattern.matcher.is_match(&path) {
                     continue;
                 }
-                Markup::from_path(&path).unwrap_or(Markup::Text)
+                markup_for(&path).unwrap_or(Markup::Text)
             }
         };
         found.push(Ok(Input::File { path, markup }));
