@@ -266,27 +266,3 @@ fn the_sample_rule_error_is_real() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&output.stderr), sample.body);
 }
-
-/// The README's `.factlint.yaml` example resolves, with the bridge rules it
-/// names put where it says.
-#[test]
-fn readme_configuration_resolves() {
-    let configs: Vec<Block> = blocks("README.md")
-        .into_iter()
-        .filter(|b| b.info == "yaml config")
-        .collect();
-    assert_eq!(configs.len(), 1, "one ```yaml config block in the README");
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir(dir.path().join("facts")).expect("facts folder");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/bridge/harbor-bridge.yaml"
-        ),
-        dir.path().join("facts/bridge.yaml"),
-    )
-    .expect("copy rules");
-    std::fs::write(dir.path().join(".factlint.yaml"), &configs[0].body).expect("write config");
-    let resolved = factlint::config::resolve(dir.path(), &factlint::config::Overrides::default());
-    assert!(resolved.is_ok(), "{}", configs[0].at);
-}
