@@ -405,3 +405,51 @@ fn a_month_that_is_also_a_word_still_dates_with_a_year() {
         "May 2031".to_owned()
     )));
 }
+
+#[test]
+fn numeric_dates_and_ceremonies_held_on_a_day() {
+    assert_eq!(
+        contradictions("Tehran and Moscow signed their pact on 16/01/2025."),
+        vec![pair("signing-date", "16/01/2025")]
+    );
+    assert!(contradictions("Tehran and Moscow signed their pact on 01/17/2025.").is_empty());
+    assert_eq!(
+        contradictions("The Iran–Russia accord's signing ceremony was held on 18 January 2025."),
+        vec![pair("signing-date", "18 January 2025")]
+    );
+}
+
+#[test]
+fn fixes_speak_in_the_drafts_unit() {
+    let text = "The Russia–Iran accord stays in force for three decades.";
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let term = got
+        .iter()
+        .find(|d| d.rule.ends_with("/term") && d.kind == Kind::Contradiction)
+        .expect("a term contradiction");
+    assert_eq!(term.expected.as_deref(), Some("two decades"));
+    assert_eq!(
+        term.fix.as_ref().map(|f| f.replacement.as_str()),
+        Some("two")
+    );
+}
+
+#[test]
+fn money_is_worded_with_its_symbol_and_scale() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/bridge/harbor-bridge.yaml"
+    );
+    let rules = RuleSet::load(&[path.into()]).expect("bridge rules");
+    let text = "Millbrook's Harbor Bridge will cost $950 million.";
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let cost = got
+        .iter()
+        .find(|d| d.rule.ends_with("/cost"))
+        .expect("a cost contradiction");
+    assert_eq!(cost.expected.as_deref(), Some("$1.2 billion"));
+    let fix = cost.fix.as_ref().expect("a fix");
+    assert_eq!(&text[fix.range.clone()], "950 million");
+    assert_eq!(fix.replacement, "1.2 billion");
+}

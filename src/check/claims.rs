@@ -189,8 +189,6 @@ fn is_event_word(word: &str) -> bool {
             | "said"
             | "told"
             | "reported"
-            | "took"
-            | "held"
             | "since"
             | "until"
     )
@@ -474,7 +472,7 @@ impl<'r> SubjectReader<'r> {
                                     Outcome::States
                                 }
                                 Polarity::Affirmed => Outcome::Contradicts {
-                                    expected: quantity_wording(*value, unit, q),
+                                    expected: quantity_wording(*value, unit, *base_value, q),
                                     fix: quantity_fix(*base_value, q),
                                 },
                             }
@@ -514,12 +512,14 @@ impl<'r> SubjectReader<'r> {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
                                 Polarity::Affirmed => {
-                                    let agrees = d.year.is_none_or(|y| y == *year)
-                                        && (d.month.is_none()
-                                            || month.is_none()
-                                            || d.month == *month)
-                                        && (d.day.is_none() || day.is_none() || d.day == *day);
-                                    if agrees {
+                                    let agrees = |d: &dates::DateMatch| {
+                                        d.year.is_none_or(|y| y == *year)
+                                            && (d.month.is_none()
+                                                || month.is_none()
+                                                || d.month == *month)
+                                            && (d.day.is_none() || day.is_none() || d.day == *day)
+                                    };
+                                    if agrees(d) || d.swapped().is_some_and(|o| agrees(&o)) {
                                         Outcome::States
                                     } else {
                                         let wording = dates::format_date(
@@ -983,13 +983,57 @@ fn label_quantities(
 }
 
 /// The fact's value in words a draft would use: "47 articles", "20 years".
-fn quantity_wording(value: f64, unit: &str, q: &Quantity) -> String {
+/// The fact's value worded like the mention: in the mention's unit when it
+/// is a whole number of it ("three decades" → "two decades"), else in the
+/// fact's own unit.
+fn quantity_wording(value: f64, unit: &str, base_value: f64, q: &Quantity) -> String {
+    if let Dimension::Money(currency) = &q.unit.dimension {
+        return money_wording(base_value, currency);
+    }
+    let in_draft_unit = base_value / q.unit.factor;
+    let (value, unit) = if in_draft_unit > 0.0
+        && (in_draft_unit - in_draft_unit.round()).abs() < 1e-9
+        && !q.unit.name.is_empty()
+    {
+        (in_draft_unit.round(), q.unit.name.as_str())
+    } else {
+        (value, unit)
+    };
     let number = numbers::format_number(value, q.style);
     match q.form {
         Form::Compound => format!("{number}-{unit}"),
         _ if value == 1.0 => format!("{number} {unit}"),
         _ => format!("{number} {}", plural(unit)),
     }
+}
+
+/// An amount the way news copy writes money: "$1.2 billion", "€450 million".
+fn money_wording(amount: f64, currency: &str) -> String {
+    let (symbol, suffix) = match currency {
+        "usd" => ("$", ""),
+        "eur" => ("€", ""),
+        "gbp" => ("£", ""),
+        other => ("", other),
+    };
+    let number = scaled_amount(amount);
+    let suffix = if suffix.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", suffix.to_uppercase())
+    };
+    format!("{symbol}{number}{suffix}")
+}
+
+/// An amount with the largest scale word it reaches: "1.2 billion".
+fn scaled_amount(amount: f64) -> String {
+    let (scaled, scale) = [(1e12, " trillion"), (1e9, " billion"), (1e6, " million")]
+        .into_iter()
+        .find(|(size, _)| amount >= *size)
+        .map_or((amount, ""), |(size, word)| (amount / size, word));
+    format!(
+        "{}{scale}",
+        numbers::format_number(scaled, NumberStyle::Digits)
+    )
 }
 
 fn plural(unit: &str) -> String {
@@ -1007,6 +1051,11 @@ fn quantity_fix(base_value: f64, q: &Quantity) -> Option<(Range<usize>, String)>
     let range = q.number.clone()?;
     if !q.interval.is_exact() {
         return None;
+    }
+    // the number of "$900 million" is "900 million": the symbol and any
+    // currency word around it stay
+    if matches!(q.unit.dimension, Dimension::Money(_)) {
+        return Some((range, scaled_amount(base_value)));
     }
     let in_unit = base_value / q.unit.factor;
     if (in_unit - in_unit.round()).abs() > 1e-9 || in_unit <= 0.0 {

@@ -26,6 +26,13 @@ pub enum DateStyle {
     Year,
     /// "in January"
     Month,
+    /// "17/01/2025", "1.17.2025": day or month first, with its separator and
+    /// whether one-digit parts are written with a leading zero.
+    Numeric {
+        day_first: bool,
+        separator: char,
+        padded: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +44,33 @@ pub struct DateMatch {
     pub style: DateStyle,
     /// The month was abbreviated ("Jan.", "Jan").
     pub abbreviated: bool,
+    /// A numeric date whose day and month may be read either way
+    /// ("02/01/2025"): it agrees with a fact if either reading does.
+    pub ambiguous: bool,
+}
+
+impl DateMatch {
+    /// The other reading of an ambiguous numeric date, month and day swapped.
+    pub fn swapped(&self) -> Option<DateMatch> {
+        let DateStyle::Numeric {
+            day_first,
+            separator,
+            padded,
+        } = self.style
+        else {
+            return None;
+        };
+        self.ambiguous.then(|| DateMatch {
+            month: self.day,
+            day: self.month,
+            style: DateStyle::Numeric {
+                day_first: !day_first,
+                separator,
+                padded,
+            },
+            ..self.clone()
+        })
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -66,6 +100,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let year = r"(?P<y>[12]\d{3})";
     let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
     let alternatives = [
+        // 17/01/2025, 1.17.2025
+        r"(?P<num>\b(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)[/.](?P<n3>[12]\d{3})\b)".to_owned(),
         // 2025-01-17
         r"(?P<iso>\b(?P<iy>[12]\d{3})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)".to_owned(),
         // the 17th of January (2025)
@@ -205,7 +241,40 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             c.name(name)
                 .is_some_and(|m| m.as_str().trim_end_matches('.').len() <= 4)
         };
-        let found = if let Some(m) = c.name("iso") {
+        let mut ambiguous = false;
+        let found = if let Some(m) = c.name("num") {
+            let (a, b, y) = (num("n1"), num("n2"), year("n3"));
+            let separator = c
+                .name("sep")
+                .and_then(|s| s.as_str().chars().next())
+                .unwrap_or('/');
+            let padded = c.name("n1").is_some_and(|p| p.as_str().len() == 2)
+                && c.name("n2").is_some_and(|p| p.as_str().len() == 2);
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    // a part over 12 can only be the day; otherwise day first,
+                    // as most of the world writes it, with the other reading kept
+                    let day_first = a > 12 || b <= 12;
+                    ambiguous = a <= 12 && b <= 12 && a != b;
+                    let (d, mo) = if day_first { (a, b) } else { (b, a) };
+                    valid(y, mo, d).then(|| {
+                        (
+                            m.range(),
+                            y,
+                            Some(mo),
+                            Some(d),
+                            DateStyle::Numeric {
+                                day_first,
+                                separator,
+                                padded,
+                            },
+                            false,
+                        )
+                    })
+                }
+                _ => None,
+            }
+        } else if let Some(m) = c.name("iso") {
             let (y, mo, d) = (year("iy"), num("im"), num("id"));
             match (mo, d) {
                 (Some(mo), Some(d)) if valid(y, mo, d) => {
@@ -291,6 +360,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     day,
                     style,
                     abbreviated,
+                    ambiguous,
                 });
             }
         }
@@ -321,6 +391,26 @@ pub fn format_date(
     });
     let m = month_name.unwrap_or_default();
     match (style, year, day) {
+        (
+            DateStyle::Numeric {
+                day_first,
+                separator,
+                padded,
+            },
+            Some(y),
+            Some(d),
+        ) => {
+            let mo = month.unwrap_or(1);
+            let part = |n: u32| {
+                if padded {
+                    format!("{n:02}")
+                } else {
+                    n.to_string()
+                }
+            };
+            let (first, second) = if day_first { (d, mo) } else { (mo, d) };
+            format!("{}{separator}{}{separator}{y}", part(first), part(second))
+        }
         (DateStyle::Iso, Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", month.unwrap_or(1)),
         (DateStyle::DayMonth, Some(y), Some(d)) => format!("{d} {m} {y}"),
         (DateStyle::DayMonth, None, Some(d)) => format!("{d} {m}"),
@@ -436,6 +526,53 @@ mod tests {
         assert_eq!(
             dates("on Sept. 17, 2025"),
             vec![("Sept. 17, 2025", Some(2025), Some(9), Some(17))]
+        );
+    }
+
+    #[test]
+    fn numeric_dates_read_day_first_unless_only_month_first_can_be() {
+        assert_eq!(
+            dates("on 15/01/2025,"),
+            vec![("15/01/2025", Some(2025), Some(1), Some(15))]
+        );
+        assert_eq!(
+            dates("on 1/15/2025."),
+            vec![("1/15/2025", Some(2025), Some(1), Some(15))]
+        );
+        let ambiguous = find_dates("on 02.01.2025");
+        assert!(ambiguous[0].ambiguous);
+        assert_eq!((ambiguous[0].month, ambiguous[0].day), (Some(1), Some(2)));
+        let other = ambiguous[0].swapped().expect("other reading");
+        assert_eq!((other.month, other.day), (Some(2), Some(1)));
+        assert!(dates("version 3/4/2025x").is_empty() || dates("3/45/2025").is_empty());
+        assert!(dates("13/13/2025").is_empty());
+        assert_eq!(
+            format_date(
+                Some(2025),
+                Some(1),
+                Some(17),
+                DateStyle::Numeric {
+                    day_first: false,
+                    separator: '/',
+                    padded: false
+                },
+                false
+            ),
+            "1/17/2025"
+        );
+        assert_eq!(
+            format_date(
+                Some(2025),
+                Some(1),
+                Some(17),
+                DateStyle::Numeric {
+                    day_first: true,
+                    separator: '.',
+                    padded: true
+                },
+                false
+            ),
+            "17.01.2025"
         );
     }
 
