@@ -453,3 +453,14 @@ fn money_is_worded_with_its_symbol_and_scale() {
     assert_eq!(&text[fix.range.clone()], "950 million");
     assert_eq!(fix.replacement, "1.2 billion");
 }
+
+#[test]
+fn table_columns_label_their_cells_and_rows_name_their_parties() {
+    let text = "# Iran and Russia's accord in numbers\n\n| Articles | Length | Signing |\n|---|---|---|\n| 44 | three decades | 17 January 2025 |\n";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("article-count", "44"), pair("term", "three decades")]
+    );
+    let comparison = "# Tehran's other deals\n\n| Partner | Articles | Term |\n|---|---|---|\n| Iran–Venezuela | 12 | 30 years |\n\nThe Iran–Russia treaty has 47 articles.\n";
+    assert_eq!(contradictions(comparison), vec![]);
+}

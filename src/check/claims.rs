@@ -74,6 +74,15 @@ pub(crate) struct SubjectReader<'r> {
 /// A sentence's range, tokens and mentions, before references are resolved.
 type TokenizedSentence = (Range<usize>, Vec<Token>, Vec<Mention>);
 
+/// What a list item or table row takes from the structure around it.
+#[derive(Debug, Clone, Default)]
+struct RowContext {
+    /// The subject named by the heading or table header above.
+    owner: Option<Owner>,
+    /// The text of the table's header row, for a data row.
+    header: Option<Range<usize>>,
+}
+
 struct Sentence {
     range: Range<usize>,
     block: usize,
@@ -251,10 +260,27 @@ impl<'r> SubjectReader<'r> {
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
         let mut headings: Vec<(u8, Option<Owner>)> = Vec::new();
-        let contexts: Vec<Option<Owner>> = sentences
+        // A table's header row: its text, for the column a cell stands in, and
+        // the subject it names, for the rows under it.
+        let mut table_header: Option<(Range<usize>, Option<Owner>)> = None;
+        let contexts: Vec<RowContext> = sentences
             .iter()
             .map(|s| {
                 let kind = doc.blocks[s.block].kind;
+                let named = || {
+                    s.owners
+                        .iter()
+                        .copied()
+                        .find(|o| *o == Owner::Subject)
+                        .or(s.owners.first().copied())
+                };
+                match kind {
+                    BlockKind::TableRow { header: true } => {
+                        table_header = Some((s.range.clone(), named()));
+                    }
+                    BlockKind::TableRow { header: false } => {}
+                    _ => table_header = None,
+                }
                 if let BlockKind::Heading(level) = kind {
                     let owner = s
                         .owners
@@ -267,11 +293,24 @@ impl<'r> SubjectReader<'r> {
                     }
                     headings.push((level, owner));
                 }
+                let under_heading = || headings.iter().rev().find_map(|(_, o)| *o);
                 match kind {
-                    BlockKind::ListItem | BlockKind::TableRow { .. } => {
-                        headings.iter().rev().find_map(|(_, o)| *o)
-                    }
-                    _ => None,
+                    BlockKind::ListItem => RowContext {
+                        owner: under_heading(),
+                        header: None,
+                    },
+                    BlockKind::TableRow { header: false } => RowContext {
+                        owner: table_header
+                            .as_ref()
+                            .and_then(|(_, o)| *o)
+                            .or_else(under_heading),
+                        header: table_header.as_ref().map(|(r, _)| r.clone()),
+                    },
+                    BlockKind::TableRow { header: true } => RowContext {
+                        owner: under_heading(),
+                        header: None,
+                    },
+                    _ => RowContext::default(),
                 }
             })
             .collect();
@@ -280,7 +319,7 @@ impl<'r> SubjectReader<'r> {
             .zip(contexts)
             .flat_map_iter(|(s, context)| {
                 let mut out = Vec::new();
-                self.read_sentence(doc, s, context, &mut out);
+                self.read_sentence(doc, s, &context, &mut out);
                 out
             })
             .collect();
@@ -382,10 +421,28 @@ impl<'r> SubjectReader<'r> {
         &self,
         doc: &Document,
         s: &Sentence,
-        context: Option<Owner>,
+        row: &RowContext,
         out: &mut Vec<Considered>,
     ) {
         let text = &doc.text;
+        // a row or item that names another party is that party's
+        let names_other = || {
+            doc.blocks[s.block].kind != BlockKind::Paragraph
+                && attribution::names_other_party(&s.tokens, &self.terms)
+        };
+        let context = if row.owner.is_some() && names_other() {
+            Some(Owner::Other)
+        } else {
+            row.owner
+        };
+        // the header cell above the cell a claim stands in
+        let column_label = |at: usize| -> Option<&str> {
+            let header = row.header.clone()?;
+            let column = text[s.range.start..at.max(s.range.start)]
+                .matches(CELL_SEPARATOR)
+                .count();
+            text[header].split(CELL_SEPARATOR).nth(column)
+        };
         let reported = s
             .tokens
             .iter()
@@ -410,6 +467,11 @@ impl<'r> SubjectReader<'r> {
             let mut qs = quantities::find(&s.tokens, &nums, self.units);
             if cells {
                 qs.extend(label_quantities(text, s, &nums, self.units, &qs));
+            }
+            if row.header.is_some() {
+                let under = column_quantities(text, s, &nums, self.units, &qs, &column_label);
+                qs.extend(under);
+                qs.sort_by_key(|q| q.range.start);
             }
             qs
         } else {
@@ -459,7 +521,10 @@ impl<'r> SubjectReader<'r> {
                                 premod || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
                             } else {
                                 near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
-                            };
+                            } || column_label(q.range.start).is_some_and(|label| {
+                                let tokens = tokens::tokenize(label, 0..label.len());
+                                (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
+                            });
                             if !fact.cues.is_empty() && !cued {
                                 outcome = Some(Outcome::NoCue);
                             }
@@ -500,8 +565,15 @@ impl<'r> SubjectReader<'r> {
                             .unwrap_or(first)
                             .max(first);
                         let toks = first..last + 1;
+                        let header_cued = || {
+                            column_label(d.range.start).is_some_and(|label| {
+                                let tokens = tokens::tokenize(label, 0..label.len());
+                                (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
+                            })
+                        };
                         let outcome = if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
+                            && !header_cued()
                         {
                             Some(Outcome::NoCue)
                         } else {
@@ -921,6 +993,70 @@ fn match_phrase(tokens: &[Token], start: usize, phrase: &Phrase) -> Option<usize
 
 /// Values under a label in a list item or table row: "Articles: 74",
 /// a row "Articles | 74". The label names the unit.
+/// A table cell that holds a number alone, under a column header that names
+/// the unit: "46" under "Article count".
+fn column_quantities<'t>(
+    text: &'t str,
+    s: &Sentence,
+    nums: &[numbers::NumberMatch],
+    units: &Units,
+    already: &[Quantity],
+    column_label: &dyn Fn(usize) -> Option<&'t str>,
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for n in nums {
+        if already
+            .iter()
+            .any(|q| q.range.start <= n.range.end && n.range.start <= q.range.end)
+        {
+            continue;
+        }
+        // the cell around the number must hold nothing else
+        let cell_start = text[s.range.start..n.range.start]
+            .rfind(CELL_SEPARATOR)
+            .map_or(s.range.start, |i| s.range.start + i + 1);
+        let cell_end = text[n.range.end..s.range.end]
+            .find(CELL_SEPARATOR)
+            .map_or(s.range.end, |i| n.range.end + i);
+        if !text[cell_start..n.range.start].trim().is_empty()
+            || !text[n.range.end..cell_end].trim().is_empty()
+        {
+            continue;
+        }
+        let Some(label) = column_label(n.range.start) else {
+            continue;
+        };
+        let label_tokens = tokens::tokenize(label, 0..label.len());
+        let Some(unit) = label_tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .find_map(|t| units.get(t.base()))
+        else {
+            continue;
+        };
+        let Some(first) = s.tokens.iter().position(|t| t.range.start >= n.range.start) else {
+            continue;
+        };
+        let last = s
+            .tokens
+            .iter()
+            .rposition(|t| t.range.end <= n.range.end)
+            .unwrap_or(first)
+            .max(first);
+        out.push(Quantity {
+            range: n.range.clone(),
+            number: Some(n.range.clone()),
+            style: n.style,
+            stated: n.value,
+            interval: quantities::Interval::exact(n.value * unit.factor),
+            unit: unit.clone(),
+            form: Form::Label,
+            tokens: first..last + 1,
+        });
+    }
+    out
+}
+
 fn label_quantities(
     text: &str,
     s: &Sentence,
@@ -982,7 +1118,6 @@ fn label_quantities(
     }]
 }
 
-/// The fact's value in words a draft would use: "47 articles", "20 years".
 /// The fact's value worded like the mention: in the mention's unit when it
 /// is a whole number of it ("three decades" → "two decades"), else in the
 /// fact's own unit.

@@ -222,6 +222,15 @@ fn side_of(place: Option<gazetteer::Place>, terms: &Terms) -> Side {
     }
 }
 
+/// Whether a table row or list item names another party than the
+/// subject's ("Iran–China" in a row of a comparison table): then what it
+/// says is that party's, whatever the heading above says.
+pub fn names_other_party(tokens: &[Token], terms: &Terms) -> bool {
+    named_in(tokens, terms)
+        .iter()
+        .any(|n| n.side == Side::Other)
+}
+
 /// The name that token `k` is part of.
 fn named_at(named: &[Named], k: usize) -> Option<&Named> {
     named.iter().find(|n| n.tokens.0 <= k && k < n.tokens.1)
@@ -342,6 +351,12 @@ fn classify_alias(
         let norm = t.norm.as_str();
         if DETERMINERS.contains(&norm) {
             break;
+        }
+        // "other deals", "the other treaties": not this one
+        if norm == "other" {
+            other = true;
+            seen += 1;
+            continue;
         }
         if INDEFINITES.contains(&norm) {
             reference = Reference::Indefinite;

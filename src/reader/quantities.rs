@@ -219,7 +219,7 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
         {
             continue;
         }
-        if let Some(q) = read_after(tokens, first, last, n, units) {
+        if let Some(q) = read_after(tokens, first, last, n, numbers, units) {
             out.push(q);
         }
     }
@@ -270,6 +270,7 @@ fn read_after(
     first: usize,
     last: usize,
     n: &NumberMatch,
+    numbers: &[NumberMatch],
     units: &Units,
 ) -> Option<Quantity> {
     let mut value_hi = None;
@@ -307,7 +308,13 @@ fn read_after(
     } else {
         // one word between: "47 separate articles"
         let mid = tokens.get(j)?;
-        if !mid.is_word() || NOT_BETWEEN.contains(&mid.norm.as_str()) || mid.capitalized {
+        // "46 two decades" (two table cells) is two numbers, not one quantity
+        let mid_is_number = numbers.iter().any(|m| m.range.contains(&mid.range.start));
+        if !mid.is_word()
+            || NOT_BETWEEN.contains(&mid.norm.as_str())
+            || mid.capitalized
+            || mid_is_number
+        {
             return None;
         }
         let (u, end) = unit_at(tokens, j + 1, units)?;
