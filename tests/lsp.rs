@@ -552,9 +552,9 @@ fn a_broken_rule_file_is_reported_and_the_last_good_rules_stay() {
     assert_eq!(error["severity"], 1);
     assert_eq!(error["source"], "factlint");
     assert!(
-        error["message"]
-            .as_str()
-            .is_some_and(|m| m.starts_with("invalid rule file: facts[0]: unknown field `quantiy`")),
+        error["message"].as_str().is_some_and(
+            |m| m.starts_with("invalid rule file: `facts[0]` has an unknown key `quantiy`")
+        ),
         "{error:#}"
     );
     let shown = server.recv(|m| m["method"] == "window/showMessage");

@@ -2,6 +2,7 @@
 
 mod explain;
 mod rule_errors;
+mod rules;
 
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
@@ -29,10 +30,12 @@ enum Command {
     Check(CheckArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(crate::lsp::Options),
+    /// Validate (`rules check`) or list (`rules list`) rule files.
+    Rules(rules::RulesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -82,10 +85,11 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
+        Command::Rules(args) => rules::run(args),
     }
 }
 
-fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
     if paths.is_empty() {
         RuleSet::bundled()
     } else {
@@ -93,7 +97,7 @@ fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -101,7 +105,7 @@ fn use_color(choice: ColorChoice) -> bool {
     )
 }
 
-fn use_color_stderr(choice: ColorChoice) -> bool {
+pub(crate) fn use_color_stderr(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -129,6 +133,15 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !rules.warnings.is_empty() {
+        let mut err = io::stderr().lock();
+        rule_errors::emit(
+            &mut err,
+            &rules.warnings,
+            use_color_stderr(args.color),
+            true,
+        );
+    }
     let checker = Checker::new(&rules);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
