@@ -37,6 +37,23 @@ pub enum Outcome {
     NoCue,
 }
 
+impl Outcome {
+    /// The verdict in words, as `--explain` and failing rule tests show it.
+    pub fn explain(&self) -> String {
+        match self {
+            Outcome::States => "states the fact".to_owned(),
+            Outcome::Contradicts { expected, .. } => {
+                format!("contradicts: the source says {expected}")
+            }
+            Outcome::OtherSubject => "ignored: about another subject".to_owned(),
+            Outcome::Unattributed => "ignored: tied to no mention of the subject".to_owned(),
+            Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
+            Outcome::Denied => "ignored: denied".to_owned(),
+            Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
+        }
+    }
+}
+
 /// One claim that bears on a fact, and what it was found to be.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Considered {
@@ -352,7 +369,10 @@ impl<'r> SubjectReader<'r> {
             s.mentions.iter().any(|m| {
                 m.reference == Reference::Name
                     && m.owner == Owner::Subject
-                    && !is_alias(&s.tokens[m.tokens.start], &self.terms)
+                    // an alias that its parties qualify ("the Russia–Iran
+                    // treaty") is one word; a name that starts with an alias
+                    // word ("Treaty on …") is longer, and names the subject
+                    && (m.tokens.len() > 1 || !is_alias(&s.tokens[m.tokens.start], &self.terms))
             })
         });
         if named {

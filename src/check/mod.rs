@@ -3,6 +3,7 @@
 //! or leaves it unstated, and turns that into diagnostics.
 
 mod claims;
+mod examples;
 mod verdict;
 
 use crate::diagnostic::Diagnostic;
@@ -10,6 +11,7 @@ use crate::rules::RuleSet;
 use crate::source::Document;
 
 pub use claims::{Considered, Outcome, Reading};
+pub use examples::{ExampleRun, Failure};
 
 /// Checks documents against a rule set; build once, use for every document.
 pub struct Checker<'r> {

@@ -3,6 +3,7 @@
 mod explain;
 mod rule_errors;
 mod rules;
+mod test;
 
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
@@ -32,6 +33,8 @@ enum Command {
     Lsp(crate::lsp::Options),
     /// Validate (`rules check`) or list (`rules list`) rule files.
     Rules(rules::RulesArgs),
+    /// Run the examples of rule files through the checker.
+    Test(test::TestArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,6 +89,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
         Command::Rules(args) => rules::run(args),
+        Command::Test(args) => test::run(args),
     }
 }
 
