@@ -13,3 +13,4 @@ pub mod lsp;
 pub mod reader;
 pub mod rules;
 pub mod source;
+pub mod suppress;

@@ -74,6 +74,9 @@ struct CheckArgs {
     /// Print, sentence by sentence, the claims read and why each was or was not flagged.
     #[arg(long)]
     explain: bool,
+    /// Warn about suppression comments that suppress nothing (rule factlint/unused-suppression).
+    #[arg(long)]
+    report_unused_suppressions: bool,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -146,7 +149,7 @@ fn check(args: CheckArgs) -> ExitCode {
             true,
         );
     }
-    let checker = Checker::new(&rules);
+    let checker = Checker::new(&rules).report_unused_suppressions(args.report_unused_suppressions);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
     let implicit = args.paths.is_empty();
