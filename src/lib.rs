@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod emit;
+pub mod fix;
 pub mod lsp;
 pub mod reader;
 pub mod rules;

@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::check::Checker;
 use crate::diagnostic::{FileReport, Severity};
 use crate::emit::{Format, Summary};
+use crate::fix::{self, FileFix};
 use crate::rules::{RuleError, RuleSet};
 use crate::source::{walk, Document, Markup};
 
@@ -77,6 +78,12 @@ struct CheckArgs {
     /// Warn about suppression comments that suppress nothing (rule factlint/unused-suppression).
     #[arg(long)]
     report_unused_suppressions: bool,
+    /// Apply the findings' fixes to the files, then report the findings that remain.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes as a unified diff without writing them; exit 1 if there is one.
+    #[arg(long)]
+    diff: bool,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -169,9 +176,10 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let mut failed_inputs = false;
     let mut files_checked = 0;
+    let mut diffs = String::new();
     let stderr = io::stderr();
     for input in walk::inputs(&paths, &walk::WalkOptions::default()) {
-        let (name, markup, text) = match input {
+        let (name, markup, text, file) = match input {
             Ok(walk::Input::Stdin) => {
                 let name = args
                     .stdin_filename
@@ -188,7 +196,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     continue;
                 }
                 match walk::decode(bytes) {
-                    Ok(text) => (name, markup, text),
+                    Ok(text) => (name, markup, text, None),
                     Err(e) => {
                         let _ = writeln!(stderr.lock(), "error: {name}: {e}");
                         failed_inputs = true;
@@ -197,7 +205,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
             Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
-                Ok(text) => (shown(&path), markup, text),
+                Ok(text) => (shown(&path), markup, text, Some(path)),
                 Err(e) => {
                     let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
                     failed_inputs = true;
@@ -215,11 +223,39 @@ fn check(args: CheckArgs) -> ExitCode {
         if args.explain {
             explain::print(&checker, &name, &doc);
         }
-        let diagnostics = checker.check(&doc);
+        let mut diagnostics = checker.check(&doc);
+        let mut text = text;
+        if args.fix || args.diff {
+            match fix::fix_file(file.as_deref(), &name, &text, &diagnostics, args.diff) {
+                FileFix::Nothing => {}
+                FileFix::Diff(diff) => diffs.push_str(&diff),
+                FileFix::Written(fixed) => {
+                    let _ = writeln!(
+                        stderr.lock(),
+                        "fixed {} in {name}",
+                        rules::plural(fixed.applied, "finding", "findings")
+                    );
+                    text = fixed.text;
+                    diagnostics = checker.check(&Document::read(&text, markup));
+                }
+                FileFix::NotWritten(why) => {
+                    let _ = writeln!(stderr.lock(), "error: {name}: not fixed: {why}");
+                    failed_inputs = true;
+                }
+            }
+        }
         reports.push(FileReport {
             path: name,
             source: text,
             diagnostics,
+        });
+    }
+    if args.diff {
+        let _ = io::stdout().lock().write_all(diffs.as_bytes());
+        return ExitCode::from(if failed_inputs {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
         });
     }
     let out = args.format.render(&reports, color);
