@@ -367,3 +367,48 @@ fn rules_list_in_both_formats() {
         );
     }
 }
+
+#[test]
+fn explain_a_rule_a_subject_and_a_wrong_id() {
+    let run = factlint(&root(), &["explain", "ru-ir-treaty/article-count"]);
+    assert_eq!(run.code, 0);
+    for part in [
+        "ru-ir-treaty/article-count (quantity fact)\ndefined at rules/ru-ir-treaty.yaml:32\n",
+        "Claim:   The treaty has 47 articles.\n",
+        "Source:  Treaty on Comprehensive Strategic Partnership between the Russian Federation",
+        "47 articles (or counted as point)",
+        "\"Article 47\" says nothing about how many articles there are",
+        "What contradicts it\n",
+        "Severities\n  contradiction: error\n",
+        "Examples (run by `factlint test`)\n",
+        "flags \"45-article\"",
+    ] {
+        assert!(run.stdout.contains(part), "{part} not in\n{}", run.stdout);
+    }
+    let bridge = factlint(
+        &root(),
+        &[
+            "explain",
+            "--rules",
+            "examples/bridge/harbor-bridge.yaml",
+            "harbor-bridge/no-toll",
+        ],
+    );
+    assert!(bridge.stdout.contains("(absent fact)"), "{}", bridge.stdout);
+    assert!(
+        bridge
+            .stdout
+            .contains("Phrases: toll; road charge; crossing fee"),
+        "{}",
+        bridge.stdout
+    );
+    assert!(bridge.stdout.contains("unstated: off"), "{}", bridge.stdout);
+    let subject = factlint(&root(), &["explain", "ru-ir-treaty"]);
+    assert_eq!(subject.stdout.matches(" fact)\ndefined at ").count(), 4);
+    let wrong = factlint(&root(), &["explain", "term"]);
+    assert_eq!(wrong.code, 2);
+    assert_eq!(
+        wrong.stderr,
+        "error: no rule `term`; did you mean `ru-ir-treaty/term`?\n"
+    );
+}

@@ -1,6 +1,7 @@
 //! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
 
 mod explain;
+mod explain_rule;
 mod rule_errors;
 mod rules;
 mod test;
@@ -36,6 +37,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Run the examples of rule files through the checker.
     Test(test::TestArgs),
+    /// Explain a rule: its fact and source, what states and contradicts it, its examples.
+    Explain(explain_rule::ExplainArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,6 +103,7 @@ pub fn run() -> ExitCode {
         Command::Lsp(options) => crate::lsp::run(options),
         Command::Rules(args) => rules::run(args),
         Command::Test(args) => test::run(args),
+        Command::Explain(args) => explain_rule::run(args),
     }
 }
 
