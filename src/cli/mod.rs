@@ -1,5 +1,6 @@
 //! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
 
+mod claims;
 mod explain;
 mod explain_rule;
 mod rule_errors;
@@ -39,6 +40,8 @@ enum Command {
     Test(test::TestArgs),
     /// Explain a rule: its fact and source, what states and contradicts it, its examples.
     Explain(explain_rule::ExplainArgs),
+    /// Tabulate what each draft says for each fact, to compare drafts.
+    Claims(claims::ClaimsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +107,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain_rule::run(args),
+        Command::Claims(args) => claims::run(args),
     }
 }
 
