@@ -412,3 +412,88 @@ fn explain_a_rule_a_subject_and_a_wrong_id() {
         "error: no rule `term`; did you mean `ru-ir-treaty/term`?\n"
     );
 }
+
+#[test]
+fn init_writes_a_config_and_a_starter_that_passes_its_own_checks() {
+    let dir = temp_with(&[]);
+    let run = factlint(dir.path(), &["init", "--subject", "city-budget"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("wrote .factlint.yaml\nwrote rules/city-budget.yaml\n"),
+        "{}",
+        run.stdout
+    );
+    let config = fs::read_to_string(dir.path().join(".factlint.yaml")).unwrap();
+    assert!(config.contains("rules:\n  - rules/\n"), "{config}");
+    let rule_file = fs::read_to_string(dir.path().join("rules/city-budget.yaml")).unwrap();
+    assert!(rule_file.contains("  name: City Budget\n"));
+    let check = factlint(dir.path(), &["rules", "check", "rules/city-budget.yaml"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        check.stdout.ends_with(": no problems\n"),
+        "{}",
+        check.stdout
+    );
+    let test = factlint(dir.path(), &["test", "rules/"]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+    assert!(
+        test.stdout.ends_with(" examples, 0 failures\n"),
+        "{}",
+        test.stdout
+    );
+
+    // Nothing is overwritten.
+    fs::write(dir.path().join(".factlint.yaml"), "rules: [mine/]\n").unwrap();
+    let again = factlint(
+        dir.path(),
+        &[
+            "init",
+            "--subject",
+            "city-budget",
+            "--name",
+            "Millbrook budget",
+        ],
+    );
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stdout.contains("left .factlint.yaml as it is"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again
+            .stdout
+            .contains("left rules/city-budget.yaml as it is"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".factlint.yaml")).unwrap(),
+        "rules: [mine/]\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("rules/city-budget.yaml")).unwrap(),
+        rule_file
+    );
+
+    let other = factlint(
+        dir.path(),
+        &[
+            "init",
+            "--subject",
+            "stadium",
+            "--name",
+            "Millbrook  Stadium",
+        ],
+    );
+    assert_eq!(other.code, 0);
+    let stadium = fs::read_to_string(dir.path().join("rules/stadium.yaml")).unwrap();
+    assert!(stadium.contains("  name: Millbrook Stadium\n"));
+    let test = factlint(dir.path(), &["test", "rules/"]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+
+    let bad = factlint(dir.path(), &["init", "--subject", "City Budget"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("is not a subject id"), "{}", bad.stderr);
+}

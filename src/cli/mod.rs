@@ -3,6 +3,7 @@
 mod claims;
 mod explain;
 mod explain_rule;
+mod init;
 mod rule_errors;
 mod rules;
 mod test;
@@ -42,6 +43,8 @@ enum Command {
     Explain(explain_rule::ExplainArgs),
     /// Tabulate what each draft says for each fact, to compare drafts.
     Claims(claims::ClaimsArgs),
+    /// Write a starter .factlint.yaml, and with --subject a starter rule file.
+    Init(init::InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +111,7 @@ pub fn run() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain_rule::run(args),
         Command::Claims(args) => claims::run(args),
+        Command::Init(args) => init::run(args),
     }
 }
 
