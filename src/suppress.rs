@@ -335,17 +335,27 @@ fn html_comments(original: &str) -> Vec<(Range<usize>, &str)> {
                     .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
         });
         i = match raw {
-            Some(name) => {
-                let close = format!("</{name}");
-                let lower = original[at..].to_ascii_lowercase();
-                lower
-                    .find(&close)
-                    .map_or(original.len(), |k| at + k + close.len())
-            }
+            Some(name) => closing_tag(bytes, at + 1 + name.len(), name),
             None => at + 1,
         };
     }
     out
+}
+
+/// The end of `</name` at or after `from`, in any case, or the end of the text.
+fn closing_tag(bytes: &[u8], from: usize, name: &str) -> usize {
+    let n = name.len();
+    let mut k = from;
+    while k + 2 + n <= bytes.len() {
+        if bytes[k] == b'<'
+            && bytes[k + 1] == b'/'
+            && bytes[k + 2..k + 2 + n].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return k + 2 + n;
+        }
+        k += 1;
+    }
+    bytes.len()
 }
 
 /// The comment starting at `at` (`<!--`): where it ends, and its body if it
@@ -507,6 +517,13 @@ mod tests {
         let text = "<script>var s = '<!-- factlint-disable-file -->';</script>\n<p>A 25-year pact.</p>\n<!-- factlint-disable-next-line -->\n<p>A 45-article pact.</p>\n";
         let found = [("25-year", "s/term"), ("45-article", "s/count")];
         assert_eq!(kept(text, Markup::Html, &found), ["25-year"]);
+        let upper = "<STYLE>/* <!-- factlint-disable-file --> */</Style><p>A 25-year pact.</p>";
+        assert_eq!(
+            kept(upper, Markup::Html, &[("25-year", "s/term")]),
+            ["25-year"]
+        );
+        let unclosed = "<script>let a = 1; <!-- factlint-disable-file -->";
+        assert!(Suppressions::scan(unclosed, Markup::Html).list.is_empty());
     }
 
     #[test]
