@@ -176,9 +176,16 @@ pub(super) fn error_diagnostics(errors: &[RuleError]) -> BTreeMap<Url, Vec<Diagn
             code: None,
             code_description: None,
             source: Some("factlint".to_owned()),
-            message: match &e.help {
-                Some(help) => format!("invalid rule file: {} ({help})", e.message),
-                None => format!("invalid rule file: {}", e.message),
+            message: {
+                let prefix = if e.is_error() {
+                    "invalid rule file: "
+                } else {
+                    ""
+                };
+                match &e.help {
+                    Some(help) => format!("{prefix}{} ({help})", e.message),
+                    None => format!("{prefix}{}", e.message),
+                }
             },
             related_information: None,
             tags: None,
