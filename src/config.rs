@@ -147,6 +147,8 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
         source: text.clone(),
         span: locate(&text, section, needle),
         message,
+        help: None,
+        severity: Severity::Error,
     };
 
     let mut errors = Vec::new();
@@ -448,6 +450,8 @@ fn plain(path: &Path, message: &str) -> RuleError {
         source: String::new(),
         span: 0..0,
         message: message.to_owned(),
+        help: None,
+        severity: Severity::Error,
     }
 }
 
@@ -526,6 +530,8 @@ fn parse(path: &Path, text: &str) -> Result<ConfigSpec, RuleError> {
             source: text.to_owned(),
             span: start..end,
             message,
+            help: None,
+            severity: Severity::Error,
         }
     })
 }

@@ -3,6 +3,7 @@
 //! or leaves it unstated, and turns that into diagnostics.
 
 mod claims;
+mod examples;
 mod verdict;
 
 use crate::diagnostic::Diagnostic;
@@ -10,11 +11,13 @@ use crate::rules::RuleSet;
 use crate::source::Document;
 
 pub use claims::{Considered, Outcome, Reading};
+pub use examples::{ExampleRun, Failure};
 
 /// Checks documents against a rule set; build once, use for every document.
 pub struct Checker<'r> {
     rules: &'r RuleSet,
     readers: Vec<claims::SubjectReader<'r>>,
+    report_unused_suppressions: bool,
 }
 
 impl<'r> Checker<'r> {
@@ -26,7 +29,15 @@ impl<'r> Checker<'r> {
                 .iter()
                 .map(|s| claims::SubjectReader::new(s, &rules.units))
                 .collect(),
+            report_unused_suppressions: false,
         }
+    }
+
+    /// Also report each suppression comment that suppresses nothing, as a
+    /// warning of the rule [`crate::suppress::UNUSED_RULE`].
+    pub fn report_unused_suppressions(mut self, report: bool) -> Checker<'r> {
+        self.report_unused_suppressions = report;
+        self
     }
 
     pub fn rules(&self) -> &'r RuleSet {
@@ -38,7 +49,8 @@ impl<'r> Checker<'r> {
         self.readers.iter().map(|r| r.read(doc)).collect()
     }
 
-    /// The diagnostics for one document, ordered by position.
+    /// The diagnostics for one document, ordered by position, less those its
+    /// suppression comments cover.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for reader in &self.readers {
@@ -51,6 +63,6 @@ impl<'r> Checker<'r> {
                 .cmp(&b.span.start)
                 .then_with(|| a.rule.cmp(&b.rule))
         });
-        out
+        doc.suppressions.apply(out, self.report_unused_suppressions)
     }
 }

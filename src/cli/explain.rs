@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::check::{Checker, Outcome};
+use crate::check::Checker;
 use crate::source::Document;
 
 pub(crate) fn print(checker: &Checker<'_>, name: &str, doc: &Document) {
@@ -21,17 +21,7 @@ pub(crate) fn print(checker: &Checker<'_>, name: &str, doc: &Document) {
         );
         for c in &reading.considered {
             let fact = &subject.facts[c.fact];
-            let why = match &c.outcome {
-                Outcome::States => "states the fact".to_owned(),
-                Outcome::Contradicts { expected, .. } => {
-                    format!("contradicts: the source says {expected}")
-                }
-                Outcome::OtherSubject => "ignored: about another subject".to_owned(),
-                Outcome::Unattributed => "ignored: tied to no mention of the subject".to_owned(),
-                Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
-                Outcome::Denied => "ignored: denied".to_owned(),
-                Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
-            };
+            let why = c.outcome.explain();
             let reported = if c.attributed {
                 " [reported speech]"
             } else {

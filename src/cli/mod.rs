@@ -1,7 +1,12 @@
 //! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
 
+mod claims;
 mod explain;
+mod explain_rule;
+mod init;
 mod rule_errors;
+mod rules;
+mod test;
 
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
@@ -15,6 +20,8 @@ use crate::check::Checker;
 use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::{FileReport, Severity};
 use crate::emit::{statistics, Format, RuleInfo, Summary};
+use crate::fix::{self, FileFix};
+use crate::rules::{RuleError, RuleSet};
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
 
@@ -33,10 +40,20 @@ enum Command {
     Lsp(crate::lsp::Options),
     /// Print the resolved configuration and where each value came from.
     Config(SettingsArgs),
+    /// Validate (`rules check`) or list (`rules list`) rule files.
+    Rules(rules::RulesArgs),
+    /// Run the examples of rule files through the checker.
+    Test(test::TestArgs),
+    /// Explain a rule: its fact and source, what states and contradicts it, its examples.
+    Explain(explain_rule::ExplainArgs),
+    /// Tabulate what each draft says for each fact, to compare drafts.
+    Claims(claims::ClaimsArgs),
+    /// Write a starter .factlint.yaml, and with --subject a starter rule file.
+    Init(init::InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -113,6 +130,15 @@ struct CheckArgs {
     /// Print, sentence by sentence, the claims read and why each was or was not flagged.
     #[arg(long)]
     explain: bool,
+    /// Warn about suppression comments that suppress nothing (rule factlint/unused-suppression).
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Apply the findings' fixes to the files, then report the findings that remain.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes as a unified diff without writing them; exit 1 if there is one.
+    #[arg(long)]
+    diff: bool,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -128,10 +154,23 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
         Command::Config(args) => show_config(&args),
+        Command::Rules(args) => rules::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Explain(args) => explain_rule::run(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Init(args) => init::run(args),
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    if paths.is_empty() {
+        RuleSet::bundled()
+    } else {
+        RuleSet::load(paths)
+    }
+}
+
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -139,7 +178,7 @@ fn use_color(choice: ColorChoice) -> bool {
     )
 }
 
-fn use_color_stderr(choice: ColorChoice) -> bool {
+pub(crate) fn use_color_stderr(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -170,11 +209,11 @@ fn resolve(settings: &SettingsArgs, color: ColorChoice) -> Option<Resolved> {
     match config::resolve(&cwd, &settings.overrides()) {
         Ok(resolved) => Some(resolved),
         Err(ResolveError::Config(errors)) => {
-            rule_errors::print(&errors, use_color_stderr(color), Origin::Configuration);
+            rule_errors::print_as(&errors, use_color_stderr(color), Origin::Configuration);
             None
         }
         Err(ResolveError::Rules(errors)) => {
-            rule_errors::print(&errors, use_color_stderr(color), Origin::RuleFiles);
+            rule_errors::print_as(&errors, use_color_stderr(color), Origin::RuleFiles);
             None
         }
     }
@@ -211,7 +250,16 @@ fn check(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let rules = &resolved.rules;
-    let checker = Checker::new(rules);
+    if !rules.warnings.is_empty() {
+        let mut err = io::stderr().lock();
+        rule_errors::emit(
+            &mut err,
+            &rules.warnings,
+            use_color_stderr(args.color),
+            Some(Origin::RuleFiles),
+        );
+    }
+    let checker = Checker::new(rules).report_unused_suppressions(args.report_unused_suppressions);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
     let implicit = args.paths.is_empty();
@@ -231,10 +279,11 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let mut failed_inputs = false;
     let mut files_checked = 0;
+    let mut diffs = String::new();
     let stderr = io::stderr();
     let markup_for = |path: &Path| resolved.markup_for(path);
     for input in walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for) {
-        let (name, markup, text) = match input {
+        let (name, markup, text, file) = match input {
             Ok(walk::Input::Stdin) => {
                 let name = args
                     .stdin_filename
@@ -253,7 +302,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     continue;
                 }
                 match walk::decode(bytes) {
-                    Ok(text) => (name, markup, text),
+                    Ok(text) => (name, markup, text, None),
                     Err(e) => {
                         let _ = writeln!(stderr.lock(), "error: {name}: {e}");
                         failed_inputs = true;
@@ -266,7 +315,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     continue;
                 }
                 match walk::read_input(&path) {
-                    Ok(text) => (shown(&path), markup, text),
+                    Ok(text) => (shown(&path), markup, text, Some(path)),
                     Err(e) => {
                         let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
                         failed_inputs = true;
@@ -285,11 +334,39 @@ fn check(args: CheckArgs) -> ExitCode {
         if args.explain {
             explain::print(&checker, &name, &doc);
         }
-        let diagnostics = checker.check(&doc);
+        let mut diagnostics = checker.check(&doc);
+        let mut text = text;
+        if args.fix || args.diff {
+            match fix::fix_file(file.as_deref(), &name, &text, &diagnostics, args.diff) {
+                FileFix::Nothing => {}
+                FileFix::Diff(diff) => diffs.push_str(&diff),
+                FileFix::Written(fixed) => {
+                    let _ = writeln!(
+                        stderr.lock(),
+                        "fixed {} in {name}",
+                        rules::plural(fixed.applied, "finding", "findings")
+                    );
+                    text = fixed.text;
+                    diagnostics = checker.check(&Document::read(&text, markup));
+                }
+                FileFix::NotWritten(why) => {
+                    let _ = writeln!(stderr.lock(), "error: {name}: not fixed: {why}");
+                    failed_inputs = true;
+                }
+            }
+        }
         reports.push(FileReport {
             path: name,
             source: text,
             diagnostics,
+        });
+    }
+    if args.diff {
+        let _ = io::stdout().lock().write_all(diffs.as_bytes());
+        return ExitCode::from(if failed_inputs {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
         });
     }
     let cwd = std::env::current_dir().unwrap_or_default();

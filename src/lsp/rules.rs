@@ -115,10 +115,7 @@ impl Loaded {
     /// No rules at all: what is in force when the first load fails.
     pub(super) fn empty() -> Loaded {
         Loaded {
-            set: RuleSet {
-                subjects: Vec::new(),
-                units: crate::reader::quantities::Units::builtin(),
-            },
+            set: RuleSet::empty(),
             files: HashMap::new(),
         }
     }
@@ -171,11 +168,25 @@ pub(super) fn error_diagnostics(errors: &[RuleError]) -> BTreeMap<Url, Vec<Diagn
         let range = Text::new(&e.source).range(&e.span);
         out.entry(uri).or_default().push(Diagnostic {
             range,
-            severity: Some(DiagnosticSeverity::ERROR),
+            severity: Some(if e.is_error() {
+                DiagnosticSeverity::ERROR
+            } else {
+                DiagnosticSeverity::WARNING
+            }),
             code: None,
             code_description: None,
             source: Some("factlint".to_owned()),
-            message: format!("invalid rule file: {}", e.message),
+            message: {
+                let prefix = if e.is_error() {
+                    "invalid rule file: "
+                } else {
+                    ""
+                };
+                match &e.help {
+                    Some(help) => format!("{prefix}{} ({help})", e.message),
+                    None => format!("{prefix}{}", e.message),
+                }
+            },
             related_information: None,
             tags: None,
             data: None,

@@ -109,7 +109,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // 17 January 2025, Friday 17 January
         format!(r"(?P<dm>{weekday}\b{day}\s+{m}(?:,?\s+(?P<dmy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<dmm>").replace("?P<dot>", "?P<dmdot>"), day = day.replace("?P<d>", "?P<dmd>")),
         // January 17, 2025; Friday, Jan. 17
-        format!(r"(?P<md>{weekday}\b{m}\s+{day}(?:,?\s+{year})?)", m = MONTH.replace("?P<m>", "?P<mdm>").replace("?P<dot>", "?P<mddot>"), day = day.replace("?P<d>", "?P<mdd>"), year = year.replace("?P<y>", "?P<mdy>")),
+        // (the day ends at a word boundary: "March 2026" is no March 20)
+        format!(r"(?P<md>{weekday}\b{m}\s+{day}\b(?:,?\s+{year})?)", m = MONTH.replace("?P<m>", "?P<mdm>").replace("?P<dot>", "?P<mddot>"), day = day.replace("?P<d>", "?P<mdd>"), year = year.replace("?P<y>", "?P<mdy>")),
         // January 2025
         format!(r"(?P<my>\b{m},?\s+(?P<myy>[12]\d{{3}}))", m = MONTH.replace("?P<m>", "?P<mym>").replace("?P<dot>", "?P<mydot>")),
         // in 2025, since 2021
@@ -573,6 +574,26 @@ mod tests {
                 false
             ),
             "17.01.2025"
+        );
+    }
+
+    #[test]
+    fn a_month_and_year_is_not_a_day_glued_to_digits() {
+        // "March 2026" once read as "March 20" followed by digits, and was dropped.
+        assert_eq!(
+            dates("it will reopen in March 2026"),
+            [("March 2026", Some(2026), Some(3), None)]
+        );
+        assert_eq!(
+            dates("opened January 2026 and May 2027"),
+            [
+                ("January 2026", Some(2026), Some(1), None),
+                ("May 2027", Some(2027), Some(5), None)
+            ]
+        );
+        assert_eq!(
+            dates("on March 20, 2026"),
+            [("March 20, 2026", Some(2026), Some(3), Some(20))]
         );
     }
 

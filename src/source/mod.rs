@@ -15,6 +15,8 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use lines::LineIndex;
+
+use crate::suppress::Suppressions;
 pub use offsets::OffsetMap;
 
 /// Which reader turns a file's bytes into text.
@@ -71,20 +73,29 @@ pub struct Document {
     /// Blocks in document order, not overlapping.
     pub blocks: Vec<Block>,
     map: OffsetMap,
+    /// The draft's suppression comments, found in the original bytes.
+    pub suppressions: Suppressions,
 }
 
 impl Document {
     pub fn new(text: String, blocks: Vec<Block>, map: OffsetMap) -> Document {
-        Document { text, blocks, map }
+        Document {
+            text,
+            blocks,
+            map,
+            suppressions: Suppressions::default(),
+        }
     }
 
     /// Reads `original` with the given markup reader.
     pub fn read(original: &str, markup: Markup) -> Document {
-        match markup {
+        let mut doc = match markup {
             Markup::Text => text::read(original),
             Markup::Markdown => markdown::read(original),
             Markup::Html => html::read(original),
-        }
+        };
+        doc.suppressions = Suppressions::scan(original, markup);
+        doc
     }
 
     /// The original bytes that produced `range` of [`Document::text`]. The

@@ -8,7 +8,8 @@ pub(crate) fn read(original: &str) -> Document {
     let mut doc = DocumentBuilder::new(original.len());
     let mut offset = 0;
     for line in original.split_inclusive('\n') {
-        if line.trim().is_empty() {
+        // A suppression comment is for factlint, not part of the draft.
+        if line.trim().is_empty() || crate::suppress::directive_line(line).is_some() {
             doc.end_block();
         } else {
             if !doc.in_block() {
