@@ -118,10 +118,12 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             ),
             label: "the subject is first named here".to_owned(),
             note: note(&fact.claim),
-            help: fact
-                .help
-                .clone()
-                .or_else(|| Some("state the fact, or turn this rule off for the draft".to_owned())),
+            help: fact.help.clone().or_else(|| {
+                Some(format!(
+                    "state the fact, or silence it for this draft with a `factlint-disable-file {}` comment",
+                    fact.rule
+                ))
+            }),
             found: None,
             expected: None,
             fix: None,
