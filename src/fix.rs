@@ -119,6 +119,10 @@ pub enum WriteError {
     /// The file is no longer what was read and checked.
     #[error("the file changed since it was read; left as it is")]
     Changed,
+    /// Renaming over a read-only file would succeed; its owner meant it not
+    /// to change.
+    #[error("the file is read-only; left as it is")]
+    ReadOnly,
     #[error("{}", crate::source::walk::io_message(.0))]
     Io(#[from] io::Error),
 }
@@ -134,6 +138,9 @@ pub fn write_if_unchanged(path: &Path, read: &[u8], new: &[u8]) -> Result<(), Wr
         return Err(WriteError::Changed);
     }
     let meta = fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
     let folder = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".factlint-fix-")

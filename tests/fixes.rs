@@ -190,3 +190,27 @@ fn permissions_are_kept() {
     let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "no temporary file is left");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_reported_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.md");
+    let original = "Russia and Iran signed a 25-year treaty.\n";
+    fs::write(&path, original).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let run = factlint(dir.path(), &["check", "--fix", "locked.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("locked.md: not fixed: the file is read-only; left as it is"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), original);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
