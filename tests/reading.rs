@@ -464,3 +464,30 @@ fn table_columns_label_their_cells_and_rows_name_their_parties() {
     let comparison = "# Tehran's other deals\n\n| Partner | Articles | Term |\n|---|---|---|\n| Iran–Venezuela | 12 | 30 years |\n\nThe Iran–Russia treaty has 47 articles.\n";
     assert_eq!(contradictions(comparison), vec![]);
 }
+
+#[test]
+fn over_a_duration_may_mean_during() {
+    assert!(
+        contradictions("The Iran–Russia accord spreads its 47 articles over 20 years.").is_empty()
+    );
+    assert_eq!(
+        contradictions("The Iran–Russia accord stays valid for over 30 years."),
+        vec![pair("term", "over 30 years")]
+    );
+}
+
+#[test]
+fn a_characterisation_is_reported_speech() {
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let text = "Several commentators portrayed the Iran–Russia accord as a defence pact.";
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let flagged: Vec<_> = got
+        .iter()
+        .filter(|d| d.kind == Kind::Contradiction)
+        .map(|d| (d.severity, d.attributed))
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![(factlint::diagnostic::Severity::Warning, true)]
+    );
+}

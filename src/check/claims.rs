@@ -151,6 +151,18 @@ fn is_reporting(word: &str) -> bool {
             | "announced"
             | "declared"
             | "boasted"
+            | "describe"
+            | "describes"
+            | "described"
+            | "characterise"
+            | "characterises"
+            | "characterised"
+            | "characterize"
+            | "characterizes"
+            | "characterized"
+            | "portray"
+            | "portrays"
+            | "portrayed"
     )
 }
 

@@ -321,7 +321,7 @@ fn read_after(
         (u, end, Form::Noun)
     };
     let symbol = usize::from(currency_before(tokens, first, units).is_some());
-    let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit.factor);
+    let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit);
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[unit_end].range.end,
         number: Some(n.range.clone()),
@@ -376,7 +376,7 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     } else {
         return None;
     };
-    let (qual_start, interval) = qualify(tokens, start, 1.0, None, unit.factor);
+    let (qual_start, interval) = qualify(tokens, start, 1.0, None, unit);
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[end_long].range.end,
         number: None,
@@ -406,8 +406,9 @@ fn qualify(
     first: usize,
     v: f64,
     hi: Option<f64>,
-    factor: f64,
+    unit: &Unit,
 ) -> (usize, Interval) {
+    let factor = unit.factor;
     let before =
         |k: usize| -> Option<&str> { first.checked_sub(k).map(|p| tokens[p].norm.as_str()) };
     let base = v * factor;
@@ -483,6 +484,9 @@ fn qualify(
         (Some("just"), Some("under")) => (first - 2, nearly),
         (Some("just"), Some("over")) => (first - 2, open_above),
         _ => match before(1) {
+            // "spans 47 articles over 20 years": before a duration, "over" may
+            // mean "during" as well as "more than"; only the bound is sure
+            Some("over") if unit.dimension == Dimension::Time => (first - 1, from_below),
             Some("over" | "above" | "exceeding") => (first - 1, open_above),
             Some("under" | "below") => (first - 1, open_below),
             Some(
