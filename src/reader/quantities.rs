@@ -363,8 +363,23 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
     let singular_form = normalize::singular(&tokens[end].norm) == tokens[end].norm
         || tokens[end].norm.contains('-');
+    // "half a century", "a quarter of a century", "three quarters of a decade"
+    let fraction = |at: usize| -> Option<(usize, f64)> {
+        let word = |k: usize| at.checked_sub(k).map(|p| tokens[p].norm.as_str());
+        match (word(4), word(3), word(2), word(1)) {
+            (_, _, Some("half"), Some("a" | "an")) => Some((at - 2, 0.5)),
+            (Some("a" | "one"), Some("quarter"), Some("of"), Some("a")) => Some((at - 4, 0.25)),
+            (Some("three"), Some("quarters"), Some("of"), Some("a")) => Some((at - 4, 0.75)),
+            (_, Some("quarter"), Some("of"), Some("a")) => Some((at - 3, 0.25)),
+            _ => None,
+        }
+    };
+    let mut share = 1.0;
     let (start, form) = if end_long > end {
         (i, Form::Compound)
+    } else if let Some((from, part)) = fraction(i).filter(|_| singular_form) {
+        share = part;
+        (from, Form::Noun)
     } else if matches!(prev, Some("a" | "an" | "one")) && singular_form {
         (i - 1, Form::Noun)
     } else if unit.factor >= 10.0
@@ -376,12 +391,12 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     } else {
         return None;
     };
-    let (qual_start, interval) = qualify(tokens, start, 1.0, None, unit);
+    let (qual_start, interval) = qualify(tokens, start, share, None, unit);
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[end_long].range.end,
         number: None,
         style: NumberStyle::Digits,
-        stated: 1.0,
+        stated: share,
         interval,
         unit: unit.clone(),
         form,
@@ -548,6 +563,18 @@ mod tests {
         assert_eq!(about[0].0, "approx. 45 articles");
         assert!((about[0].1 - 40.5).abs() < 1e-9 && (about[0].2 - 49.5).abs() < 1e-9);
         assert_eq!(read("up to 50 articles")[0].2, 50.0);
+    }
+
+    #[test]
+    fn fractions_of_a_unit() {
+        assert_eq!(read("for half a century")[0].0, "half a century");
+        assert_eq!(read("for half a century")[0].1, 50.0);
+        assert_eq!(
+            read("for a quarter of a century")[0].0,
+            "a quarter of a century"
+        );
+        assert_eq!(read("for a quarter of a century")[0].1, 25.0);
+        assert_eq!(read("three quarters of a decade")[0].1, 7.5);
     }
 
     #[test]
