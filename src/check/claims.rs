@@ -78,6 +78,17 @@ pub struct Reading {
     pub considered: Vec<Considered>,
 }
 
+/// A sentence as read, for `--explain`: where it is and whom each of its
+/// mentions was taken to name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSentence {
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Each mention's text range, whom it names after references are
+    /// resolved, and how it refers.
+    pub mentions: Vec<(Range<usize>, Owner, Reference)>,
+}
+
 /// A subject's rules prepared for reading documents.
 pub(crate) struct SubjectReader<'r> {
     subject: &'r Subject,
@@ -265,6 +276,26 @@ impl<'r> SubjectReader<'r> {
 
     pub(crate) fn subject(&self) -> &'r Subject {
         self.subject
+    }
+
+    /// Every sentence with its mentions, for explaining a reading.
+    pub(crate) fn read_sentences(&self, doc: &Document) -> Vec<ReadSentence> {
+        self.sentences(doc)
+            .into_iter()
+            .map(|s| ReadSentence {
+                mentions: s
+                    .mentions
+                    .iter()
+                    .zip(&s.owners)
+                    .map(|(m, o)| {
+                        let range = s.tokens[m.tokens.start].range.start
+                            ..s.tokens[m.tokens.end - 1].range.end;
+                        (range, *o, m.reference)
+                    })
+                    .collect(),
+                range: s.range,
+            })
+            .collect()
     }
 
     pub(crate) fn read(&self, doc: &Document) -> Reading {

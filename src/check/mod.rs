@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::RuleSet;
 use crate::source::Document;
 
-pub use claims::{Considered, Outcome, Reading};
+pub use claims::{Considered, Outcome, ReadSentence, Reading};
 pub use examples::{ExampleRun, Failure};
 
 /// Checks documents against a rule set; build once, use for every document.
@@ -47,6 +47,11 @@ impl<'r> Checker<'r> {
     /// What a document says about each subject, for `--explain`.
     pub fn read(&self, doc: &Document) -> Vec<Reading> {
         self.readers.iter().map(|r| r.read(doc)).collect()
+    }
+
+    /// Each subject's sentences with their mentions, for `--explain`.
+    pub fn read_sentences(&self, doc: &Document) -> Vec<Vec<ReadSentence>> {
+        self.readers.iter().map(|r| r.read_sentences(doc)).collect()
     }
 
     /// The diagnostics for one document, ordered by position, less those its

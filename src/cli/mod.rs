@@ -332,7 +332,7 @@ fn check(args: CheckArgs) -> ExitCode {
         files_checked += 1;
         let doc = Document::read(&text, markup);
         if args.explain {
-            explain::print(&checker, &name, &doc);
+            explain::print(&checker, &name, &text, &doc);
         }
         let mut diagnostics = checker.check(&doc);
         let mut text = text;
