@@ -44,21 +44,19 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
                     .or_else(|| Some(format!("write \"{expected}\""))),
             ),
             FactKind::Absent(_) => (
+                // the claim itself is in the note; the message stays one line
                 format!(
-                    "\"{}\" contradicts the source: {}{quoted}",
-                    c.found, fact.claim
+                    "\"{}\" contradicts the source, which has no such provision{quoted}",
+                    c.found
                 ),
                 fact.help.clone().or_else(|| {
-                    Some(
-                        "the source has no such provision: rewrite the claim (no automatic fix)"
-                            .to_owned(),
-                    )
+                    Some("rewrite the claim to match the source (no automatic fix)".to_owned())
                 }),
             ),
             FactKind::Present(_) => (
                 format!(
-                    "denying \"{}\" contradicts the source: {}{quoted}",
-                    c.found, fact.claim
+                    "denying \"{}\" contradicts the source, which provides it{quoted}",
+                    c.found
                 ),
                 fact.help
                     .clone()
