@@ -422,7 +422,8 @@ fn prefixes(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The nearest `.factlint.yaml` at or above `cwd`.
-fn find(cwd: &Path) -> Option<PathBuf> {
+/// The nearest `.factlint.yaml` in `cwd` or a folder above it.
+pub fn find(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(FILE_NAME))
         .find(|candidate| candidate.is_file())

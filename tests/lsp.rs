@@ -727,3 +727,26 @@ fn rule_file_warnings_are_shown_on_the_yaml_and_the_rules_still_work() {
     );
     assert!(server.shutdown_and_exit().success());
 }
+
+#[test]
+fn the_projects_configuration_names_the_rules_and_their_levels() {
+    let (_dir, root) = workspace();
+    std::fs::create_dir(root.join("facts")).expect("facts folder");
+    let yaml_path = root.join("facts/library.yaml");
+    std::fs::write(&yaml_path, LIBRARY_RULES).expect("write rules");
+    std::fs::write(
+        root.join(".factlint.yaml"),
+        "rules: [facts/library.yaml]\nseverity:\n  lakeside-library/reading-rooms:\n    contradiction: warning\n",
+    )
+    .expect("write configuration");
+    let uri = uri_of(&root.join("library.txt"));
+    let mut server = Server::start(&[]);
+    server.initialize(&root, json!(null));
+    server.open(&uri, "plaintext", LIBRARY_DRAFT);
+    let mut expected = rooms_diagnostic("8 rooms", "6 rooms", &uri_of(&yaml_path));
+    expected["severity"] = json!(2);
+    assert_eq!(
+        server.diagnostics(&uri, Some(1))["diagnostics"],
+        json!([expected])
+    );
+}
