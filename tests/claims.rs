@@ -88,3 +88,43 @@ fn bridge_rules_and_a_missing_file() {
         "{out}"
     );
 }
+
+/// Like `check`, `claims` and `explain` use the rules the project's
+/// `.factlint.yaml` names.
+#[test]
+fn the_project_configuration_names_the_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("facts")).expect("facts folder");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/bridge/harbor-bridge.yaml"
+        ),
+        dir.path().join("facts/bridge.yaml"),
+    )
+    .expect("copy rules");
+    std::fs::write(dir.path().join(".factlint.yaml"), "rules: [facts/]\n").expect("config");
+    std::fs::write(
+        dir.path().join("d.md"),
+        "Millbrook's Harbor Bridge will carry six lanes.\n",
+    )
+    .expect("draft");
+    let run = |args: &[&str]| {
+        let output = assert_cmd::cargo::cargo_bin_cmd!("factlint")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("factlint runs");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let rows: Value =
+        serde_json::from_str(&run(&["claims", "--format", "json", "d.md"])).expect("JSON");
+    let lanes = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["rule"] == "harbor-bridge/lanes")
+        .expect("the bridge's lanes rule");
+    assert_eq!(lanes["status"], "contradicts");
+    assert!(run(&["explain", "harbor-bridge/lanes"]).contains("four traffic lanes"));
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{load_rules, rule_errors, use_color_stderr, ColorChoice};
+use super::{project_rules, rule_errors, use_color_stderr, ColorChoice};
 use crate::check::{Checker, Outcome};
 use crate::rules::FactKind;
 use crate::source::{walk, Document, LineIndex, Markup};
@@ -26,7 +26,7 @@ enum TableFormat {
 pub(crate) struct ClaimsArgs {
     /// Drafts: files, folders or globs, as `check` takes them; `-` reads standard input.
     paths: Vec<PathBuf>,
-    /// Rule file or folder of rule files (repeatable); replaces the bundled rules.
+    /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
     /// Output format.
@@ -122,7 +122,7 @@ pub(crate) fn rows(checker: &Checker<'_>, path: &str, original: &str, markup: Ma
 }
 
 pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
-    let rules = match load_rules(&args.rules) {
+    let rules = match project_rules(&args.rules) {
         Ok(rules) => rules,
         Err(errors) => {
             rule_errors::print(&errors, use_color_stderr(ColorChoice::Auto));

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{load_rules, rule_errors, use_color_stderr, ColorChoice};
+use super::{project_rules, rule_errors, use_color_stderr, ColorChoice};
 use crate::diagnostic::Severity;
 use crate::reader::dates::{format_date, DateStyle};
 use crate::reader::numbers::{format_number, NumberStyle};
@@ -20,13 +20,13 @@ use crate::rules::{Fact, FactKind, Phrase, RuleSet, Subject};
 pub(crate) struct ExplainArgs {
     /// A rule id (`ru-ir-treaty/term`), or a subject id for all of its rules.
     rule: String,
-    /// Rule file or folder of rule files (repeatable); replaces the bundled rules.
+    /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
 }
 
 pub(crate) fn run(args: ExplainArgs) -> ExitCode {
-    let rules = match load_rules(&args.rules) {
+    let rules = match project_rules(&args.rules) {
         Ok(rules) => rules,
         Err(errors) => {
             rule_errors::print(&errors, use_color_stderr(ColorChoice::Auto));

@@ -162,6 +162,19 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The rules a command works with: `paths` if given, else those of the
+/// project's `.factlint.yaml` (with its severity levels), else the bundled.
+pub(crate) fn project_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    if !paths.is_empty() {
+        return RuleSet::load(paths);
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match config::resolve(&cwd, &Overrides::default()) {
+        Ok(resolved) => Ok(resolved.rules),
+        Err(ResolveError::Config(errors) | ResolveError::Rules(errors)) => Err(errors),
+    }
+}
+
 pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
     if paths.is_empty() {
         RuleSet::bundled()
