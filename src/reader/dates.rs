@@ -231,6 +231,29 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && day >= 1 && day <= max
 }
 
+/// What one match found: range, year, month, day, style, abbreviated month.
+type Found = (
+    Range<usize>,
+    Option<i32>,
+    Option<u32>,
+    Option<u32>,
+    DateStyle,
+    bool,
+);
+
+/// A date with a day and a month, if they make a real date.
+fn day_date(
+    range: Range<usize>,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    style: DateStyle,
+    abbreviated: bool,
+) -> Option<Found> {
+    let (month, day) = (month?, day?);
+    valid(year, month, day).then_some((range, year, Some(month), Some(day), style, abbreviated))
+}
+
 /// Every date in `text`, left to right, not overlapping.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
@@ -302,31 +325,23 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 _ => None,
             }
         } else if let Some(m) = c.name("dm") {
-            let (y, mo, d) = (year("dmy"), month("dmm"), num("dmd"));
-            match (mo, d) {
-                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
-                    m.range(),
-                    y,
-                    Some(mo),
-                    Some(d),
-                    DateStyle::DayMonth,
-                    abbreviated("dmm"),
-                )),
-                _ => None,
-            }
+            day_date(
+                m.range(),
+                year("dmy"),
+                month("dmm"),
+                num("dmd"),
+                DateStyle::DayMonth,
+                abbreviated("dmm"),
+            )
         } else if let Some(m) = c.name("md") {
-            let (y, mo, d) = (year("mdy"), month("mdm"), num("mdd"));
-            match (mo, d) {
-                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
-                    m.range(),
-                    y,
-                    Some(mo),
-                    Some(d),
-                    DateStyle::MonthDay,
-                    abbreviated("mdm"),
-                )),
-                _ => None,
-            }
+            day_date(
+                m.range(),
+                year("mdy"),
+                month("mdm"),
+                num("mdd"),
+                DateStyle::MonthDay,
+                abbreviated("mdm"),
+            )
         } else if let Some(m) = c.name("my") {
             month("mym").map(|mo| {
                 (

@@ -345,7 +345,27 @@ mod tests {
 pub(crate) mod testing {
     use proptest::prelude::*;
 
-    use crate::source::Document;
+    use crate::source::{BlockKind, Document};
+
+    /// The original bytes behind the first occurrence of `needle` in the text.
+    pub(crate) fn orig<'a>(src: &'a str, doc: &Document, needle: &str) -> &'a str {
+        let at = doc
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.text));
+        &src[doc.original_range(at..at + needle.len())]
+    }
+
+    pub(crate) fn kinds(doc: &Document) -> Vec<BlockKind> {
+        doc.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    pub(crate) fn block_texts(doc: &Document) -> Vec<&str> {
+        doc.blocks
+            .iter()
+            .map(|b| &doc.text[b.range.clone()])
+            .collect()
+    }
 
     /// Asserts that the blocks lie in the text in order and that every range
     /// of the text on char boundaries maps into the original on char
