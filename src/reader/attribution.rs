@@ -272,32 +272,18 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let name_like = terms.may_start_name(t);
-        if let Some(len) = terms
-            .names
-            .iter()
-            .filter(|_| name_like)
-            .filter_map(|n| sequence_at(tokens, i, n))
-            .max()
-        {
+        // The subject's own names first, then other instruments' names.
+        let longest =
+            |names: &[Vec<String>]| names.iter().filter_map(|n| sequence_at(tokens, i, n)).max();
+        let named = terms.may_start_name(t).then(|| {
+            longest(&terms.names)
+                .map(|len| (len, Owner::Subject))
+                .or_else(|| longest(&terms.distinct_from).map(|len| (len, Owner::Other)))
+        });
+        if let Some((len, owner)) = named.flatten() {
             out.push(Mention {
                 tokens: i..i + len,
-                owner: Owner::Subject,
-                reference: Reference::Name,
-            });
-            i += len;
-            continue;
-        }
-        if let Some(len) = terms
-            .distinct_from
-            .iter()
-            .filter(|_| name_like)
-            .filter_map(|n| sequence_at(tokens, i, n))
-            .max()
-        {
-            out.push(Mention {
-                tokens: i..i + len,
-                owner: Owner::Other,
+                owner,
                 reference: Reference::Name,
             });
             i += len;
