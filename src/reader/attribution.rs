@@ -275,12 +275,12 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
         // The subject's own names first, then other instruments' names.
         let longest =
             |names: &[Vec<String>]| names.iter().filter_map(|n| sequence_at(tokens, i, n)).max();
-        let named = terms.may_start_name(t).then(|| {
+        let by_name = terms.may_start_name(t).then(|| {
             longest(&terms.names)
                 .map(|len| (len, Owner::Subject))
                 .or_else(|| longest(&terms.distinct_from).map(|len| (len, Owner::Other)))
         });
-        if let Some((len, owner)) = named.flatten() {
+        if let Some((len, owner)) = by_name.flatten() {
             out.push(Mention {
                 tokens: i..i + len,
                 owner,
