@@ -491,3 +491,28 @@ fn a_characterisation_is_reported_speech() {
         vec![(factlint::diagnostic::Severity::Warning, true)]
     );
 }
+
+#[test]
+fn corrections_state_with_the_unit_said_before() {
+    for text in [
+        "The Iran–Russia accord is not a 30-year deal but a 20-year one.",
+        "Despite claims, the Iran–Russia accord does not last 30 years; it lasts 20.",
+        "Not 44 articles: the Iran–Russia accord has 47.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+        let unstated = unstated(text);
+        let fact = if text.contains("articles") {
+            "article-count"
+        } else {
+            "term"
+        };
+        assert!(!unstated.contains(&fact.to_owned()), "{text}: {unstated:?}");
+    }
+}
+
+#[test]
+fn a_draft_of_the_instrument_is_not_the_instrument() {
+    let text = "An early draft of the Iran–Russia accord ran to 52 articles, while the signed accord has 47.";
+    assert_eq!(contradictions(text), vec![]);
+    assert!(!unstated(text).contains(&"article-count".to_owned()));
+}

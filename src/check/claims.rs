@@ -581,7 +581,15 @@ impl<'r> SubjectReader<'r> {
                             let cued = if q.form == Form::Compound {
                                 // "a 20-year pact" counts; "five-year extensions"
                                 // is about the extensions, "a 20-year term" a cue
-                                premod || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
+                                // "not a 25-year pact but a 20-year one"
+                                let stands_for_alias = s
+                                    .tokens
+                                    .get(q.tokens.end)
+                                    .is_some_and(|t| t.norm == "one")
+                                    && s.mentions.iter().any(|m| m.tokens.end <= q.tokens.start);
+                                premod
+                                    || stands_for_alias
+                                    || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
                             } else {
                                 near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
                             } || column_label(q.range.start).is_some_and(|label| {

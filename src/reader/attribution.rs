@@ -253,6 +253,9 @@ const DEAL_VERBS: &[&str] = &[
     "has",
     "had",
 ];
+/// What an instrument goes through before it is final: a claim about "a
+/// draft of the treaty" is not one about the treaty.
+const PRELIMINARIES: &[&str] = &["draft", "version", "proposal", "outline", "sketch"];
 /// Words that introduce parties as new to the reader, after "between".
 const NEW_PARTIES: &[&str] = &[
     "two", "three", "four", "several", "various", "other", "some", "many", "rival",
@@ -374,6 +377,26 @@ fn classify_alias(
         }
         seen += 1;
     }
+    // "a draft of the treaty", "earlier versions of the pact": what is said
+    // is the draft's, not the finished instrument's
+    let of_at = match tokens.get(k) {
+        Some(t) if k < i && (DETERMINERS.contains(&t.norm.as_str()) || t.norm == "of") => {
+            if t.norm == "of" {
+                Some(k)
+            } else {
+                k.checked_sub(1)
+            }
+        }
+        _ => None,
+    };
+    if let Some(of) = of_at.filter(|&o| tokens[o].norm == "of") {
+        let head = of
+            .checked_sub(1)
+            .map(|h| normalize::singular(tokens[h].base()));
+        if head.is_some_and(|h| PRELIMINARIES.contains(&h.as_ref())) {
+            other = true;
+        }
+    }
     // After the alias: "with X", "between X and Y", "X signed with Y".
     let mut j = i + 1;
     while tokens.get(j).is_some_and(|t| {
@@ -489,6 +512,13 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn drafts_and_versions_of_the_instrument_are_not_it() {
+        assert_eq!(owners("a draft of the treaty had 50")[0].1, Owner::Other);
+        assert_eq!(owners("earlier versions of the pact")[0].1, Owner::Other);
+        assert_eq!(owners("the text of the treaty")[0].1, Owner::Unknown);
     }
 
     #[test]

@@ -223,6 +223,15 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
             out.push(q);
         }
     }
+    out.sort_by_key(|q| q.range.start);
+    // A number whose unit was said before it: "not 45 articles but 47".
+    let mut elided = Vec::new();
+    for n in numbers {
+        if let Some(q) = read_elided(tokens, n, &out) {
+            elided.push(q);
+        }
+    }
+    out.extend(elided);
     // Unit words with no number: "decade-long", "a decade", "a quarter-century".
     for i in 0..tokens.len() {
         if out.iter().any(|q| q.tokens.contains(&i)) {
@@ -234,6 +243,66 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
     }
     out.sort_by_key(|q| q.range.start);
     out
+}
+
+/// Words after which a number may stand for a count or length whose unit an
+/// earlier quantity of the sentence gave: "it runs for 20", "has 47".
+const ELLIPSIS_BEFORE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "for",
+    "to",
+    "only",
+    "just",
+    "exactly",
+    "not",
+    "but",
+    "contains",
+    "counts",
+    "lists",
+    "spans",
+    "comprises",
+    "runs",
+    "lasts",
+    "actually",
+];
+
+/// The number `n`, standing alone at the end of a clause after one of
+/// [`ELLIPSIS_BEFORE`], read in the unit of the nearest quantity before it
+/// in the sentence: "runs for 25 years; it runs for 20".
+fn read_elided(tokens: &[Token], n: &NumberMatch, read: &[Quantity]) -> Option<Quantity> {
+    let first = tokens.iter().position(|t| t.range.start >= n.range.start)?;
+    let last = tokens.iter().rposition(|t| t.range.end <= n.range.end)?;
+    if last < first || read.iter().any(|q| q.tokens.contains(&first)) {
+        return None;
+    }
+    let before = tokens.get(first.checked_sub(1)?)?;
+    let after_ends = tokens
+        .get(last + 1)
+        .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | ":" | ")" | "!" | "?"));
+    if !ELLIPSIS_BEFORE.contains(&before.norm.as_str()) || !after_ends {
+        return None;
+    }
+    let earlier = read
+        .iter()
+        .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)?;
+    let (qual_start, interval) = qualify(tokens, first, n.value, None, &earlier.unit);
+    Some(Quantity {
+        range: tokens[qual_start].range.start..n.range.end,
+        number: Some(n.range.clone()),
+        style: n.style,
+        stated: n.value,
+        interval,
+        unit: earlier.unit.clone(),
+        form: Form::Noun,
+        tokens: qual_start..last + 1,
+    })
 }
 
 fn is_reference(tokens: &[Token], first: usize) -> bool {
@@ -563,6 +632,21 @@ mod tests {
         assert_eq!(about[0].0, "approx. 45 articles");
         assert!((about[0].1 - 40.5).abs() < 1e-9 && (about[0].2 - 49.5).abs() < 1e-9);
         assert_eq!(read("up to 50 articles")[0].2, 50.0);
+    }
+
+    #[test]
+    fn a_number_may_take_its_unit_from_an_earlier_quantity() {
+        let r = read("not 45 articles, it has 47.");
+        assert_eq!(
+            r.iter().map(|q| q.0).collect::<Vec<_>>(),
+            vec!["45 articles", "47"]
+        );
+        assert_eq!(r[1].1, 47.0);
+        assert_eq!(read("runs for 25 years; it runs for 20")[1].1, 20.0);
+        // a year, a figure before a noun, or a number with nothing before it
+        assert_eq!(read("47 articles, signed in 2025.").len(), 1);
+        assert_eq!(read("47 articles and 9 chapters").len(), 1);
+        assert_eq!(read("47 articles. 12").len(), 1);
     }
 
     #[test]
