@@ -253,6 +253,49 @@ const DEAL_VERBS: &[&str] = &[
     "has",
     "had",
 ];
+/// Whether a noun names what a narrower instrument is about: "a gas deal",
+/// "the trade agreement", "an arms pact" are other instruments than a
+/// subject whose own names do not say so.
+fn is_topic(word: &str) -> bool {
+    matches!(
+        word,
+        "gas"
+            | "oil"
+            | "trade"
+            | "nuclear"
+            | "visa"
+            | "grain"
+            | "wheat"
+            | "arm"
+            | "arms"
+            | "weapon"
+            | "fishery"
+            | "fisheries"
+            | "extradition"
+            | "tax"
+            | "customs"
+            | "tariff"
+            | "banking"
+            | "payment"
+            | "swap"
+            | "currency"
+            | "railway"
+            | "rail"
+            | "pipeline"
+            | "transit"
+            | "shipping"
+            | "satellite"
+            | "tourism"
+            | "aviation"
+            | "ceasefire"
+            | "truce"
+            | "peace"
+            | "loan"
+            | "investment"
+            | "supply"
+    )
+}
+
 /// What an instrument goes through before it is final: a claim about "a
 /// draft of the treaty" is not one about the treaty.
 const PRELIMINARIES: &[&str] = &["draft", "version", "proposal", "outline", "sketch"];
@@ -341,8 +384,8 @@ fn classify_alias(
         if DETERMINERS.contains(&norm) {
             break;
         }
-        // "other deals", "the other treaties": not this one
-        if norm == "other" {
+        // "other deals", "the other treaties", "a gas deal": not this one
+        if norm == "other" || (is_topic(&normalize::singular(norm)) && !part_of_name(t, terms)) {
             other = true;
             seen += 1;
             continue;
@@ -512,6 +555,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_instrument_on_a_narrower_topic_is_another() {
+        assert_eq!(owners("Russia and Iran's gas deal")[0].1, Owner::Other);
+        assert_eq!(owners("the Russia–Iran trade agreement")[0].1, Owner::Other);
+        assert_eq!(
+            owners("the Russia–Iran strategic treaty")[0].1,
+            Owner::Subject
+        );
     }
 
     #[test]
