@@ -516,3 +516,15 @@ fn a_draft_of_the_instrument_is_not_the_instrument() {
     assert_eq!(contradictions(text), vec![]);
     assert!(!unstated(text).contains(&"article-count".to_owned()));
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_about_something_else_is_not_the_subject() {
+    let text = "Tehran and Moscow signed their partnership treaty, valid for 20 years, in January 2025. Iran later hosted a regional summit. It lasted three days, and another one lasted 25 years.";
+    assert_eq!(contradictions(text), vec![]);
+    assert_eq!(
+        contradictions(
+            "Tehran and Moscow signed their partnership treaty in January 2025. It lasts 25 years."
+        ),
+        vec![pair("term", "25 years")]
+    );
+}

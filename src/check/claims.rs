@@ -410,11 +410,18 @@ impl<'r> SubjectReader<'r> {
         let mut out = Vec::new();
         let mut last_concrete: Option<Owner> = None;
         let mut last_any = Owner::Subject;
+        // A pronoun names what the sentence before it (or its own sentence)
+        // named; after a sentence that named nothing it may mean anything:
+        // "Iran fought a long war. It lasted eight years."
+        let mut previous_named = false;
         for (b, block) in read.into_iter().enumerate() {
             for (range, tokens, mentions) in block {
                 let mut owners = Vec::with_capacity(mentions.len());
-                for m in &mentions {
+                for (n, m) in mentions.iter().enumerate() {
                     let owner = match (m.owner, m.reference) {
+                        (Owner::Unknown, Reference::Pronoun) if n == 0 && !previous_named => {
+                            Owner::Unknown
+                        }
                         (Owner::Unknown, Reference::Pronoun) => last_any,
                         (Owner::Unknown, Reference::Definite) => Owner::Subject,
                         (Owner::Unknown, Reference::Indefinite) => {
@@ -432,6 +439,7 @@ impl<'r> SubjectReader<'r> {
                     last_any = owner;
                     owners.push(owner);
                 }
+                previous_named = !mentions.is_empty();
                 out.push(Sentence {
                     range,
                     block: b,
@@ -755,8 +763,8 @@ impl<'r> SubjectReader<'r> {
     ) -> Option<Outcome> {
         match self.attach(s, toks).or(context) {
             Some(Owner::Subject) => None,
-            Some(_) => Some(Outcome::OtherSubject),
-            None => Some(Outcome::Unattributed),
+            Some(Owner::Other) => Some(Outcome::OtherSubject),
+            Some(Owner::Unknown) | None => Some(Outcome::Unattributed),
         }
     }
 
