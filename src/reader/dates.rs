@@ -26,6 +26,8 @@ pub enum DateStyle {
     Year,
     /// "in January"
     Month,
+    /// "on the 17th"
+    DayOnly,
     /// "17/01/2025", "1.17.2025": day or month first, with its separator and
     /// whether one-digit parts are written with a leading zero.
     Numeric {
@@ -116,6 +118,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // in 2025, since 2021
         r"(?P<yr>\b(?:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
         // in April
+        // on the 17th, (a day alone, judged on the day)
+        r"(?P<dayonly>\bon\s+(?P<dor>the\s+(?P<dod>[0-3]?\d)(?:st|nd|rd|th))\b\s*(?:[,.;:)]|$))".to_owned(),
         r"(?P<mo>\b(?:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
     ];
     // Dates are ASCII: ASCII word boundaries let the fast engines run the
@@ -353,6 +357,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     abbreviated("mym"),
                 )
             })
+        } else if let Some(m) = c.name("dor").filter(|_| c.name("dayonly").is_some()) {
+            num("dod")
+                .filter(|d| (1..=31).contains(d))
+                .map(|d| (m.range(), None, None, Some(d), DateStyle::DayOnly, false))
         } else if let Some(m) = c.name("yy") {
             Some((m.range(), year("yy"), None, None, DateStyle::Year, false))
         } else {
@@ -382,6 +390,16 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         }
     }
     out
+}
+
+/// "st", "nd", "rd" or "th" for a day of the month.
+fn ordinal_suffix(d: u32) -> &'static str {
+    match (d % 10, d % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    }
 }
 
 /// Writes a date in `style` with the parts given ("17 January 2025",
@@ -433,12 +451,7 @@ pub fn format_date(
         (DateStyle::MonthDay, Some(y), Some(d)) => format!("{m} {d}, {y}"),
         (DateStyle::MonthDay, None, Some(d)) => format!("{m} {d}"),
         (DateStyle::OrdinalOf, y, Some(d)) => {
-            let suffix = match (d % 10, d % 100) {
-                (1, n) if n != 11 => "st",
-                (2, n) if n != 12 => "nd",
-                (3, n) if n != 13 => "rd",
-                _ => "th",
-            };
+            let suffix = ordinal_suffix(d);
             match y {
                 Some(y) => format!("the {d}{suffix} of {m} {y}"),
                 None => format!("the {d}{suffix} of {m}"),
@@ -451,6 +464,7 @@ pub fn format_date(
                 None => format!("the {word} of {m}"),
             }
         }
+        (DateStyle::DayOnly, _, Some(d)) => format!("the {d}{}", ordinal_suffix(d)),
         (_, Some(y), None) if !m.is_empty() => format!("{m} {y}"),
         (_, Some(y), _) if m.is_empty() => format!("{y}"),
         (_, None, _) => m,
@@ -609,6 +623,24 @@ mod tests {
         assert_eq!(
             dates("on March 20, 2026"),
             [("March 20, 2026", Some(2026), Some(3), Some(20))]
+        );
+    }
+
+    #[test]
+    fn a_day_alone_after_on() {
+        assert_eq!(
+            dates("signed it on the 15th, officials said"),
+            vec![("the 15th", None, None, Some(15))]
+        );
+        assert_eq!(
+            dates("on the 15th."),
+            vec![("the 15th", None, None, Some(15))]
+        );
+        assert!(dates("on the 20th anniversary").is_empty());
+        assert!(dates("on the 45th.").is_empty());
+        assert_eq!(
+            format_date(None, None, Some(17), DateStyle::DayOnly, false),
+            "the 17th"
         );
     }
 
