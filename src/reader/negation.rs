@@ -55,6 +55,12 @@ const PRE_CUES: &[&[&str]] = &[
     &["deny"],
     &["rejected"],
     &["dropped"],
+    // a claim reported only to be corrected: "some outlets wrongly said 45"
+    &["wrongly"],
+    &["falsely"],
+    &["erroneously"],
+    &["mistakenly"],
+    &["incorrectly"],
 ];
 
 /// Cues that deny what comes before them in the same clause ("a mutual
@@ -76,6 +82,23 @@ const POST_CUES: &[&[&str]] = &[
     &["was", "dropped"],
     &["were", "dropped"],
     &["n/a"],
+    // a claim named only to be corrected: "reports of 45 articles were wrong"
+    &["was", "wrong"],
+    &["were", "wrong"],
+    &["is", "wrong"],
+    &["are", "wrong"],
+    &["was", "incorrect"],
+    &["were", "incorrect"],
+    &["is", "incorrect"],
+    &["are", "incorrect"],
+    &["was", "false"],
+    &["were", "false"],
+    &["is", "false"],
+    &["are", "false"],
+    &["was", "inaccurate"],
+    &["were", "inaccurate"],
+    &["proved", "wrong"],
+    &["proved", "false"],
 ];
 
 /// Word sequences that contain a cue but deny nothing.
@@ -263,6 +286,25 @@ mod tests {
             .unwrap()
             + 1;
         polarity(&tokens, start..end)
+    }
+
+    #[test]
+    fn a_claim_named_to_be_corrected_is_denied() {
+        assert_eq!(
+            of(
+                "Reports of 45 articles were wrong: it has 47.",
+                "45 articles"
+            ),
+            Polarity::Denied
+        );
+        assert_eq!(
+            of("Some outlets wrongly put the term at 25 years.", "25 years"),
+            Polarity::Denied
+        );
+        assert_eq!(
+            of("It has 47 articles, and that is not wrong.", "47 articles"),
+            Polarity::Affirmed
+        );
     }
 
     #[test]
