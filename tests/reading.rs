@@ -528,3 +528,25 @@ fn a_pronoun_after_a_sentence_about_something_else_is_not_the_subject() {
         vec![pair("term", "25 years")]
     );
 }
+
+#[test]
+fn no_fix_rewrites_markup_that_text_was_decoded_from() {
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let checker = Checker::new(&rules);
+    let fixes = |html: &str| -> Vec<Option<String>> {
+        checker
+            .check(&Document::read(html, Markup::Html))
+            .into_iter()
+            .filter(|d| d.kind == Kind::Contradiction)
+            .map(|d| d.fix.map(|f| html[f.range].to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        fixes("<p>Russia and Iran signed the treaty on <time datetime=\"2025-01-15\">Wednesday</time>.</p>"),
+        vec![None]
+    );
+    assert_eq!(
+        fixes("<p>The Russia&ndash;Iran treaty has <b>45</b> articles.</p>"),
+        vec![Some("45".to_owned())]
+    );
+}

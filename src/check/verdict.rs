@@ -85,10 +85,15 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             help,
             found: Some(c.found.clone()),
             expected: Some(expected.clone()),
-            fix: fix.as_ref().map(|(r, replacement)| Edit {
-                range: doc.original_range(r.clone()),
-                replacement: replacement.clone(),
-            }),
+            // text decoded from markup (an entity, a `<time datetime>`) is not
+            // edited: the edit would replace the markup with plain words
+            fix: fix
+                .as_ref()
+                .filter(|(r, _)| doc.is_copied(r.clone()))
+                .map(|(r, replacement)| Edit {
+                    range: doc.original_range(r.clone()),
+                    replacement: replacement.clone(),
+                }),
             attributed: c.attributed,
             span,
         });

@@ -116,11 +116,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // January 2025
         format!(r"(?P<my>\b{m},?\s+(?P<myy>[12]\d{{3}}))", m = MONTH.replace("?P<m>", "?P<mym>").replace("?P<dot>", "?P<mydot>")),
         // in 2025, since 2021
-        r"(?P<yr>\b(?:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
+        r"(?P<yr>\b(?i:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
         // in April
         // on the 17th, (a day alone, judged on the day)
         r"(?P<dayonly>\bon\s+(?P<dor>the\s+(?P<dod>[0-3]?\d)(?:st|nd|rd|th))\b\s*(?:[,.;:)]|$))".to_owned(),
-        r"(?P<mo>\b(?:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
+        r"(?P<mo>\b(?i:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
     ];
     // Dates are ASCII: ASCII word boundaries let the fast engines run the
     // whole search, where Unicode ones would fall back to slower ones.
@@ -623,6 +623,18 @@ mod tests {
         assert_eq!(
             dates("on March 20, 2026"),
             [("March 20, 2026", Some(2026), Some(3), Some(20))]
+        );
+    }
+
+    #[test]
+    fn a_preposition_may_open_the_sentence() {
+        assert_eq!(
+            dates("In 2024, they met."),
+            vec![("2024", Some(2024), None, None)]
+        );
+        assert_eq!(
+            dates("Since April 2025 it has"),
+            vec![("April 2025", Some(2025), Some(4), None)]
         );
     }
 

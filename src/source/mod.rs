@@ -103,4 +103,18 @@ impl Document {
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         self.map.to_original(range)
     }
+
+    /// Whether text `range` was copied from the original as it stands, so an
+    /// edit there changes only those words, not markup they came from.
+    /// White space collapsed from the original counts as copied: it stands
+    /// between the words, not for markup.
+    pub fn is_copied(&self, range: Range<usize>) -> bool {
+        let (decoded, past_end) = self.map.decoded_in(range);
+        !past_end
+            && decoded.into_iter().all(|r| {
+                self.text
+                    .get(r)
+                    .is_some_and(|t| t.chars().all(char::is_whitespace))
+            })
+    }
 }
