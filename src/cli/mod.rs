@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::baseline::Baseline;
+use crate::batch;
 use crate::check::Checker;
 use crate::config::{self, Overrides, ResolveError, Resolved};
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::Severity;
 use crate::emit::{statistics, Format, RuleInfo, Summary};
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
@@ -228,69 +229,42 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         path.display().to_string()
     };
-    let mut reports = Vec::new();
     let mut failed_inputs = false;
-    let mut files_checked = 0;
-    let stderr = io::stderr();
     let markup_for = |path: &Path| resolved.markup_for(path);
-    for input in walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for) {
-        let (name, markup, text) = match input {
-            Ok(walk::Input::Stdin) => {
-                let name = args
-                    .stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "-".to_owned());
-                let markup = resolved
-                    .markup_for(Path::new(&name))
-                    .unwrap_or(Markup::Text);
-                let mut bytes = Vec::new();
-                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                    let _ = writeln!(
-                        stderr.lock(),
-                        "error: {name}: cannot read standard input: {e}"
-                    );
-                    failed_inputs = true;
-                    continue;
-                }
-                match walk::decode(bytes) {
-                    Ok(text) => (name, markup, text),
-                    Err(e) => {
-                        let _ = writeln!(stderr.lock(), "error: {name}: {e}");
-                        failed_inputs = true;
-                        continue;
-                    }
-                }
-            }
-            Ok(walk::Input::File { path, markup }) => {
-                if !resolved.selects(&path) {
-                    continue;
-                }
-                match walk::read_input(&path) {
-                    Ok(text) => (shown(&path), markup, text),
-                    Err(e) => {
-                        let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
-                        failed_inputs = true;
-                        continue;
-                    }
-                }
-            }
-            Err(e) => {
-                let _ = writeln!(stderr.lock(), "error: {e}");
-                failed_inputs = true;
-                continue;
-            }
-        };
-        files_checked += 1;
-        let doc = Document::read(&text, markup);
-        if args.explain {
-            explain::print(&checker, &name, &doc);
+    let inputs = walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for);
+    let (jobs, errors) = jobs(inputs, &resolved, &args.stdin_filename, &shown);
+    let inspect = |name: &str, doc: &Document| explain::print(&checker, name, doc);
+    let options = batch::Options {
+        // --explain prints as it reads, so reading goes in order.
+        parallel: !args.explain,
+        inspect: args.explain.then_some(&inspect as _),
+    };
+    let mut reports = Vec::new();
+    let mut files_checked = 0;
+    let mut stderr = io::stderr();
+    // Errors are printed where their input would have been reported.
+    let mut errors = errors.into_iter().peekable();
+    let mut delivered = 0;
+    batch::check(&checker, jobs, options, &mut |outcome| {
+        while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
+            let _ = writeln!(stderr, "error: {}", message.1);
+            failed_inputs = true;
         }
-        let diagnostics = checker.check(&doc);
-        reports.push(FileReport {
-            path: name,
-            source: text,
-            diagnostics,
-        });
+        delivered += 1;
+        match outcome {
+            batch::Outcome::Checked(report) => {
+                files_checked += 1;
+                reports.push(report);
+            }
+            batch::Outcome::Unreadable { name, error } => {
+                let _ = writeln!(stderr, "error: {name}: {error}");
+                failed_inputs = true;
+            }
+        }
+    });
+    for (_, message) in errors {
+        let _ = writeln!(stderr, "error: {message}");
+        failed_inputs = true;
     }
     let cwd = std::env::current_dir().unwrap_or_default();
 
@@ -365,6 +339,48 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The inputs to check, and the messages for those that cannot be, each with
+/// the number of inputs before it.
+fn jobs(
+    inputs: Vec<Result<walk::Input, walk::WalkError>>,
+    resolved: &Resolved,
+    stdin_filename: &Option<String>,
+    shown: &dyn Fn(&Path) -> String,
+) -> (Vec<batch::Job>, Vec<(usize, String)>) {
+    let mut jobs = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match input {
+            Ok(walk::Input::Stdin) => {
+                let name = stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
+                let markup = resolved
+                    .markup_for(Path::new(&name))
+                    .unwrap_or(Markup::Text);
+                let mut bytes = Vec::new();
+                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+                    errors.push((
+                        jobs.len(),
+                        format!("{name}: cannot read standard input: {e}"),
+                    ));
+                    continue;
+                }
+                match walk::decode(bytes) {
+                    Ok(text) => jobs.push(batch::Job::Text { name, markup, text }),
+                    Err(e) => errors.push((jobs.len(), format!("{name}: {e}"))),
+                }
+            }
+            Ok(walk::Input::File { path, markup }) => {
+                if resolved.selects(&path) {
+                    let name = shown(&path);
+                    jobs.push(batch::Job::File { path, name, markup });
+                }
+            }
+            Err(e) => errors.push((jobs.len(), e.to_string())),
+        }
+    }
+    (jobs, errors)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
