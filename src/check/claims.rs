@@ -66,9 +66,8 @@ pub(crate) struct SubjectReader<'r> {
     subject: &'r Subject,
     units: &'r Units,
     terms: Terms,
-    /// Lower-case words whose absence from a document means it cannot be about
-    /// the subject.
-    triggers: aho_corasick::AhoCorasick,
+    /// Rules out, in one scan, documents that cannot be about the subject.
+    prefilter: super::prefilter::Prefilter,
 }
 
 /// A sentence's range, tokens and mentions, before references are resolved.
@@ -211,19 +210,12 @@ impl<'r> SubjectReader<'r> {
             subject.year,
             subject.distinct_from.clone(),
         );
-        let mut words: Vec<String> = subject.aliases.clone();
-        words.extend(subject.names.iter().filter_map(|n| n.first().cloned()));
-        let triggers = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&words)
-            .unwrap_or_else(|_| {
-                aho_corasick::AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern builds")
-            });
+        let prefilter = super::prefilter::Prefilter::new(&terms);
         SubjectReader {
             subject,
             units,
             terms,
-            triggers,
+            prefilter,
         }
     }
 
@@ -232,8 +224,7 @@ impl<'r> SubjectReader<'r> {
     }
 
     pub(crate) fn read(&self, doc: &Document) -> Reading {
-        // One scan rules out drafts that never use a word for the subject.
-        if !self.triggers.is_match(&doc.text) {
+        if !self.prefilter.may_be_about(&doc.text) {
             return Reading::default();
         }
         let sentences = self.sentences(doc);

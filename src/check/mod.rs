@@ -3,6 +3,7 @@
 //! or leaves it unstated, and turns that into diagnostics.
 
 mod claims;
+mod prefilter;
 mod verdict;
 
 use crate::diagnostic::Diagnostic;

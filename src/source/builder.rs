@@ -109,7 +109,14 @@ impl DocumentBuilder {
         let space = self.pending_space.take();
         if let Some(orig) = space.filter(|_| !self.after_separator) {
             self.text.push(' ');
-            self.map.push_whole(1, orig);
+            // A one-byte space maps the same either way; as a linear run it
+            // merges with the words around it, so ordinary prose costs one
+            // map segment per run of text instead of two per word.
+            if orig.len() == 1 {
+                self.map.push_linear(1, orig.start);
+            } else {
+                self.map.push_whole(1, orig);
+            }
         }
         self.after_separator = false;
     }
@@ -132,17 +139,30 @@ impl DocumentBuilder {
     /// collapsing runs of white space (including line breaks and no-break
     /// spaces) into one space.
     pub(crate) fn push_original(&mut self, s: &str, orig_start: usize) {
+        let bytes = s.as_bytes();
         let mut run_start = None;
-        for (i, c) in s.char_indices() {
-            if is_space(c) {
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, nearly all of the text, needs no decoding; char::is_whitespace
+            // takes exactly these ASCII bytes.
+            let (space, len) = match bytes[i] {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (true, 1),
+                b if b.is_ascii() => (false, 1),
+                _ => s[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_space(c), c.len_utf8())),
+            };
+            if space {
                 if let Some(start) = run_start.take() {
                     self.copy(&s[start..i], orig_start + start);
                 }
                 let at = orig_start + i;
-                self.note_space(at..at + c.len_utf8());
+                self.note_space(at..at + len);
             } else if run_start.is_none() {
                 run_start = Some(i);
             }
+            i += len;
         }
         if let Some(start) = run_start {
             self.copy(&s[start..], orig_start + start);
