@@ -70,16 +70,33 @@ pub(crate) struct SubjectReader<'r> {
     prefilter: super::prefilter::Prefilter,
 }
 
-/// A sentence's range, tokens and mentions, before references are resolved.
-type TokenizedSentence = (Range<usize>, Vec<Token>, Vec<Mention>);
+/// A sentence as first read, before references are resolved.
+struct TokenizedSentence {
+    range: Range<usize>,
+    mentions: Vec<Mention>,
+    spans: Vec<Range<usize>>,
+    named: bool,
+    parties: Vec<usize>,
+}
 
+/// A sentence. Its tokens are read twice: once to find mentions, then
+/// dropped, and again for its claims once the document is known to be about
+/// the subject; so a document's tokens are never all in memory at once, which
+/// for a file of many megabytes would take many times its size.
 struct Sentence {
     range: Range<usize>,
     block: usize,
+    /// Empty until the sentence is read for claims.
     tokens: Vec<Token>,
     mentions: Vec<Mention>,
     /// Owner of each mention after resolving references.
     owners: Vec<Owner>,
+    /// Text range of each mention.
+    spans: Vec<Range<usize>>,
+    /// Names the subject (not with an alias alone).
+    named: bool,
+    /// The party groups named in it.
+    parties: Vec<usize>,
 }
 
 /// Words that say a claim is reported speech.
@@ -236,10 +253,9 @@ impl<'r> SubjectReader<'r> {
             s.mentions
                 .iter()
                 .zip(&s.owners)
-                .find(|(m, o)| **o == Owner::Subject && m.reference != Reference::Pronoun)
-                .map(|(m, _)| {
-                    s.tokens[m.tokens.start].range.start..s.tokens[m.tokens.end - 1].range.end
-                })
+                .zip(&s.spans)
+                .find(|((m, o), _)| **o == Owner::Subject && m.reference != Reference::Pronoun)
+                .map(|(_, span)| span.clone())
         });
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
@@ -269,11 +285,12 @@ impl<'r> SubjectReader<'r> {
             })
             .collect();
         let considered = sentences
-            .par_iter()
+            .into_par_iter()
             .zip(contexts)
-            .flat_map_iter(|(s, context)| {
+            .flat_map_iter(|(mut s, context)| {
+                s.tokens = tokens::tokenize(&doc.text, s.range.clone());
                 let mut out = Vec::new();
-                self.read_sentence(doc, s, context, &mut out);
+                self.read_sentence(doc, &s, context, &mut out);
                 out
             })
             .collect();
@@ -296,7 +313,36 @@ impl<'r> SubjectReader<'r> {
                     .map(|range| {
                         let tokens = tokens::tokenize(&doc.text, range.clone());
                         let mentions = attribution::mentions(&tokens, &self.terms);
-                        (range, tokens, mentions)
+                        let spans = mentions
+                            .iter()
+                            .map(|m| {
+                                tokens[m.tokens.start].range.start
+                                    ..tokens[m.tokens.end - 1].range.end
+                            })
+                            .collect();
+                        let named = mentions.iter().any(|m| {
+                            m.reference == Reference::Name
+                                && m.owner == Owner::Subject
+                                && !is_alias(&tokens[m.tokens.start], &self.terms)
+                        });
+                        let mut parties = Vec::new();
+                        if !self.terms.parties.is_empty() {
+                            for i in 0..tokens.len() {
+                                if let Some((g, _)) = attribution::party_at(&tokens, i, &self.terms)
+                                {
+                                    if !parties.contains(&g) {
+                                        parties.push(g);
+                                    }
+                                }
+                            }
+                        }
+                        TokenizedSentence {
+                            range,
+                            mentions,
+                            spans,
+                            named,
+                            parties,
+                        }
                     })
                     .collect()
             })
@@ -305,7 +351,14 @@ impl<'r> SubjectReader<'r> {
         let mut last_concrete: Option<Owner> = None;
         let mut last_any = Owner::Subject;
         for (b, block) in read.into_iter().enumerate() {
-            for (range, tokens, mentions) in block {
+            for read in block {
+                let TokenizedSentence {
+                    range,
+                    mentions,
+                    spans,
+                    named,
+                    parties,
+                } = read;
                 let mut owners = Vec::with_capacity(mentions.len());
                 for m in &mentions {
                     let owner = match (m.owner, m.reference) {
@@ -329,9 +382,12 @@ impl<'r> SubjectReader<'r> {
                 out.push(Sentence {
                     range,
                     block: b,
-                    tokens,
+                    tokens: Vec::new(),
                     mentions,
                     owners,
+                    spans,
+                    named,
+                    parties,
                 });
             }
         }
@@ -339,14 +395,7 @@ impl<'r> SubjectReader<'r> {
     }
 
     fn is_about(&self, sentences: &[Sentence]) -> bool {
-        let named = sentences.iter().any(|s| {
-            s.mentions.iter().any(|m| {
-                m.reference == Reference::Name
-                    && m.owner == Owner::Subject
-                    && !is_alias(&s.tokens[m.tokens.start], &self.terms)
-            })
-        });
-        if named {
+        if sentences.iter().any(|s| s.named) {
             return true;
         }
         if self.terms.parties.is_empty() {
@@ -361,12 +410,8 @@ impl<'r> SubjectReader<'r> {
                 .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
         });
         let mut seen = vec![false; self.terms.parties.len()];
-        for s in sentences {
-            for i in 0..s.tokens.len() {
-                if let Some((g, _)) = attribution::party_at(&s.tokens, i, &self.terms) {
-                    seen[g] = true;
-                }
-            }
+        for g in sentences.iter().flat_map(|s| &s.parties) {
+            seen[*g] = true;
         }
         has_alias && seen.iter().all(|x| *x)
     }
