@@ -339,10 +339,15 @@ fn compile(
         ));
     }
     let mut facts = Vec::new();
+    // Found once for the file: looking each fact up in the text would cost
+    // the file's length per fact, minutes for a file of ten thousand facts.
+    let lines = fact_lines(text);
+    let mut ids = std::collections::HashSet::new();
     for fact in spec.facts {
-        match compile_fact(path, text, &id, fact, units) {
+        let line = lines.get(fact.id.as_str()).copied().unwrap_or(1);
+        match compile_fact(path, text, &id, fact, line, units) {
             Ok(f) => {
-                if facts.iter().any(|g: &Fact| g.rule == f.rule) {
+                if !ids.insert(f.rule.clone()) {
                     errors.push(error_at(
                         path,
                         text,
@@ -386,11 +391,28 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// The 1-based line of each `id: <id>` in a rule file's text, first one
+/// first; the subject's id is among them, which is harmless.
+fn fact_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut lines = std::collections::HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start().trim_start_matches('-').trim_start();
+        if let Some(id) = line.strip_prefix("id:") {
+            let id = id.split(" #").next().unwrap_or_default();
+            let id = id.trim().trim_matches(['"', '\'']);
+            lines.entry(id).or_insert(n + 1);
+        }
+    }
+    lines
+}
+
+/// `line` is where the fact is defined.
 fn compile_fact(
     path: &str,
     text: &str,
     subject: &str,
     spec: FactSpec,
+    line: usize,
     units: &mut Units,
 ) -> Result<Fact, RuleError> {
     let at = |needle: &str, message: String| error_at(path, text, needle, message);
@@ -404,9 +426,6 @@ fn compile_fact(
             ),
         ));
     }
-    let line = text
-        .find(&id_needle)
-        .map_or(1, |i| text[..i].matches('\n').count() + 1);
     let given = [
         spec.quantity.is_some(),
         spec.date.is_some(),
@@ -502,13 +521,20 @@ fn compile_fact(
             .size_limit(1 << 20)
             .build()
             .map_err(|e| {
-                at(
-                    pattern,
-                    format!(
+                let message = match e {
+                    // The regex crate runs in linear time, but a pattern such
+                    // as `(\w{100}){100}` compiles to a machine of gigabytes.
+                    regex::Error::CompiledTooBig(limit) => format!(
+                        "the regular expression is too large: compiled, it would take \
+                         more than {} KiB; use fewer or smaller repetitions",
+                        limit / 1024
+                    ),
+                    e => format!(
                         "the regular expression does not compile: {}",
                         first_line(&e.to_string())
                     ),
-                )
+                };
+                at(pattern, message)
             })?;
         if spec.forbid.is_some() {
             FactKind::Forbid(re)
