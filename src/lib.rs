@@ -6,6 +6,7 @@
 //! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
 
 pub mod baseline;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -94,13 +94,18 @@ pub(crate) struct SubjectReader<'r> {
     subject: &'r Subject,
     units: &'r Units,
     terms: Terms,
-    /// Lower-case words whose absence from a document means it cannot be about
-    /// the subject.
-    triggers: aho_corasick::AhoCorasick,
+    /// Rules out, in one scan, documents that cannot be about the subject.
+    prefilter: super::prefilter::Prefilter,
 }
 
-/// A sentence's range, tokens and mentions, before references are resolved.
-type TokenizedSentence = (Range<usize>, Vec<Token>, Vec<Mention>);
+/// A sentence as first read, before references are resolved.
+struct TokenizedSentence {
+    range: Range<usize>,
+    mentions: Vec<Mention>,
+    spans: Vec<Range<usize>>,
+    named: bool,
+    parties: Vec<usize>,
+}
 
 /// What a list item or table row takes from the structure around it.
 #[derive(Debug, Clone, Default)]
@@ -111,13 +116,24 @@ struct RowContext {
     header: Option<Range<usize>>,
 }
 
+/// A sentence. Its tokens are read twice: once to find mentions, then
+/// dropped, and again for its claims once the document is known to be about
+/// the subject; so a document's tokens are never all in memory at once, which
+/// for a file of many megabytes would take many times its size.
 struct Sentence {
     range: Range<usize>,
     block: usize,
+    /// Empty until the sentence is read for claims.
     tokens: Vec<Token>,
     mentions: Vec<Mention>,
     /// Owner of each mention after resolving references.
     owners: Vec<Owner>,
+    /// Text range of each mention.
+    spans: Vec<Range<usize>>,
+    /// Names the subject (not with an alias alone).
+    named: bool,
+    /// The party groups named in it.
+    parties: Vec<usize>,
 }
 
 /// Words that say a claim is reported speech.
@@ -258,19 +274,12 @@ impl<'r> SubjectReader<'r> {
             subject.year,
             subject.distinct_from.clone(),
         );
-        let mut words: Vec<String> = subject.aliases.clone();
-        words.extend(subject.names.iter().filter_map(|n| n.first().cloned()));
-        let triggers = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&words)
-            .unwrap_or_else(|_| {
-                aho_corasick::AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern builds")
-            });
+        let prefilter = super::prefilter::Prefilter::new(&terms);
         SubjectReader {
             subject,
             units,
             terms,
-            triggers,
+            prefilter,
         }
     }
 
@@ -287,11 +296,8 @@ impl<'r> SubjectReader<'r> {
                     .mentions
                     .iter()
                     .zip(&s.owners)
-                    .map(|(m, o)| {
-                        let range = s.tokens[m.tokens.start].range.start
-                            ..s.tokens[m.tokens.end - 1].range.end;
-                        (range, *o, m.reference)
-                    })
+                    .zip(&s.spans)
+                    .map(|((m, o), span)| (span.clone(), *o, m.reference))
                     .collect(),
                 range: s.range,
             })
@@ -299,8 +305,7 @@ impl<'r> SubjectReader<'r> {
     }
 
     pub(crate) fn read(&self, doc: &Document) -> Reading {
-        // One scan rules out drafts that never use a word for the subject.
-        if !self.triggers.is_match(&doc.text) {
+        if !self.prefilter.may_be_about(&doc.text) {
             return Reading::default();
         }
         let sentences = self.sentences(doc);
@@ -312,10 +317,9 @@ impl<'r> SubjectReader<'r> {
             s.mentions
                 .iter()
                 .zip(&s.owners)
-                .find(|(m, o)| **o == Owner::Subject && m.reference != Reference::Pronoun)
-                .map(|(m, _)| {
-                    s.tokens[m.tokens.start].range.start..s.tokens[m.tokens.end - 1].range.end
-                })
+                .zip(&s.spans)
+                .find(|((m, o), _)| **o == Owner::Subject && m.reference != Reference::Pronoun)
+                .map(|(_, span)| span.clone())
         });
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
@@ -342,12 +346,7 @@ impl<'r> SubjectReader<'r> {
                     _ => table_header = None,
                 }
                 if let BlockKind::Heading(level) = kind {
-                    let owner = s
-                        .owners
-                        .iter()
-                        .copied()
-                        .find(|o| *o == Owner::Subject)
-                        .or(s.owners.first().copied());
+                    let owner = named();
                     while headings.last().is_some_and(|(l, _)| *l >= level) {
                         headings.pop();
                     }
@@ -375,11 +374,12 @@ impl<'r> SubjectReader<'r> {
             })
             .collect();
         let considered = sentences
-            .par_iter()
+            .into_par_iter()
             .zip(contexts)
-            .flat_map_iter(|(s, context)| {
+            .flat_map_iter(|(mut s, context)| {
+                s.tokens = tokens::tokenize(&doc.text, s.range.clone());
                 let mut out = Vec::new();
-                self.read_sentence(doc, s, &context, &mut out);
+                self.read_sentence(doc, &s, &context, &mut out);
                 out
             })
             .collect();
@@ -402,7 +402,41 @@ impl<'r> SubjectReader<'r> {
                     .map(|range| {
                         let tokens = tokens::tokenize(&doc.text, range.clone());
                         let mentions = attribution::mentions(&tokens, &self.terms);
-                        (range, tokens, mentions)
+                        let spans = mentions
+                            .iter()
+                            .map(|m| {
+                                tokens[m.tokens.start].range.start
+                                    ..tokens[m.tokens.end - 1].range.end
+                            })
+                            .collect();
+                        let named = mentions.iter().any(|m| {
+                            m.reference == Reference::Name
+                                && m.owner == Owner::Subject
+                                // an alias that its parties qualify ("the
+                                // Russia–Iran treaty") is one word; a name that
+                                // starts with an alias word ("Treaty on …") is
+                                // longer, and names the subject
+                                && (m.tokens.len() > 1
+                                    || !is_alias(&tokens[m.tokens.start], &self.terms))
+                        });
+                        let mut parties = Vec::new();
+                        if !self.terms.parties.is_empty() {
+                            for i in 0..tokens.len() {
+                                if let Some((g, _)) = attribution::party_at(&tokens, i, &self.terms)
+                                {
+                                    if !parties.contains(&g) {
+                                        parties.push(g);
+                                    }
+                                }
+                            }
+                        }
+                        TokenizedSentence {
+                            range,
+                            mentions,
+                            spans,
+                            named,
+                            parties,
+                        }
                     })
                     .collect()
             })
@@ -415,7 +449,14 @@ impl<'r> SubjectReader<'r> {
         // "Iran fought a long war. It lasted eight years."
         let mut previous_named = false;
         for (b, block) in read.into_iter().enumerate() {
-            for (range, tokens, mentions) in block {
+            for read in block {
+                let TokenizedSentence {
+                    range,
+                    mentions,
+                    spans,
+                    named,
+                    parties,
+                } = read;
                 let mut owners = Vec::with_capacity(mentions.len());
                 for (n, m) in mentions.iter().enumerate() {
                     let owner = match (m.owner, m.reference) {
@@ -443,9 +484,12 @@ impl<'r> SubjectReader<'r> {
                 out.push(Sentence {
                     range,
                     block: b,
-                    tokens,
+                    tokens: Vec::new(),
                     mentions,
                     owners,
+                    spans,
+                    named,
+                    parties,
                 });
             }
         }
@@ -453,17 +497,7 @@ impl<'r> SubjectReader<'r> {
     }
 
     fn is_about(&self, sentences: &[Sentence]) -> bool {
-        let named = sentences.iter().any(|s| {
-            s.mentions.iter().any(|m| {
-                m.reference == Reference::Name
-                    && m.owner == Owner::Subject
-                    // an alias that its parties qualify ("the Russia–Iran
-                    // treaty") is one word; a name that starts with an alias
-                    // word ("Treaty on …") is longer, and names the subject
-                    && (m.tokens.len() > 1 || !is_alias(&s.tokens[m.tokens.start], &self.terms))
-            })
-        });
-        if named {
+        if sentences.iter().any(|s| s.named) {
             return true;
         }
         if self.terms.parties.is_empty() {
@@ -478,12 +512,8 @@ impl<'r> SubjectReader<'r> {
                 .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
         });
         let mut seen = vec![false; self.terms.parties.len()];
-        for s in sentences {
-            for i in 0..s.tokens.len() {
-                if let Some((g, _)) = attribution::party_at(&s.tokens, i, &self.terms) {
-                    seen[g] = true;
-                }
-            }
+        for g in sentences.iter().flat_map(|s| &s.parties) {
+            seen[*g] = true;
         }
         has_alias && seen.iter().all(|x| *x)
     }

@@ -4,6 +4,7 @@
 
 mod claims;
 mod examples;
+mod prefilter;
 mod verdict;
 
 use crate::diagnostic::Diagnostic;

@@ -16,9 +16,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::baseline::Baseline;
+use crate::batch;
 use crate::check::Checker;
 use crate::config::{self, Overrides, ResolveError, Resolved};
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::Severity;
 use crate::emit::{statistics, Format, RuleInfo, Summary};
 use crate::fix::{self, FileFix};
 use crate::rules::{RuleError, RuleSet};
@@ -289,90 +290,85 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         path.display().to_string()
     };
-    let mut reports = Vec::new();
     let mut failed_inputs = false;
-    let mut files_checked = 0;
-    let mut diffs = String::new();
-    let stderr = io::stderr();
     let markup_for = |path: &Path| resolved.markup_for(path);
-    for input in walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for) {
-        let (name, markup, text, file) = match input {
-            Ok(walk::Input::Stdin) => {
-                let name = args
-                    .stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "-".to_owned());
-                let markup = resolved
-                    .markup_for(Path::new(&name))
-                    .unwrap_or(Markup::Text);
-                let mut bytes = Vec::new();
-                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                    let _ = writeln!(
-                        stderr.lock(),
-                        "error: {name}: cannot read standard input: {e}"
-                    );
-                    failed_inputs = true;
-                    continue;
-                }
-                match walk::decode(bytes) {
-                    Ok(text) => (name, markup, text, None),
-                    Err(e) => {
-                        let _ = writeln!(stderr.lock(), "error: {name}: {e}");
-                        failed_inputs = true;
-                        continue;
+    let inputs = walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for);
+    let (jobs, errors) = jobs(inputs, &resolved, &args.stdin_filename, &shown);
+    let inspect =
+        |name: &str, text: &str, doc: &Document| explain::print(&checker, name, text, doc);
+    // What a fix needs beyond the report: the file to write (none for
+    // standard input) and how to read it again.
+    let origins: Vec<(Option<PathBuf>, Markup)> = jobs
+        .iter()
+        .map(|job| match job {
+            batch::Job::File { path, markup, .. } => (Some(path.clone()), *markup),
+            batch::Job::Text { markup, .. } => (None, *markup),
+        })
+        .collect();
+    let mut diffs = String::new();
+    let options = batch::Options {
+        // --explain prints as it reads, so reading goes in order.
+        parallel: !args.explain,
+        inspect: args.explain.then_some(&inspect as _),
+    };
+    let mut reports = Vec::new();
+    let mut files_checked = 0;
+    let mut stderr = io::stderr();
+    // Errors are printed where their input would have been reported.
+    let mut errors = errors.into_iter().peekable();
+    let mut delivered = 0;
+    batch::check(&checker, jobs, options, &mut |outcome| {
+        while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
+            let _ = writeln!(stderr, "error: {}", message.1);
+            failed_inputs = true;
+        }
+        let (file, markup) = origins
+            .get(delivered)
+            .cloned()
+            .unwrap_or((None, Markup::Text));
+        delivered += 1;
+        match outcome {
+            batch::Outcome::Checked(mut report) => {
+                files_checked += 1;
+                let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
+                if (args.fix || args.diff) && fixable {
+                    let name = report.path.clone();
+                    match fix::fix_file(
+                        file.as_deref(),
+                        &name,
+                        &report.source,
+                        &report.diagnostics,
+                        args.diff,
+                    ) {
+                        FileFix::Nothing => {}
+                        FileFix::Diff(diff) => diffs.push_str(&diff),
+                        FileFix::Written(fixed) => {
+                            let _ = writeln!(
+                                stderr,
+                                "fixed {} in {name}",
+                                rules::plural(fixed.applied, "finding", "findings")
+                            );
+                            report.diagnostics =
+                                checker.check(&Document::read(&fixed.text, markup));
+                            report.source = fixed.text;
+                        }
+                        FileFix::NotWritten(why) => {
+                            let _ = writeln!(stderr, "error: {name}: not fixed: {why}");
+                            failed_inputs = true;
+                        }
                     }
                 }
+                reports.push(report);
             }
-            Ok(walk::Input::File { path, markup }) => {
-                if !resolved.selects(&path) {
-                    continue;
-                }
-                match walk::read_input(&path) {
-                    Ok(text) => (shown(&path), markup, text, Some(path)),
-                    Err(e) => {
-                        let _ = writeln!(stderr.lock(), "error: {}: {e}", shown(&path));
-                        failed_inputs = true;
-                        continue;
-                    }
-                }
-            }
-            Err(e) => {
-                let _ = writeln!(stderr.lock(), "error: {e}");
+            batch::Outcome::Unreadable { name, error } => {
+                let _ = writeln!(stderr, "error: {name}: {error}");
                 failed_inputs = true;
-                continue;
-            }
-        };
-        files_checked += 1;
-        let doc = Document::read(&text, markup);
-        if args.explain {
-            explain::print(&checker, &name, &text, &doc);
-        }
-        let mut diagnostics = checker.check(&doc);
-        let mut text = text;
-        if args.fix || args.diff {
-            match fix::fix_file(file.as_deref(), &name, &text, &diagnostics, args.diff) {
-                FileFix::Nothing => {}
-                FileFix::Diff(diff) => diffs.push_str(&diff),
-                FileFix::Written(fixed) => {
-                    let _ = writeln!(
-                        stderr.lock(),
-                        "fixed {} in {name}",
-                        rules::plural(fixed.applied, "finding", "findings")
-                    );
-                    text = fixed.text;
-                    diagnostics = checker.check(&Document::read(&text, markup));
-                }
-                FileFix::NotWritten(why) => {
-                    let _ = writeln!(stderr.lock(), "error: {name}: not fixed: {why}");
-                    failed_inputs = true;
-                }
             }
         }
-        reports.push(FileReport {
-            path: name,
-            source: text,
-            diagnostics,
-        });
+    });
+    for (_, message) in errors {
+        let _ = writeln!(stderr, "error: {message}");
+        failed_inputs = true;
     }
     if args.diff {
         let _ = io::stdout().lock().write_all(diffs.as_bytes());
@@ -455,6 +451,46 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn jobs(
+    inputs: Vec<Result<walk::Input, walk::WalkError>>,
+    resolved: &Resolved,
+    stdin_filename: &Option<String>,
+    shown: &dyn Fn(&Path) -> String,
+) -> (Vec<batch::Job>, Vec<(usize, String)>) {
+    let mut jobs = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match input {
+            Ok(walk::Input::Stdin) => {
+                let name = stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
+                let markup = resolved
+                    .markup_for(Path::new(&name))
+                    .unwrap_or(Markup::Text);
+                let mut bytes = Vec::new();
+                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+                    errors.push((
+                        jobs.len(),
+                        format!("{name}: cannot read standard input: {e}"),
+                    ));
+                    continue;
+                }
+                match walk::decode(bytes) {
+                    Ok(text) => jobs.push(batch::Job::Text { name, markup, text }),
+                    Err(e) => errors.push((jobs.len(), format!("{name}: {e}"))),
+                }
+            }
+            Ok(walk::Input::File { path, markup }) => {
+                if resolved.selects(&path) {
+                    let name = shown(&path);
+                    jobs.push(batch::Job::File { path, name, markup });
+                }
+            }
+            Err(e) => errors.push((jobs.len(), e.to_string())),
+        }
+    }
+    (jobs, errors)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -2,15 +2,17 @@
 //! with the span underlined and labelled, then notes.
 
 use std::io;
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
-use codespan_reporting::files::{self, SimpleFile};
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec};
 use codespan_reporting::term::{self, Chars, Config, Styles, StylesWriter};
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::source::LineIndex;
 
-use super::{clamp_span, in_order, one_line};
+use super::{ceil_boundary, clamp_span, floor_boundary, in_order, one_line};
 
 /// Said of every attributed finding, so a reader does not "fix" a quote.
 const ATTRIBUTED_NOTE: &str =
@@ -29,19 +31,157 @@ pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io
             None => (report.source.as_str(), 0),
         };
         let file = SimpleFile::new(report.path.as_str(), source);
+        let index = LineIndex::new(source);
         for diagnostic in in_order(report) {
-            emit(out, &file, &to_codespan(report, diagnostic, shift), color)?;
+            let rendered = to_codespan(report, diagnostic, shift);
+            let span = rendered
+                .labels
+                .first()
+                .map_or(0..0, |label| label.range.clone());
+            match Excerpt::of(report.path.as_str(), source, &index, span) {
+                Some((excerpt, moved)) => {
+                    let mut rendered = rendered;
+                    for label in &mut rendered.labels {
+                        label.range = moved.clone();
+                    }
+                    emit(out, &excerpt, &rendered, color)?;
+                }
+                None => emit(out, &file, &rendered, color)?,
+            }
         }
     }
     Ok(())
 }
 
+/// Lines longer than this (in bytes) are not printed whole: a minified page
+/// or a file with no line breaks would print megabytes per finding.
+const LONG_LINE: usize = 1000;
+
+/// Bytes of a long line shown on each side of a finding's span.
+const CONTEXT: usize = 120;
+
+/// A window onto the lines of a span that are too long to print whole, cut
+/// with `…`, which reports the file's own line and column numbers.
+struct Excerpt<'s> {
+    name: &'s str,
+    text: String,
+    /// Line starts within `text`.
+    starts: Vec<usize>,
+    /// 0-based line of the file where `text` starts.
+    first_line: usize,
+    /// Characters of that line before the window, in the file.
+    before: usize,
+    /// Bytes of the `…` that stands for them (0 when the window starts the line).
+    ellipsis: usize,
+}
+
+impl<'s> Excerpt<'s> {
+    /// The excerpt for `span` of `source`, and the span moved into it; `None`
+    /// when the span's lines are short enough to print whole.
+    fn of(
+        name: &'s str,
+        source: &str,
+        index: &LineIndex,
+        span: Range<usize>,
+    ) -> Option<(Excerpt<'s>, Range<usize>)> {
+        let first_line = index.line_of(span.start);
+        let last_line = index.line_of(span.end);
+        let begin = index.line_start(first_line).min(span.start);
+        let end = index
+            .line_start(last_line + 1)
+            .min(source.len() + 1)
+            .saturating_sub(1)
+            .max(span.end);
+        let end = source[..end]
+            .trim_end_matches(['\n', '\r'])
+            .len()
+            .max(span.end);
+        if end - begin <= LONG_LINE {
+            return None;
+        }
+        let from = floor_boundary(source, span.start.saturating_sub(CONTEXT).max(begin));
+        let to = ceil_boundary(source, (span.end + CONTEXT).min(end));
+        let ellipsis = if from > begin { '…'.len_utf8() } else { 0 };
+        let mut text = String::with_capacity(to - from + 2 * ellipsis);
+        if ellipsis > 0 {
+            text.push('…');
+        }
+        text.push_str(&source[from..to]);
+        if to < end {
+            text.push('…');
+        }
+        let starts = files::line_starts(&text).collect();
+        let before = index.line_col(source, from).1 - 1;
+        let moved = span.start - from + ellipsis..span.end - from + ellipsis;
+        Some((
+            Excerpt {
+                name,
+                text,
+                starts,
+                first_line,
+                before,
+                ellipsis,
+            },
+            moved,
+        ))
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        let within = match self.starts.binary_search(&byte_index) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        };
+        Ok(self.first_line + within)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let range = self.line_range((), line_index)?;
+        let byte_index = floor_boundary(&self.text, byte_index.clamp(range.start, range.end));
+        if line_index == self.first_line {
+            let from = self.ellipsis.min(byte_index);
+            Ok(self.before + self.text[from..byte_index].chars().count() + 1)
+        } else {
+            Ok(self.text[range.start..byte_index].chars().count() + 1)
+        }
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let within = line_index.saturating_sub(self.first_line);
+        let start = self.starts.get(within).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(within + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Ok(start..end)
+    }
+}
+
 /// Writes one codespan diagnostic the way rustc would, so that every
 /// diagnostic factlint prints (findings, and errors in rule files) looks
 /// alike.
-pub(crate) fn emit(
+pub(crate) fn emit<'f, F: Files<'f, FileId = ()>>(
     out: &mut dyn io::Write,
-    file: &SimpleFile<&str, &str>,
+    file: &'f F,
     diagnostic: &Report<()>,
     color: bool,
 ) -> io::Result<()> {
@@ -269,6 +409,36 @@ Officials called it historic.\r\n";
         d.found = Some("18 January 2025".into());
         d.expected = Some("17 January 2025".into());
         d
+    }
+
+    #[test]
+    fn long_lines_are_shown_in_a_window_with_their_own_line_and_column() {
+        let filler = "é word ".repeat(400);
+        let source = format!("first line\n{filler}The treaty has 45 articles. {filler}\nlast\n");
+        let d = finding(
+            &source,
+            "45 articles",
+            "ru-ir-treaty/article-count",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        let out = text(render(&[report("long.txt", &source, vec![d])], false));
+        let column = filler.chars().count() + "The treaty has ".len() + 1;
+        assert!(out.contains(&format!("--> long.txt:2:{column}")), "{out}");
+        assert!(out.len() < 1000, "{out}");
+        let shown = out.lines().find(|l| l.starts_with("2 | ")).unwrap();
+        assert!(
+            shown.starts_with("2 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        let underline = out.lines().find(|l| l.contains("^^^")).unwrap();
+        let at = underline.find('^').unwrap();
+        let shown_at = shown.find("45 articles").unwrap();
+        assert_eq!(
+            shown[..shown_at].chars().count(),
+            underline[..at].chars().count(),
+            "{out}"
+        );
     }
 
     #[test]

@@ -328,7 +328,7 @@ pub(crate) fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-fn floor_boundary(text: &str, offset: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -336,7 +336,7 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
-fn ceil_boundary(text: &str, offset: usize) -> usize {
+pub(crate) fn ceil_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset += 1;

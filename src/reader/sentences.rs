@@ -10,10 +10,18 @@ const ABBREVIATIONS: &[&str] = &[
     "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt",
 ];
 
+/// The longest run of text read as one sentence. Readers look back and forth
+/// within a sentence for cues, negations and asides, so their cost grows with
+/// the square of its length; text with no full stop for this long (a
+/// minified page, a dump of words) is not prose, and is read in pieces cut
+/// at white space. Real sentences, even in legal text, stay far below it.
+pub const MAX_SENTENCE: usize = 2000;
+
 /// Splits `text[range]` into sentence ranges (offsets into `text`), trimmed of
 /// surrounding white space. A sentence ends at `.`, `!` or `?` (with any
 /// closing quotes or brackets) followed by white space, unless the full stop
-/// closes an abbreviation or an initial.
+/// closes an abbreviation or an initial. A sentence longer than
+/// [`MAX_SENTENCE`] bytes is cut into pieces no longer than that.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let piece = &text[range.clone()];
     let bytes = piece.as_bytes();
@@ -70,7 +78,36 @@ fn is_abbreviation(piece: &str, dot: usize) -> bool {
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, piece: &str, r: Range<usize>, base: usize) {
+fn push_trimmed(out: &mut Vec<Range<usize>>, piece: &str, mut r: Range<usize>, base: usize) {
+    while r.end - r.start > MAX_SENTENCE {
+        let cut = cut_point(piece, r.start, r.start + MAX_SENTENCE);
+        push_one(out, piece, r.start..cut, base);
+        r.start = cut;
+    }
+    push_one(out, piece, r, base);
+}
+
+/// Where to cut a long run of text that starts at `start`, at or before
+/// `limit`: after the last white space, or at a char boundary when there is
+/// none. Always past `start`, so the caller makes progress.
+fn cut_point(piece: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit.min(piece.len());
+    while !piece.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match piece[start..limit].rfind(char::is_whitespace) {
+        Some(at) if at > 0 => start + at,
+        _ if limit > start => limit,
+        // A single character longer than the limit cannot happen (the limit
+        // is far above four bytes), but progress must not depend on it.
+        _ => piece[start..]
+            .chars()
+            .next()
+            .map_or(piece.len(), |c| start + c.len_utf8()),
+    }
+}
+
+fn push_one(out: &mut Vec<Range<usize>>, piece: &str, r: Range<usize>, base: usize) {
     let s = &piece[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -115,6 +152,24 @@ mod tests {
             sentences("The U.S. and Iran. Later"),
             vec!["The U.S. and Iran.", "Later"]
         );
+    }
+
+    #[test]
+    fn text_without_full_stops_is_read_in_bounded_pieces() {
+        let text = "word ".repeat(3 * MAX_SENTENCE) + "é".repeat(MAX_SENTENCE).as_str();
+        let pieces = split(&text, 0..text.len());
+        assert!(pieces.len() > 3, "{}", pieces.len());
+        let mut last = 0;
+        for r in &pieces {
+            assert!(r.start >= last && r.end - r.start <= MAX_SENTENCE, "{r:?}");
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            last = r.end;
+        }
+        assert_eq!(last, text.len());
+        // Cut at white space, so no word is split.
+        assert!(pieces[..3]
+            .iter()
+            .all(|r| text[r.clone()].ends_with("word")));
     }
 
     #[test]

@@ -895,6 +895,19 @@ impl Compiler<'_> {
                     .build()
                 {
                     Ok(re) => Some(re),
+                    // The regex crate runs in linear time, but a pattern such
+                    // as `(\w{100}){100}` compiles to a machine of gigabytes.
+                    Err(regex::Error::CompiledTooBig(limit)) => {
+                        self.error(
+                            span,
+                            format!(
+                                "the regular expression is too large: compiled, it would take \
+                                 more than {} KiB; use fewer or smaller repetitions",
+                                limit / 1024
+                            ),
+                        );
+                        None
+                    }
                     Err(e) => {
                         self.problems.push(
                             Problem::error(

@@ -10,6 +10,46 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// Whether the char at byte `i` of `s` (a char boundary) is white space, and
+/// its length. ASCII, nearly all of the text, needs no decoding:
+/// `char::is_whitespace` takes exactly these ASCII bytes.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (true, 1),
+        b if b.is_ascii() => (false, 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_space(c), c.len_utf8())),
+    }
+}
+
+/// The end of the run at byte `start` of `s` of non-space chars joined by
+/// single ASCII spaces.
+fn run_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut k = start;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b > b' ' && b.is_ascii() {
+            k += 1;
+        } else if b == b' ' {
+            match bytes.get(k + 1) {
+                Some(&next) if next > b' ' && next.is_ascii() => k += 2,
+                Some(&next) if !next.is_ascii() && !char_at(s, k + 1).0 => k += 1,
+                _ => break,
+            }
+        } else {
+            let (space, len) = char_at(s, k);
+            if space {
+                break;
+            }
+            k += len;
+        }
+    }
+    k
+}
+
 /// Collects a document's text block by block. Readers push pieces of text
 /// with the original bytes they came from; white space is collapsed so that
 /// a hard-wrapped line reads as one line.
@@ -109,7 +149,14 @@ impl DocumentBuilder {
         let space = self.pending_space.take();
         if let Some(orig) = space.filter(|_| !self.after_separator) {
             self.text.push(' ');
-            self.map.push_whole(1, orig);
+            // A one-byte space maps the same either way; as a linear run it
+            // merges with the words around it, so ordinary prose costs one
+            // map segment per run of text instead of two per word.
+            if orig.len() == 1 {
+                self.map.push_linear(1, orig.start);
+            } else {
+                self.map.push_whole(1, orig);
+            }
         }
         self.after_separator = false;
     }
@@ -132,20 +179,20 @@ impl DocumentBuilder {
     /// collapsing runs of white space (including line breaks and no-break
     /// spaces) into one space.
     pub(crate) fn push_original(&mut self, s: &str, orig_start: usize) {
-        let mut run_start = None;
-        for (i, c) in s.char_indices() {
-            if is_space(c) {
-                if let Some(start) = run_start.take() {
-                    self.copy(&s[start..i], orig_start + start);
-                }
+        let mut i = 0;
+        while i < s.len() {
+            let (space, len) = char_at(s, i);
+            if space {
                 let at = orig_start + i;
-                self.note_space(at..at + c.len_utf8());
-            } else if run_start.is_none() {
-                run_start = Some(i);
+                self.note_space(at..at + len);
+                i += len;
+                continue;
             }
-        }
-        if let Some(start) = run_start {
-            self.copy(&s[start..], orig_start + start);
+            // Words joined by single spaces collapse to themselves, so a run
+            // of them is copied at once rather than word by word.
+            let start = i;
+            i = run_end(s, i);
+            self.copy(&s[start..i], orig_start + start);
         }
     }
 

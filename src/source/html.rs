@@ -19,10 +19,13 @@
 //! of its text, mapped to the whole element: `signed on <time
 //! datetime="2025-01-15">Wednesday</time>` reads "signed on 2025-01-15".
 
+use std::cell::Cell;
 use std::collections::VecDeque;
+use std::convert::Infallible;
 use std::ops::Range;
+use std::rc::Rc;
 
-use html5gum::{Emitter, Error, State, Tokenizer};
+use html5gum::{Emitter, Error, Readable, State, Tokenizer};
 
 use super::builder::{is_space, DocumentBuilder};
 use super::lines::floor_char_boundary;
@@ -30,7 +33,12 @@ use super::{BlockKind, Document, CELL_SEPARATOR};
 use crate::reader::dates::{find_dates, format_date, DateStyle};
 
 pub(crate) fn read(original: &str) -> Document {
-    let events: Vec<Event> = Tokenizer::new_with_emitter(original, Recorder::default())
+    let recorder = Recorder::default();
+    let reader = GuardedReader {
+        input: original.as_bytes(),
+        attributes: Rc::clone(&recorder.attribute_count),
+    };
+    let events: Vec<Event> = Tokenizer::new_with_emitter(reader, recorder)
         .map(|result| match result {
             Ok(event) => event,
             Err(never) => match never {},
@@ -48,6 +56,90 @@ pub(crate) fn read(original: &str) -> Document {
         i += reader.event(event, &events[i + 1..]);
     }
     reader.doc.finish()
+}
+
+/// Attributes one tag may have before the white space between the rest is
+/// read as `/`. html5gum reads an attribute list with a call per attribute
+/// rather than a loop, so a tag with tens of thousands of attributes would
+/// overflow the stack. Attributes are not read, and `/` separates them just
+/// as well (it only marks a tag self-closing, which is ignored too), so
+/// nothing read changes; real tags stay far below the limit.
+const MAX_ATTRIBUTES: usize = 256;
+
+/// html5gum's string reader, but past [`MAX_ATTRIBUTES`] in one tag, white
+/// space comes out as `/`. Each byte still stands for one byte, so positions
+/// are those of the original.
+struct GuardedReader<'a> {
+    input: &'a [u8],
+    /// Attributes of the tag being read, counted by the [`Recorder`].
+    attributes: Rc<Cell<usize>>,
+}
+
+impl GuardedReader<'_> {
+    fn guarding(&self) -> bool {
+        self.attributes.get() >= MAX_ATTRIBUTES
+    }
+}
+
+/// White space as the tokenizer sees it between attributes.
+fn is_tag_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+impl html5gum::Reader for GuardedReader<'_> {
+    type Error = Infallible;
+
+    fn read_byte(&mut self) -> Result<Option<u8>, Infallible> {
+        let Some((&b, rest)) = self.input.split_first() else {
+            return Ok(None);
+        };
+        self.input = rest;
+        Ok(Some(if self.guarding() && is_tag_space(b) {
+            b'/'
+        } else {
+            b
+        }))
+    }
+
+    fn try_read_string(&mut self, s: &[u8], case_sensitive: bool) -> Result<bool, Infallible> {
+        let mut reader = self.input.to_reader();
+        let found = reader.try_read_string(s, case_sensitive)?;
+        if found {
+            self.input = &self.input[s.len()..];
+        }
+        Ok(found)
+    }
+
+    fn read_until<'b>(
+        &'b mut self,
+        needle: &[u8],
+        char_buf: &'b mut [u8; 4],
+    ) -> Result<Option<&'b [u8]>, Infallible> {
+        if self.input.is_empty() {
+            return Ok(None);
+        }
+        let len = if self.guarding() {
+            if is_tag_space(self.input[0]) {
+                self.input = &self.input[1..];
+                char_buf[0] = b'/';
+                return Ok(Some(&char_buf[..1]));
+            }
+            // Stop before white space, so that it comes out alone, as `/`.
+            self.input
+                .iter()
+                .position(|&b| needle.contains(&b) || is_tag_space(b))
+                .unwrap_or(self.input.len())
+                .max(1)
+        } else {
+            let mut reader = self.input.to_reader();
+            reader
+                .read_until(needle, char_buf)?
+                .map_or(self.input.len(), <[u8]>::len)
+        };
+        let (chunk, rest) = self.input.split_at(len);
+        self.input = rest;
+        Ok(Some(chunk))
+    }
 }
 
 /// What the tokenizer found, with the original bytes it came from.
@@ -92,6 +184,8 @@ struct Recorder {
     /// byte by byte), with where they started.
     partial: Vec<u8>,
     partial_start: usize,
+    /// How many attributes the tag being read has, for the [`GuardedReader`].
+    attribute_count: Rc<Cell<usize>>,
 }
 
 impl Recorder {
@@ -166,12 +260,14 @@ impl Emitter for Recorder {
         self.tag_name.clear();
         self.tag_is_end = false;
         self.attributes.clear();
+        self.attribute_count.set(0);
     }
 
     fn init_end_tag(&mut self) {
         self.tag_name.clear();
         self.tag_is_end = true;
         self.attributes.clear();
+        self.attribute_count.set(0);
     }
 
     fn init_comment(&mut self) {
@@ -179,6 +275,7 @@ impl Emitter for Recorder {
     }
 
     fn emit_current_tag(&mut self) -> Option<State> {
+        self.attribute_count.set(0);
         self.flush_partial();
         self.mark = self.position;
         let name = String::from_utf8_lossy(&self.tag_name).into_owned();
@@ -232,6 +329,7 @@ impl Emitter for Recorder {
         if !self.tag_is_end && self.tag_name == b"time" {
             self.attributes.push((Vec::new(), Vec::new()));
         }
+        self.attribute_count.set(self.attribute_count.get() + 1);
     }
 
     fn push_attribute_name(&mut self, s: &[u8]) {
@@ -342,6 +440,10 @@ struct Open {
     name: String,
     role: Role,
 }
+
+/// How deeply block elements nest, at most: Blink's limit on the depth of
+/// the tree its HTML parser builds.
+const MAX_DEPTH: usize = 512;
 
 struct Reader<'a> {
     original: &'a str,
@@ -564,7 +666,10 @@ impl Reader<'_> {
             Role::Item => self.doc.start_block(BlockKind::ListItem),
             _ => self.boundary(at),
         }
-        if !VOID.contains(&name) {
+        // Past the depth browsers allow, an element opens as a sibling rather
+        // than a child, as Blink does; it also keeps every look through the
+        // open elements short on pages nested a hundred thousand deep.
+        if !VOID.contains(&name) && self.open.len() < MAX_DEPTH {
             self.open.push(Open {
                 name: name.to_owned(),
                 role,

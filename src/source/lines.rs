@@ -4,7 +4,20 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes, a char boundary and the characters and
+    /// UTF-16 units before it, so that a column on a line of megabytes (a
+    /// minified page) costs at most one checkpoint's counting, not the line's.
+    checkpoints: Vec<Checkpoint>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+const CHECKPOINT: usize = 16 * 1024;
 
 impl LineIndex {
     /// A byte order mark is not part of the first line: editors hide it, so
@@ -17,7 +30,36 @@ impl LineIndex {
         };
         let mut starts = vec![first];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = vec![Checkpoint {
+            offset: 0,
+            chars: 0,
+            utf16: 0,
+        }];
+        while let Some(last) = checkpoints.last().copied() {
+            if text.len() - last.offset <= CHECKPOINT {
+                break;
+            }
+            let next = floor_char_boundary(text, last.offset + CHECKPOINT);
+            let piece = &text[last.offset..next];
+            checkpoints.push(Checkpoint {
+                offset: next,
+                chars: last.chars + piece.chars().count(),
+                utf16: last.utf16 + utf16_len(piece),
+            });
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters and UTF-16 units in `text[..offset]`; `offset` is a char
+    /// boundary.
+    fn counts(&self, text: &str, offset: usize) -> (usize, usize) {
+        let at = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
+        let c = self.checkpoints[at];
+        let piece = &text[c.offset..offset];
+        (c.chars + piece.chars().count(), c.utf16 + utf16_len(piece))
     }
 
     /// 0-based line number of a byte offset.
@@ -41,7 +83,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        let col = text[start..offset].chars().count();
+        let col = self.counts(text, offset).0 - self.counts(text, start).0;
         (line + 1, col + 1)
     }
 
@@ -51,9 +93,15 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        let col = text[start..offset].encode_utf16().count();
+        let col = self.counts(text, offset).1 - self.counts(text, start).1;
         (line, col)
     }
+}
+
+/// UTF-16 code units of `s`: one per char, two for those outside the Basic
+/// Multilingual Plane, which take four bytes in UTF-8.
+fn utf16_len(s: &str) -> usize {
+    s.chars().count() + s.bytes().filter(|&b| b >= 0xf0).count()
 }
 
 /// The largest char boundary of `text` at or before `offset`.
@@ -90,6 +138,36 @@ mod tests {
         assert_eq!(index.line_col(text, 4), (1, 2));
         assert_eq!(index.line_col_utf16(text, 4), (0, 1));
         assert_eq!(index.line_col(text, text.find('d').unwrap()), (2, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_across_checkpoints() {
+        let text = "a\n".to_owned() + &"é😀x".repeat(3 * CHECKPOINT) + "\nz";
+        let index = LineIndex::new(&text);
+        for offset in [
+            2,
+            3,
+            9,
+            CHECKPOINT - 1,
+            CHECKPOINT + 5,
+            2 * CHECKPOINT + 1,
+            text.len(),
+        ] {
+            let offset = floor_char_boundary(&text, offset);
+            let line = index.line_of(offset);
+            let start = index.line_start(line).min(offset);
+            let piece = &text[start..offset];
+            assert_eq!(
+                index.line_col(&text, offset),
+                (line + 1, piece.chars().count() + 1),
+                "offset {offset}"
+            );
+            assert_eq!(
+                index.line_col_utf16(&text, offset),
+                (line, piece.encode_utf16().count()),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,265 @@
+//! Checking many inputs: files are read and checked in parallel, and their
+//! outcomes handed back one by one in input order, so that output is the same
+//! on every run and can be written while later files are still being checked.
+//!
+//! Memory stays bounded by the files in flight (one per thread, plus those
+//! finished ahead of a slow one) and the reports: a clean file's text is
+//! dropped as soon as it is checked, as nothing is shown of it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use crate::check::Checker;
+use crate::diagnostic::FileReport;
+use crate::source::walk::{self, ReadError};
+use crate::source::{Document, Markup};
+
+/// One input to check.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// A file, read by the thread that checks it.
+    File {
+        path: PathBuf,
+        /// The name it is reported under.
+        name: String,
+        markup: Markup,
+    },
+    /// Text already read (standard input).
+    Text {
+        name: String,
+        markup: Markup,
+        text: String,
+    },
+}
+
+impl Job {
+    pub fn name(&self) -> &str {
+        match self {
+            Job::File { name, .. } | Job::Text { name, .. } => name,
+        }
+    }
+}
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Checked. The report's `source` is empty when it has no diagnostics.
+    Checked(FileReport),
+    /// Not checked: it could not be read, or is not UTF-8 text.
+    Unreadable { name: String, error: ReadError },
+}
+
+/// Something to call with each document read: its name, its original text
+/// and the document.
+pub type Inspect<'a> = &'a (dyn Fn(&str, &str, &Document) + Sync);
+
+/// How to run a batch.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// Check several inputs at once. Off, inputs are checked one after the
+    /// other on the calling thread, so that `inspect` sees them in order.
+    pub parallel: bool,
+    /// Called with each document read, on the thread that read it (for
+    /// `--explain`).
+    pub inspect: Option<Inspect<'a>>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            parallel: true,
+            inspect: None,
+        }
+    }
+}
+
+/// Checks every job, calling `deliver` with each outcome in the order of
+/// `jobs`, on the calling thread.
+pub fn check(
+    checker: &Checker<'_>,
+    jobs: Vec<Job>,
+    options: Options<'_>,
+    deliver: &mut dyn FnMut(Outcome),
+) {
+    if !options.parallel || jobs.len() < 2 {
+        for job in jobs {
+            deliver(check_one(checker, job, options.inspect));
+        }
+        return;
+    }
+    let count = jobs.len();
+    // Each job is taken once, by whichever thread gets to it.
+    let slots: Vec<std::sync::Mutex<Option<Job>>> = jobs
+        .into_iter()
+        .map(|job| std::sync::Mutex::new(Some(job)))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    std::thread::scope(|threads| {
+        // The checking runs on rayon's threads, so that the parallel reading
+        // of a document's blocks inside each check shares them rather than
+        // crossing from a foreign thread into the pool for every file; this
+        // thread only puts outcomes back in order.
+        threads.spawn(|| {
+            rayon::scope(|scope| {
+                for _ in 0..rayon::current_num_threads() {
+                    let tx = tx.clone();
+                    let (slots, next) = (&slots, &next);
+                    scope.spawn(move |_| loop {
+                        // Taken in order, so that outcomes arrive nearly in
+                        // order and few wait for delivery.
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(slot) = slots.get(i) else { break };
+                        let job = slot.lock().map(|mut s| s.take()).ok().flatten();
+                        let Some(job) = job else { continue };
+                        if tx
+                            .send((i, check_one(checker, job, options.inspect)))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    });
+                }
+            });
+            drop(tx);
+        });
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, outcome) in rx.iter() {
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&due) {
+                deliver(outcome);
+                due += 1;
+            }
+        }
+        debug_assert_eq!(due, count);
+    });
+}
+
+fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> Outcome {
+    let (name, markup, text) = match job {
+        Job::File { path, name, markup } => match walk::read_input(&path) {
+            Ok(text) => (name, markup, text),
+            Err(error) => return Outcome::Unreadable { name, error },
+        },
+        Job::Text { name, markup, text } => (name, markup, text),
+    };
+    let doc = Document::read(&text, markup);
+    if let Some(inspect) = inspect {
+        inspect(&name, &text, &doc);
+    }
+    let diagnostics = checker.check(&doc);
+    drop(doc);
+    let source = if diagnostics.is_empty() {
+        String::new()
+    } else {
+        text
+    };
+    Outcome::Checked(FileReport {
+        path: name,
+        source,
+        diagnostics,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn text_job(name: &str, text: &str) -> Job {
+        Job::Text {
+            name: name.into(),
+            markup: Markup::Markdown,
+            text: text.into(),
+        }
+    }
+
+    fn names(outcomes: &[Outcome]) -> Vec<String> {
+        outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Checked(r) => format!("{} {}", r.path, r.diagnostics.len()),
+                Outcome::Unreadable { name, error } => format!("{name}: {error}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn outcomes_come_in_input_order_whatever_finishes_first() {
+        let rules = RuleSet::bundled().unwrap();
+        let checker = Checker::new(&rules);
+        let about = "The Russia–Iran treaty has 45 articles.\n\n".repeat(200);
+        let jobs: Vec<Job> = (0..64)
+            .map(|i| {
+                // Large and small inputs alternate, so later small ones finish first.
+                let text = if i % 3 == 0 {
+                    about.as_str()
+                } else {
+                    "Nothing here."
+                };
+                text_job(&format!("d{i}.md"), text)
+            })
+            .collect();
+        let mut parallel = Vec::new();
+        check(&checker, jobs.clone(), Options::default(), &mut |o| {
+            parallel.push(o)
+        });
+        let mut sequential = Vec::new();
+        let options = Options {
+            parallel: false,
+            ..Options::default()
+        };
+        check(&checker, jobs, options, &mut |o| sequential.push(o));
+        assert_eq!(names(&parallel), names(&sequential));
+        assert!(
+            names(&parallel)[0].starts_with("d0.md 2"),
+            "{:?}",
+            names(&parallel)
+        );
+        // A clean file's text is not kept.
+        match &parallel[1] {
+            Outcome::Checked(r) => assert!(r.diagnostics.is_empty() && r.source.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_gone_before_it_is_read_is_unreadable_and_the_rest_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept.md");
+        let gone = dir.path().join("gone.md");
+        std::fs::write(&kept, "The Russia–Iran treaty has 45 articles.").unwrap();
+        std::fs::write(&gone, "The Russia–Iran treaty has 45 articles.").unwrap();
+        // The walk found both; one is deleted before it is read, as when
+        // another process removes it while a large folder is checked.
+        let inputs = walk::inputs(&[dir.path().to_owned()], &walk::WalkOptions::default());
+        std::fs::remove_file(&gone).unwrap();
+        let jobs = inputs
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|input| match input {
+                walk::Input::File { path, markup } => Some(Job::File {
+                    name: path.file_name()?.to_string_lossy().into_owned(),
+                    path,
+                    markup,
+                }),
+                walk::Input::Stdin => None,
+            })
+            .collect();
+        let rules = RuleSet::bundled().unwrap();
+        let checker = Checker::new(&rules);
+        let mut outcomes = Vec::new();
+        check(&checker, jobs, Options::default(), &mut |o| {
+            outcomes.push(o)
+        });
+        let names = names(&outcomes);
+        assert_eq!(names[0], "gone.md: No such file or directory");
+        assert!(
+            names[1].starts_with("kept.md ") && names[1] != "kept.md 0",
+            "{names:?}"
+        );
+    }
+}
