@@ -440,6 +440,19 @@ fn classify_alias(
             other = true;
         }
     }
+    // "a deal on gas supplies", "an accord over grain exports"
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "on" | "over" | "covering" | "for"))
+    {
+        let topic = tokens[(i + 2).min(tokens.len())..tokens.len().min(i + 5)]
+            .iter()
+            .take_while(|t| t.is_word() || t.norm == "-")
+            .any(|t| is_topic(&normalize::singular(t.base())) && !part_of_name(t, terms));
+        if topic {
+            other = true;
+        }
+    }
     // After the alias: "with X", "between X and Y", "X signed with Y".
     let mut j = i + 1;
     while tokens.get(j).is_some_and(|t| {
@@ -564,6 +577,11 @@ mod tests {
         assert_eq!(
             owners("the Russia–Iran strategic treaty")[0].1,
             Owner::Subject
+        );
+        assert_eq!(owners("a deal on gas supplies")[0].1, Owner::Other);
+        assert_eq!(
+            owners("the agreement on strategic ties")[0].1,
+            Owner::Unknown
         );
     }
 
