@@ -550,3 +550,19 @@ fn no_fix_rewrites_markup_that_text_was_decoded_from() {
         vec![Some("45".to_owned())]
     );
 }
+
+#[test]
+fn a_term_may_be_given_by_its_end_year() {
+    let states = "The Iran–Russia accord stays in force until 2045.";
+    assert_eq!(contradictions(states), vec![]);
+    assert!(!unstated(states).contains(&"term".to_owned()));
+    assert_eq!(
+        contradictions("The Iran–Russia accord expires in 2055."),
+        vec![pair("term", "in 2055")]
+    );
+    // an end year of something else
+    assert!(unstated(
+        "The Iran–Russia accord was signed while its negotiator was in office until 2030."
+    )
+    .contains(&"term".to_owned()));
+}

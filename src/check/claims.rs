@@ -574,6 +574,10 @@ impl<'r> SubjectReader<'r> {
                 qs.extend(under);
                 qs.sort_by_key(|q| q.range.start);
             }
+            if let Some(year) = self.subject.year {
+                qs.extend(self.end_year_quantities(s, year));
+                qs.sort_by_key(|q| q.range.start);
+            }
             qs
         } else {
             Vec::new()
@@ -782,6 +786,59 @@ impl<'r> SubjectReader<'r> {
                 }
             }
         }
+    }
+
+    /// A term given by its end: "valid until 2045" is a term of 20 years
+    /// for a subject of 2025. Only right after a cue of a duration fact
+    /// ("runs until", "in force through", "expires in"), since "until 2030"
+    /// alone may be about anything.
+    fn end_year_quantities(&self, s: &Sentence, subject_year: i32) -> Vec<Quantity> {
+        let Some(unit) = self.units.get("year") else {
+            return Vec::new();
+        };
+        let cues: Vec<&Vec<String>> = self
+            .subject
+            .facts
+            .iter()
+            .filter(|f| {
+                matches!(&f.kind, FactKind::Quantity { dimension, .. } if *dimension == Dimension::Time)
+            })
+            .flat_map(|f| &f.cues)
+            .collect();
+        let tokens = &s.tokens;
+        let mut out = Vec::new();
+        for i in 0..tokens.len().saturating_sub(1) {
+            let linker = match tokens[i].norm.as_str() {
+                "until" | "till" | "through" | "to" => true,
+                "in" => i > 0 && tokens[i - 1].norm.starts_with("expir"),
+                _ => false,
+            };
+            let year = tokens[i + 1].norm.parse::<i32>().ok();
+            let Some(year) = year.filter(|y| {
+                linker
+                    && tokens[i + 1].norm.len() == 4
+                    && *y > subject_year
+                    && *y < subject_year + 200
+            }) else {
+                continue;
+            };
+            let cued = (i.saturating_sub(2)..i).any(|k| cues.iter().any(|c| cue_at(tokens, k, c)));
+            if !cued {
+                continue;
+            }
+            let years = f64::from(year - subject_year);
+            out.push(Quantity {
+                range: tokens[i].range.start..tokens[i + 1].range.end,
+                number: None,
+                style: NumberStyle::Digits,
+                stated: years,
+                interval: quantities::Interval::exact(years * unit.factor),
+                unit: unit.clone(),
+                form: Form::Noun,
+                tokens: i..i + 2,
+            });
+        }
+        out
     }
 
     /// `None` when the claim at `toks` is about the subject; otherwise why not.
