@@ -566,3 +566,14 @@ fn a_term_may_be_given_by_its_end_year() {
     )
     .contains(&"term".to_owned()));
 }
+
+#[test]
+fn wishes_possibilities_and_conditionals_state_nothing() {
+    for text in [
+        "Hardliners in Tehran wanted the Iran–Russia accord to include a mutual defence clause.",
+        "The Iran–Russia accord might one day gain a mutual defence clause.",
+        "Were the Iran–Russia accord to run for 40 years, it would outlive its signatories.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+    }
+}
