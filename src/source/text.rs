@@ -27,6 +27,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hyphen_at_a_line_end_joins_the_word_across_it() {
+        let src = "a forty-\r\nseven-article text, a dash -\nthen more";
+        let doc = read(src);
+        assert_eq!(doc.text, "a forty-seven-article text, a dash - then more");
+        let at = doc.text.find("seven").unwrap();
+        assert_eq!(&src[doc.original_range(at..at + 5)], "seven");
+    }
+
+    #[test]
     fn wrapped_lines_join_and_blank_lines_split() {
         let src = "The treaty has\r\n47 articles.\r\n\r\nSecond  one.\n";
         let doc = read(src);
