@@ -1,6 +1,7 @@
 //! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
 
 mod explain;
+mod progress;
 mod rule_errors;
 
 use std::ffi::OsStr;
@@ -242,26 +243,33 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let mut files_checked = 0;
     let mut stderr = io::stderr();
+    // For people at a terminal only: never in machine formats or when piped.
+    let mut progress = progress::Progress::new(
+        jobs.len(),
+        io::stderr().is_terminal() && args.format == Format::Human && !args.quiet && !args.explain,
+    );
     // Errors are printed where their input would have been reported.
     let mut errors = errors.into_iter().peekable();
     let mut delivered = 0;
     batch::check(&checker, jobs, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
-            let _ = writeln!(stderr, "error: {}", message.1);
+            let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
             failed_inputs = true;
         }
         delivered += 1;
+        progress.tick();
         match outcome {
             batch::Outcome::Checked(report) => {
                 files_checked += 1;
                 reports.push(report);
             }
             batch::Outcome::Unreadable { name, error } => {
-                let _ = writeln!(stderr, "error: {name}: {error}");
+                let _ = progress.suspend(|| writeln!(stderr, "error: {name}: {error}"));
                 failed_inputs = true;
             }
         }
     });
+    progress.finish();
     for (_, message) in errors {
         let _ = writeln!(stderr, "error: {message}");
         failed_inputs = true;
