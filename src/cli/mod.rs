@@ -243,6 +243,13 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let mut files_checked = 0;
     let mut stderr = io::stderr();
+    // JSON Lines go out as each file is checked, when nothing needs all the
+    // findings first; then a file's text is not kept once written.
+    let stream = args.format == Format::Jsonl
+        && !args.statistics
+        && args.output_file.is_none()
+        && args.baseline.is_none()
+        && args.write_baseline.is_none();
     // For people at a terminal only: never in machine formats or when piped.
     let mut progress = progress::Progress::new(
         jobs.len(),
@@ -259,8 +266,13 @@ fn check(args: CheckArgs) -> ExitCode {
         delivered += 1;
         progress.tick();
         match outcome {
-            batch::Outcome::Checked(report) => {
+            batch::Outcome::Checked(mut report) => {
                 files_checked += 1;
+                if stream && !report.diagnostics.is_empty() {
+                    let lines = crate::emit::jsonl::render(std::slice::from_ref(&report));
+                    let _ = io::stdout().lock().write_all(lines.as_bytes());
+                    report.source = String::new();
+                }
                 reports.push(report);
             }
             batch::Outcome::Unreadable { name, error } => {
@@ -300,7 +312,9 @@ fn check(args: CheckArgs) -> ExitCode {
         _ => 0,
     };
 
-    let out = if args.statistics {
+    let out = if stream {
+        Vec::new()
+    } else if args.statistics {
         let rows = statistics::rows(&reports);
         if matches!(args.format, Format::Json | Format::Jsonl) {
             statistics::render_json(&rows).into_bytes()
