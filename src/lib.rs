@@ -5,6 +5,8 @@
 //! attribution) → [`check`] (claims against the facts of [`rules`]) →
 //! [`diagnostic`] (findings as data) → [`emit`] (one module per format).
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod baseline;
 pub mod batch;
 pub mod check;

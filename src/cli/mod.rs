@@ -4,6 +4,7 @@ mod claims;
 mod explain;
 mod explain_rule;
 mod init;
+mod progress;
 mod rule_errors;
 mod rules;
 mod test;
@@ -314,12 +315,24 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let mut files_checked = 0;
     let mut stderr = io::stderr();
+    // JSON Lines go out as each file is checked, when nothing needs all the
+    // findings first; then a file's text is not kept once written.
+    let stream = args.format == Format::Jsonl
+        && !args.statistics
+        && args.output_file.is_none()
+        && args.baseline.is_none()
+        && args.write_baseline.is_none();
+    // For people at a terminal only: never in machine formats or when piped.
+    let mut progress = progress::Progress::new(
+        jobs.len(),
+        io::stderr().is_terminal() && args.format == Format::Human && !args.quiet && !args.explain,
+    );
     // Errors are printed where their input would have been reported.
     let mut errors = errors.into_iter().peekable();
     let mut delivered = 0;
     batch::check(&checker, jobs, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
-            let _ = writeln!(stderr, "error: {}", message.1);
+            let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
             failed_inputs = true;
         }
         let (file, markup) = origins
@@ -327,6 +340,7 @@ fn check(args: CheckArgs) -> ExitCode {
             .cloned()
             .unwrap_or((None, Markup::Text));
         delivered += 1;
+        progress.tick();
         match outcome {
             batch::Outcome::Checked(mut report) => {
                 files_checked += 1;
@@ -358,14 +372,20 @@ fn check(args: CheckArgs) -> ExitCode {
                         }
                     }
                 }
+                if stream && !report.diagnostics.is_empty() {
+                    let lines = crate::emit::jsonl::render(std::slice::from_ref(&report));
+                    let _ = io::stdout().lock().write_all(lines.as_bytes());
+                    report.source = String::new();
+                }
                 reports.push(report);
             }
             batch::Outcome::Unreadable { name, error } => {
-                let _ = writeln!(stderr, "error: {name}: {error}");
+                let _ = progress.suspend(|| writeln!(stderr, "error: {name}: {error}"));
                 failed_inputs = true;
             }
         }
     });
+    progress.finish();
     for (_, message) in errors {
         let _ = writeln!(stderr, "error: {message}");
         failed_inputs = true;
@@ -404,7 +424,9 @@ fn check(args: CheckArgs) -> ExitCode {
         _ => 0,
     };
 
-    let out = if args.statistics {
+    let out = if stream {
+        Vec::new()
+    } else if args.statistics {
         let rows = statistics::rows(&reports);
         if matches!(args.format, Format::Json | Format::Jsonl) {
             statistics::render_json(&rows).into_bytes()

@@ -125,6 +125,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Dates are ASCII: ASCII word boundaries let the fast engines run the
     // whole search, where Unicode ones would fall back to slower ones.
     let pattern = alternatives.join("|").replace(r"\b", r"(?-u:\b)");
+    // Built from constants only: every test that reads a date compiles it.
+    #[allow(clippy::expect_used)]
     Regex::new(&pattern).expect("date pattern")
 });
 

@@ -242,6 +242,8 @@ fn build(entries: &[Entry]) -> Gazetteer {
             EntryKind::Omit => continue,
             EntryKind::Other => None,
             kind => {
+                // The gazetteer is compiled in, a few hundred places long.
+                #[allow(clippy::expect_used)]
                 let id = u16::try_from(places.len()).expect("fewer than 65536 places");
                 places.push(e.all_names().map(|n| term_words(&n)).collect());
                 Some(Place {

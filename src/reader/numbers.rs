@@ -70,6 +70,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             words_at(text, i)
         };
         match step {
+            // Hundreds of digits overflow to infinity, which no fact equals
+            // and no fix can print: such a run is not a count.
+            Step::Found(m) if !m.value.is_finite() => i = m.range.end.max(i + 1),
             Step::Found(m) => {
                 i = m.range.end.max(i + 1);
                 out.push(m);
@@ -1225,6 +1228,14 @@ mod tests {
             let text = format!("count {} cars", format_number(f64::from(n), Words));
             assert_eq!(values(&text), [f64::from(n)], "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_too_large_for_a_float_is_no_number() {
+        // Found by the `numbers` fuzz target (fuzz/): read as infinity.
+        let digits = "6".repeat(400);
+        assert_eq!(values(&digits), Vec::<f64>::new());
+        assert_eq!(values(&format!("{digits} and 47 cars")), [47.0]);
     }
 
     mod prop {

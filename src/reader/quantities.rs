@@ -690,4 +690,57 @@ mod tests {
         assert!(open.contains(47.0) && !open.contains(40.0));
         assert!(Interval::exact(47.0).contains(47.0) && !Interval::exact(47.0).contains(46.0));
     }
+
+    mod prop {
+        use super::super::Interval;
+        use proptest::prelude::*;
+
+        fn interval() -> impl Strategy<Value = Interval> {
+            (-1e6..1e6f64, 0.0..1e6f64, any::<bool>(), any::<bool>()).prop_map(
+                |(lo, width, lo_open, hi_open)| Interval {
+                    lo,
+                    hi: lo + width,
+                    lo_open,
+                    hi_open,
+                },
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn exact_contains_only_its_value(v in -1e9..1e9f64, d in 1e-3..1e3f64) {
+                let i = Interval::exact(v);
+                prop_assert!(i.is_exact());
+                prop_assert!(i.contains(v));
+                prop_assert!(!i.contains(v + d.max(v.abs() * 1e-6)));
+                prop_assert!(!i.contains(v - d.max(v.abs() * 1e-6)));
+            }
+
+            #[test]
+            fn inside_outside_and_the_ends(i in interval(), t in 0.0..1.0f64) {
+                let margin = 1e-6 * (i.hi - i.lo).max(i.lo.abs()).max(i.hi.abs()).max(1.0);
+                // Well inside is contained, well outside is not.
+                if i.hi - i.lo > 4.0 * margin {
+                    let v = i.lo + 2.0 * margin + t * (i.hi - i.lo - 4.0 * margin);
+                    prop_assert!(i.contains(v), "{i:?} {v}");
+                }
+                prop_assert!(!i.contains(i.lo - 2.0 * margin - 1.0));
+                prop_assert!(!i.contains(i.hi + 2.0 * margin + 1.0));
+                // A closed end is in, an open one is not.
+                if i.hi - i.lo > 4.0 * margin {
+                    prop_assert_eq!(i.contains(i.lo), !i.lo_open, "{:?}", i);
+                    prop_assert_eq!(i.contains(i.hi), !i.hi_open, "{:?}", i);
+                }
+            }
+
+            #[test]
+            fn containment_is_monotone_in_openness(i in interval(), v in -2e6..2e6f64) {
+                // Closing an end never loses a value.
+                let closed = Interval { lo_open: false, hi_open: false, ..i };
+                if i.contains(v) {
+                    prop_assert!(closed.contains(v), "{i:?} {v}");
+                }
+            }
+        }
+    }
 }

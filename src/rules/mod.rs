@@ -923,7 +923,9 @@ impl Compiler<'_> {
                     }
                 }
             };
-            let re = re.unwrap_or_else(|| Regex::new("$^").expect("a valid pattern"));
+            // a fact whose pattern is wrong matches nothing; the error above
+            // stops the rules from being used anyway
+            let re = re.or_else(|| Regex::new("$^").ok())?;
             if spec.forbid.is_some() {
                 FactKind::Forbid(re)
             } else {
@@ -1086,9 +1088,11 @@ impl Compiler<'_> {
             .into_iter()
             .filter_map(|(e, t)| t.map(|t| (e, t)))
             .collect();
-            let (expect, text) = match labels.len() {
-                1 => labels.into_iter().next().expect("one label"),
-                n => {
+            let n = labels.len();
+            let mut labels = labels.into_iter();
+            let (expect, text) = match (labels.next(), labels.next()) {
+                (Some(one), None) => one,
+                _ => {
                     let span = self.head_span(&whole);
                     self.problems.push(
                         Problem::error(

@@ -5,6 +5,8 @@
 
 mod builder;
 mod html;
+#[doc(hidden)]
+pub mod invariants;
 mod lines;
 mod markdown;
 mod offsets;

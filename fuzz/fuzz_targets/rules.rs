@@ -1,0 +1,10 @@
+//! The rule loader on any YAML.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        factlint::source::invariants::check_rule_file(text);
+    }
+});

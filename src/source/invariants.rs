@@ -1,0 +1,140 @@
+//! What holds for every reading of every input, whatever its bytes: checked
+//! by the fuzz targets (fuzz/) and the property tests. Each check panics, with
+//! the offending values, when a property fails.
+
+use std::sync::OnceLock;
+
+use crate::check::Checker;
+use crate::rules::RuleSet;
+
+use super::{Document, Markup};
+
+/// Reads `original` with `markup`, checks the reading with
+/// [`check_document`], then checks it against the bundled rules and that
+/// every finding points inside the original, on char boundaries.
+pub fn check_reading(original: &str, markup: Markup) {
+    let doc = Document::read(original, markup);
+    check_document(&doc, original);
+    if let Some(checker) = bundled() {
+        for d in checker.check(&doc) {
+            assert!(
+                d.span.start <= d.span.end && original.get(d.span.clone()).is_some(),
+                "finding {:?} at {:?} of {original:?}",
+                d.rule,
+                d.span
+            );
+        }
+    }
+}
+
+fn bundled() -> Option<&'static Checker<'static>> {
+    static RULES: OnceLock<Option<RuleSet>> = OnceLock::new();
+    static CHECKER: OnceLock<Option<Checker<'static>>> = OnceLock::new();
+    CHECKER
+        .get_or_init(|| {
+            RULES
+                .get_or_init(|| RuleSet::bundled().ok())
+                .as_ref()
+                .map(Checker::new)
+        })
+        .as_ref()
+}
+
+/// Blocks lie in the text in order, without overlap, on char boundaries; a
+/// character copied from the original maps to itself; and ranges of the text
+/// (every character, every block, and runs of up to eight characters from
+/// every position) map into the original on char boundaries.
+pub fn check_document(doc: &Document, original: &str) {
+    let mut previous_end = 0;
+    for block in &doc.blocks {
+        assert!(block.range.start >= previous_end, "{:?}", doc.blocks);
+        assert!(block.range.start < block.range.end, "{:?}", doc.blocks);
+        assert!(doc.text.get(block.range.clone()).is_some(), "{block:?}");
+        previous_end = block.range.end;
+        assert_maps(doc, original, block.range.start, block.range.end);
+    }
+    for (i, c) in doc.text.char_indices() {
+        let r = doc.original_range(i..i + c.len_utf8());
+        let Some(source) = original.get(r.clone()) else {
+            panic!("text {i} ({c:?}) maps to {r:?}, not inside {original:?} on char boundaries");
+        };
+        let copied = source.len() == c.len_utf8() && !source.starts_with(['&', '\\']);
+        if copied && !super::builder::is_space(c) && c != super::CELL_SEPARATOR {
+            assert_eq!(source, c.to_string(), "text {i} in {:?}", doc.text);
+        }
+    }
+    let boundaries: Vec<usize> = (0..=doc.text.len())
+        .filter(|&i| doc.text.is_char_boundary(i))
+        .collect();
+    for (n, &i) in boundaries.iter().enumerate() {
+        for &j in boundaries[n..].iter().take(9) {
+            assert_maps(doc, original, i, j);
+        }
+    }
+}
+
+fn assert_maps(doc: &Document, original: &str, i: usize, j: usize) {
+    let r = doc.original_range(i..j);
+    assert!(
+        r.start <= r.end && original.get(r.clone()).is_some(),
+        "text {i}..{j} {:?} maps to {r:?} of {original:?}",
+        doc.text.get(i..j)
+    );
+}
+
+/// Numbers are found in order, without overlap, on char boundaries, with
+/// finite values.
+pub fn check_numbers(text: &str) {
+    let mut last = 0;
+    for m in crate::reader::numbers::find_numbers(text) {
+        assert!(
+            m.range.start >= last && m.range.start < m.range.end,
+            "{m:?}"
+        );
+        assert!(text.get(m.range.clone()).is_some(), "{m:?}");
+        assert!(m.value.is_finite(), "{m:?}");
+        last = m.range.end;
+    }
+}
+
+/// Dates are found in order, without overlap, on char boundaries, with
+/// months and days that exist.
+pub fn check_dates(text: &str) {
+    let mut last = 0;
+    for d in crate::reader::dates::find_dates(text) {
+        assert!(
+            d.range.start >= last && d.range.start < d.range.end,
+            "{d:?}"
+        );
+        assert!(text.get(d.range.clone()).is_some(), "{d:?}");
+        assert!(d.month.is_none_or(|m| (1..=12).contains(&m)), "{d:?}");
+        assert!(d.day.is_none_or(|x| (1..=31).contains(&x)), "{d:?}");
+        assert!(d.day.is_none() || d.month.is_some(), "{d:?}");
+        last = d.range.end;
+    }
+}
+
+/// A rule file loads, or fails with errors placed inside it on char
+/// boundaries; rules that load check a draft, with findings inside it.
+pub fn check_rule_file(yaml: &str) {
+    const DRAFT: &str = "# The bridge\n\nMillbrook's bridge, 1.2 km long, opened on 3 May \
+                         2024 after 40 months; it has no toll and cost $1.2 billion.\n";
+    match RuleSet::from_sources(&[("fuzz.yaml".to_owned(), yaml.to_owned())]) {
+        Ok(rules) => {
+            let checker = Checker::new(&rules);
+            let doc = Document::read(DRAFT, Markup::Markdown);
+            for d in checker.check(&doc) {
+                assert!(DRAFT.get(d.span.clone()).is_some(), "{d:?}");
+            }
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert!(
+                    e.span.start <= e.span.end && e.source.get(e.span.clone()).is_some(),
+                    "{e:?}"
+                );
+            }
+        }
+    }
+}
