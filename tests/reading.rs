@@ -577,3 +577,15 @@ fn wishes_possibilities_and_conditionals_state_nothing() {
         assert_eq!(contradictions(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn fact_sheet_lines_read_like_list_items() {
+    let text = "# Iran and Russia's accord\n\n**Articles:** 44\n\n**Length:** 20 years\n\n**Signed:** 16 January 2025\n\n**China deal length:** 25 years\n";
+    assert_eq!(
+        contradictions(text),
+        vec![
+            pair("article-count", "44"),
+            pair("signing-date", "16 January 2025")
+        ]
+    );
+}

@@ -114,6 +114,18 @@ struct RowContext {
     owner: Option<Owner>,
     /// The text of the table's header row, for a data row.
     header: Option<Range<usize>>,
+    /// A one-line "Label: value" paragraph, read like a list item.
+    label: bool,
+}
+
+/// Whether a paragraph is a fact-sheet line such as "Articles: 45" or
+/// "**Signed:** 17 January 2025": a short label, a colon, a short value.
+fn is_label_line(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words) && !value.trim().is_empty() && text.len() <= 100
 }
 
 /// A sentence. Its tokens are read twice: once to find mentions, then
@@ -362,17 +374,27 @@ impl<'r> SubjectReader<'r> {
                     BlockKind::ListItem => RowContext {
                         owner: under_heading(),
                         header: None,
+                        label: false,
                     },
+                    BlockKind::Paragraph if is_label_line(&doc.text[s.range.clone()]) => {
+                        RowContext {
+                            owner: under_heading(),
+                            header: None,
+                            label: true,
+                        }
+                    }
                     BlockKind::TableRow { header: false } => RowContext {
                         owner: table_header
                             .as_ref()
                             .and_then(|(_, o)| *o)
                             .or_else(under_heading),
                         header: table_header.as_ref().map(|(r, _)| r.clone()),
+                        label: false,
                     },
                     BlockKind::TableRow { header: true } => RowContext {
                         owner: under_heading(),
                         header: None,
+                        label: false,
                     },
                     _ => RowContext::default(),
                 }
@@ -533,7 +555,7 @@ impl<'r> SubjectReader<'r> {
         let text = &doc.text;
         // a row or item that names another party is that party's
         let names_other = || {
-            doc.blocks[s.block].kind != BlockKind::Paragraph
+            (doc.blocks[s.block].kind != BlockKind::Paragraph || row.label)
                 && attribution::names_other_party(&s.tokens, &self.terms)
         };
         let context = if row.owner.is_some() && names_other() {
@@ -557,7 +579,7 @@ impl<'r> SubjectReader<'r> {
         let attributed = |r: &Range<usize>| {
             reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
         };
-        let cells = doc.blocks[s.block].kind != BlockKind::Paragraph
+        let cells = (doc.blocks[s.block].kind != BlockKind::Paragraph || row.label)
             && text[s.range.clone()].contains([CELL_SEPARATOR, ':']);
 
         let needs_numbers = self
