@@ -175,6 +175,7 @@ fn is_reporting(word: &str) -> bool {
             | "reported"
             | "suggested"
             | "suggests"
+            | "suggest"
             | "contended"
             | "maintained"
             | "maintains"
