@@ -157,7 +157,8 @@ fn a_50_mb_file_on_one_line_is_read_quickly_and_shown_in_a_window() {
 fn a_long_line_without_full_stops_is_read_in_linear_time() {
     // Two megabytes of words about the subject and no sentence end: read as
     // one sentence, it took minutes; it is read in pieces.
-    let mut text = format!("{WRONG} ");
+    // a new sentence starts with a capital; the run-on one follows it
+    let mut text = format!("{WRONG} Then ");
     let words = [
         "and",
         "Moscow",

@@ -1443,6 +1443,10 @@ fn scaled_number(value: f64, style: NumberStyle, written: &str) -> String {
 }
 
 fn plural(unit: &str) -> String {
+    // an abbreviation that is plural already: "yrs"
+    if unit.ends_with('s') {
+        return unit.to_owned();
+    }
     if let Some(stem) = unit.strip_suffix('y') {
         if !stem.ends_with(['a', 'e', 'o', 'u']) {
             return format!("{stem}ies");

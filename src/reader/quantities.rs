@@ -59,6 +59,7 @@ impl Units {
         };
         time("year", 1.0);
         time("yr", 1.0);
+        time("yrs", 1.0);
         time("decade", 10.0);
         time("century", 100.0);
         time("quarter-century", 25.0);

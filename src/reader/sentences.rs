@@ -7,7 +7,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "pres",
     "st", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jr", "sr", "u.s",
-    "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt",
+    "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt", "yr", "yrs", "est", "cf",
 ];
 
 /// The longest run of text read as one sentence. Readers look back and forth
@@ -37,7 +37,12 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             }
             end = skip_closers(piece, end);
             let at_space = piece[end..].starts_with(char::is_whitespace);
-            if (end == bytes.len() || at_space) && !(b == b'.' && is_abbreviation(piece, i)) {
+            // a sentence does not start with a lower-case word: "at 3 p.m. in
+            // Moscow" and "approx. ten" go on
+            let lower_next = piece[end..].trim_start().starts_with(char::is_lowercase);
+            if (end == bytes.len() || at_space)
+                && !(b == b'.' && (is_abbreviation(piece, i) || lower_next))
+            {
                 push_trimmed(&mut out, piece, start..end, range.start);
                 start = end;
             }
@@ -170,6 +175,14 @@ mod tests {
         assert!(pieces[..3]
             .iter()
             .all(|r| text[r.clone()].ends_with("word")));
+    }
+
+    #[test]
+    fn a_lower_case_word_goes_on_the_sentence() {
+        assert_eq!(
+            sentences("It was signed at 3 p.m. in Moscow. It has 47 articles."),
+            vec!["It was signed at 3 p.m. in Moscow.", "It has 47 articles."]
+        );
     }
 
     #[test]
