@@ -589,3 +589,14 @@ fn fact_sheet_lines_read_like_list_items() {
         ]
     );
 }
+
+#[test]
+fn claims_inside_a_comparison_belong_to_what_is_compared() {
+    for text in [
+        "Unlike a mutual-defence pact, the Iran–Russia accord binds neither side to fight.",
+        "Unlike Pyongyang, whose deal with Moscow includes mutual defence, Tehran got no such clause in the Iran–Russia accord.",
+        "The Iran–Russia accord falls well short of a mutual-defence pact.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+    }
+}

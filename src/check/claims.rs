@@ -904,33 +904,67 @@ impl<'r> SubjectReader<'r> {
         self.modified_mention(s, toks).is_some()
     }
 
-    /// The owner of the mention a claim belongs to: the alias it modifies, else
-    /// the nearest mention before it in its clause, else the nearest after it.
+    /// The owner of the mention a claim belongs to.
     fn attach(&self, s: &Sentence, toks: Range<usize>) -> Option<Owner> {
+        let in_aside = aside_of(&s.tokens, toks.start).is_some();
+        let Some(mi) = self.attached_mention(s, toks) else {
+            // a claim in a comparison that names no instrument ("unlike North
+            // Korea's, which has …") is about the thing compared with
+            return in_aside.then_some(Owner::Other);
+        };
+        let m = &s.mentions[mi];
+        // "unlike a mutual-defence pact": an alias that nothing ties to the
+        // subject, inside a comparison, is the thing compared with
+        let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
+        if generic && aside_of(&s.tokens, m.tokens.start).is_some() {
+            return Some(Owner::Other);
+        }
+        Some(s.owners[mi])
+    }
+
+    /// The mention a claim belongs to, as an index into the sentence's
+    /// mentions: the alias it modifies, else the nearest mention before it in
+    /// its clause, else the nearest after it.
+    fn attached_mention(&self, s: &Sentence, toks: Range<usize>) -> Option<usize> {
         if let Some(mi) = self.modified_mention(s, toks.clone()) {
-            return Some(s.owners[mi]);
+            return Some(mi);
         }
         let clause_break = |range: Range<usize>| s.tokens[range].iter().any(|t| t.norm == ";");
         let claim_aside = aside_of(&s.tokens, toks.start);
+        if claim_aside.is_some() {
+            // inside a comparison only the comparison's own mentions count,
+            // the nearest first: "unlike the 2001 treaty, which ran …"
+            let distance = |m: &Mention| {
+                if m.tokens.end <= toks.start {
+                    toks.start - m.tokens.end
+                } else {
+                    m.tokens.start.saturating_sub(toks.end)
+                }
+            };
+            return s
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| aside_of(&s.tokens, m.tokens.start) == claim_aside)
+                .min_by_key(|(_, m)| distance(m))
+                .map(|(i, _)| i);
+        }
         let before = s
             .mentions
             .iter()
-            .zip(&s.owners)
             // "X, unlike Russia's pact with Pyongyang, has no …": the aside's
             // mention does not own what follows the aside
-            .rfind(|(m, _)| {
+            .rposition(|m| {
                 m.tokens.end <= toks.start
                     && !clause_break(m.tokens.end..toks.start)
                     && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
             });
-        if let Some((_, o)) = before {
-            return Some(*o);
+        if before.is_some() {
+            return before;
         }
         s.mentions
             .iter()
-            .zip(&s.owners)
-            .find(|(m, _)| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
-            .map(|(_, o)| *o)
+            .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
     }
 }
 
@@ -952,7 +986,14 @@ fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| RELATIVES.contains(&n.norm.as_str()));
-        if !relative && matches!(t.norm.as_str(), "," | ";" | ":" | "(" | "-") {
+        // a hyphen inside a word ("mutual-defence") is no boundary; a spaced
+        // dash is
+        let spaced_dash = t.norm == "-"
+            && (k == 0 || tokens[k - 1].range.end < t.range.start)
+            && tokens
+                .get(k + 1)
+                .is_none_or(|n| t.range.end < n.range.start);
+        if !relative && (matches!(t.norm.as_str(), "," | ";" | ":" | "(") || spaced_dash) {
             return None;
         }
         if ASIDE_OPENERS.contains(&t.norm.as_str()) {

@@ -384,6 +384,22 @@ fn classify_alias(
         if DETERMINERS.contains(&norm) {
             break;
         }
+        // "North Korea, whose deal with Moscow …": the deal is the name's
+        // before the comma
+        if norm == "whose" {
+            let before_comma = k
+                .checked_sub(2)
+                .filter(|_| tokens.get(k - 1).is_some_and(|c| c.norm == ","));
+            match before_comma
+                .and_then(|e| named_at(named, e))
+                .map(|n| n.side)
+            {
+                Some(Side::Other) => other = true,
+                Some(Side::Ours) => ours = true,
+                _ => {}
+            }
+            break;
+        }
         // "other deals", "the other treaties", "a gas deal": not this one
         if norm == "other" || (is_topic(&normalize::singular(norm)) && !part_of_name(t, terms)) {
             other = true;
@@ -568,6 +584,14 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn whose_takes_the_owner_before_the_comma() {
+        assert_eq!(
+            owners("Unlike Pyongyang, whose deal with Moscow differs")[0].1,
+            Owner::Other
+        );
     }
 
     #[test]

@@ -137,11 +137,33 @@ const INVERTED_CONDITIONALS: &[&str] = &["had", "should", "were"];
 const SCOPE: usize = 9;
 
 fn matches_at(tokens: &[Token], at: usize, words: &[&str]) -> bool {
-    words.iter().enumerate().all(|(k, w)| {
-        tokens
-            .get(at + k)
-            .is_some_and(|t| t.norm == *w || (*w == "not" && t.norm.ends_with("n't")))
-    })
+    match_len(tokens, at, words).is_some()
+}
+
+/// Words that may stand inside a cue without changing it: "falls well
+/// short of", "stops far short of".
+const INTENSIFIERS: &[&str] = &["well", "far", "way", "just", "clearly"];
+
+/// How many tokens the cue `words` takes at `at`, intensifiers inside it
+/// included.
+fn match_len(tokens: &[Token], at: usize, words: &[&str]) -> Option<usize> {
+    let mut k = at;
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 {
+            while tokens
+                .get(k)
+                .is_some_and(|t| INTENSIFIERS.contains(&t.norm.as_str()) && t.norm != *w)
+            {
+                k += 1;
+            }
+        }
+        let t = tokens.get(k)?;
+        if !(t.norm == *w || (*w == "not" && t.norm.ends_with("n't"))) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k - at)
 }
 
 /// A clause ends at these: strong punctuation, or a comma before a clause opener.
@@ -224,10 +246,7 @@ fn cue_at(tokens: &[Token], at: usize, cues: &[&[&str]]) -> Option<usize> {
     if PSEUDO.iter().any(|p| matches_at(tokens, at, p)) {
         return None;
     }
-    cues.iter()
-        .filter(|c| matches_at(tokens, at, c))
-        .map(|c| c.len())
-        .max()
+    cues.iter().filter_map(|c| match_len(tokens, at, c)).max()
 }
 
 fn denied_before(tokens: &[Token], start: usize) -> bool {
@@ -338,6 +357,14 @@ mod tests {
             Affirmed
         );
         assert_eq!(of("In May Iran signed a defence clause.", claim), Affirmed);
+    }
+
+    #[test]
+    fn an_intensifier_inside_a_cue_keeps_it() {
+        assert_eq!(
+            of("It falls well short of a defence clause.", "defence clause"),
+            Polarity::Denied
+        );
     }
 
     #[test]
