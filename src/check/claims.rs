@@ -70,6 +70,11 @@ pub(crate) struct SubjectReader<'r> {
     prefilter: super::prefilter::Prefilter,
 }
 
+/// Blocks or sentences a thread takes at least: a draft of ordinary length
+/// is read on one thread, as the threads are busy with other drafts and
+/// waking one costs more than the draft; a very long one is shared out.
+const PARALLEL_MIN: usize = 256;
+
 /// A sentence as first read, before references are resolved.
 struct TokenizedSentence {
     range: Range<usize>,
@@ -286,6 +291,7 @@ impl<'r> SubjectReader<'r> {
             .collect();
         let considered = sentences
             .into_par_iter()
+            .with_min_len(PARALLEL_MIN)
             .zip(contexts)
             .flat_map_iter(|(mut s, context)| {
                 s.tokens = tokens::tokenize(&doc.text, s.range.clone());
@@ -307,6 +313,7 @@ impl<'r> SubjectReader<'r> {
         let read: Vec<Vec<TokenizedSentence>> = doc
             .blocks
             .par_iter()
+            .with_min_len(PARALLEL_MIN)
             .map(|block| {
                 sentences::split(&doc.text, block.range.clone())
                     .into_iter()
