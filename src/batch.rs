@@ -152,6 +152,13 @@ fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> O
         },
         Job::Text { name, markup, text } => (name, markup, text),
     };
+    if inspect.is_none() && checker.off_topic(&text, markup) {
+        return Outcome::Checked(FileReport {
+            path: name,
+            source: String::new(),
+            diagnostics: Vec::new(),
+        });
+    }
     let doc = Document::read(&text, markup);
     if let Some(inspect) = inspect {
         inspect(&name, &doc);

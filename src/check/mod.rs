@@ -39,6 +39,14 @@ impl<'r> Checker<'r> {
         self.readers.iter().map(|r| r.read(doc)).collect()
     }
 
+    /// Whether a file, before it is read, is certainly about none of the
+    /// subjects, so that it has no diagnostics and needs no reading: most
+    /// files of a large folder are settled by this one scan of their bytes.
+    pub fn off_topic(&self, original: &str, markup: crate::source::Markup) -> bool {
+        prefilter::raw_is_faithful(original, markup)
+            && self.readers.iter().all(|r| !r.may_be_about(original))
+    }
+
     /// The diagnostics for one document, ordered by position.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
