@@ -22,6 +22,8 @@ use crate::source::Markup;
 pub(crate) struct Prefilter {
     /// Every word's spellings.
     searcher: Option<AhoCorasick>,
+    /// The same search with SIMD, where the CPU and the patterns allow it.
+    packed: Option<aho_corasick::packed::Searcher>,
     /// For each spelling, the words to count as present when it is found:
     /// its own, and those of every spelling a match of it may hide.
     implied: Vec<Vec<usize>>,
@@ -76,10 +78,11 @@ impl Prefilter {
                 None => always[i] = true,
             }
         }
-        // The search reports the match that ends first and goes on from one
-        // byte after its start, which is much faster than reporting every
-        // overlapping match: what it can miss is a longer spelling around a
-        // reported one, so each match counts for those too. That only ever
+        // The search reports one match at a place and goes on from one byte
+        // after its start, which is much faster than reporting every
+        // overlapping match: what it can miss is a spelling that starts at
+        // the same place or earlier and contains the reported one or is
+        // contained in it, so each match counts for those too. That only ever
         // counts more words present, never fewer.
         let implied = patterns
             .iter()
@@ -87,7 +90,7 @@ impl Prefilter {
                 let mut words: Vec<usize> = patterns
                     .iter()
                     .zip(&word_of)
-                    .filter(|(q, _)| q.contains(p.as_str()))
+                    .filter(|(q, _)| q.contains(p.as_str()) || p.contains(q.as_str()))
                     .map(|(_, &w)| w)
                     .collect();
                 words.sort_unstable();
@@ -95,9 +98,13 @@ impl Prefilter {
                 words
             })
             .collect();
-        // Patterns are lower case and the text is lowered before the search:
-        // a case-sensitive search of a few dozen words runs on a SIMD
-        // prefilter, a case-insensitive one byte by byte.
+        // Patterns are lower case and the text is lowered before the search,
+        // so that a few dozen words are searched with SIMD (Teddy) where the
+        // CPU has it, rather than byte by byte.
+        let packed = aho_corasick::packed::Config::new()
+            .builder()
+            .extend(&patterns)
+            .build();
         let searcher = if patterns.is_empty() {
             None
         } else {
@@ -112,6 +119,7 @@ impl Prefilter {
         }
         Prefilter {
             searcher,
+            packed,
             implied,
             always,
             names,
@@ -126,7 +134,14 @@ impl Prefilter {
         if let Some(searcher) = &self.searcher {
             let lowered = text.to_ascii_lowercase();
             let mut at = 0;
-            while let Some(m) = searcher.find(aho_corasick::Input::new(&lowered).range(at..)) {
+            loop {
+                let m = match &self.packed {
+                    Some(packed) => {
+                        packed.find_in(&lowered, aho_corasick::Span::from(at..lowered.len()))
+                    }
+                    None => searcher.find(aho_corasick::Input::new(&lowered).range(at..)),
+                };
+                let Some(m) = m else { break };
                 for &w in &self.implied[m.pattern().as_usize()] {
                     found[w] = true;
                 }
