@@ -337,4 +337,74 @@ mod tests {
         assert!(p.may_be_about("TÜRKIYE ACCORD"));
         assert!(!p.may_be_about("nothing"));
     }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        use crate::check::Checker;
+        use crate::rules::RuleSet;
+        use crate::source::{Document, Markup};
+
+        const FRAGMENTS: &[&str] = &[
+            "Russia",
+            "Iran",
+            "Moscow",
+            "Tehran",
+            "treaty",
+            "Treaty",
+            "TREATY",
+            "tre",
+            "aty",
+            "pact",
+            "deal",
+            "signed",
+            "47",
+            "46",
+            "articles",
+            "20 years",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "*",
+            "**",
+            "_",
+            "`",
+            "<b>",
+            "</b>",
+            "<!-- x -->",
+            "&#116;",
+            "&amp;",
+            "[",
+            "](x)",
+            "!",
+            "\\",
+            "# ",
+            "- ",
+            "> ",
+            "Treaty on Comprehensive Strategic Partnership",
+            "defence",
+            "Russian",
+            "Iranian",
+            "'s",
+        ];
+
+        proptest! {
+            // The shortcut taken before reading never hides a finding.
+            #[test]
+            fn a_file_ruled_out_before_reading_has_no_findings(
+                pieces in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..30),
+                markup in proptest::sample::select(&[Markup::Text, Markup::Markdown, Markup::Html][..]),
+            ) {
+                let text = pieces.concat();
+                let rules = RuleSet::bundled().unwrap();
+                let checker = Checker::new(&rules);
+                if checker.off_topic(&text, markup) {
+                    let found = checker.check(&Document::read(&text, markup));
+                    prop_assert!(found.is_empty(), "{text:?} {markup:?}: {found:?}");
+                }
+            }
+        }
+    }
 }
