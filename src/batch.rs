@@ -54,8 +54,9 @@ pub enum Outcome {
     Unreadable { name: String, error: ReadError },
 }
 
-/// Something to call with each document read.
-pub type Inspect<'a> = &'a (dyn Fn(&str, &Document) + Sync);
+/// Something to call with each document read: its name, its original text
+/// and the document.
+pub type Inspect<'a> = &'a (dyn Fn(&str, &str, &Document) + Sync);
 
 /// How to run a batch.
 #[derive(Clone, Copy)]
@@ -161,7 +162,7 @@ fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> O
     }
     let doc = Document::read(&text, markup);
     if let Some(inspect) = inspect {
-        inspect(&name, &doc);
+        inspect(&name, &text, &doc);
     }
     let diagnostics = checker.check(&doc);
     drop(doc);

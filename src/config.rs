@@ -147,6 +147,8 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
         source: text.clone(),
         span: locate(&text, section, needle),
         message,
+        help: None,
+        severity: Severity::Error,
     };
 
     let mut errors = Vec::new();
@@ -420,7 +422,8 @@ fn prefixes(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The nearest `.factlint.yaml` at or above `cwd`.
-fn find(cwd: &Path) -> Option<PathBuf> {
+/// The nearest `.factlint.yaml` in `cwd` or a folder above it.
+pub fn find(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(FILE_NAME))
         .find(|candidate| candidate.is_file())
@@ -448,6 +451,8 @@ fn plain(path: &Path, message: &str) -> RuleError {
         source: String::new(),
         span: 0..0,
         message: message.to_owned(),
+        help: None,
+        severity: Severity::Error,
     }
 }
 
@@ -526,6 +531,8 @@ fn parse(path: &Path, text: &str) -> Result<ConfigSpec, RuleError> {
             source: text.to_owned(),
             span: start..end,
             message,
+            help: None,
+            severity: Severity::Error,
         }
     })
 }

@@ -39,6 +39,8 @@ pub enum Kind {
     Contradiction,
     /// The draft is about the subject but never states this fact.
     Unstated,
+    /// A suppression comment in the draft that suppresses nothing.
+    Suppression,
 }
 
 impl Kind {
@@ -46,6 +48,7 @@ impl Kind {
         match self {
             Kind::Contradiction => "contradiction",
             Kind::Unstated => "unstated",
+            Kind::Suppression => "suppression",
         }
     }
 }

@@ -785,14 +785,24 @@ mod broken_rules {
     fn a_typo_in_a_key() {
         let (out, yaml) =
             with_rules("  - id: cost\n    claim: c\n    quantiy: {value: 1, unit: dollar}\n");
-        assert_refused(&out, &yaml, "quantiy", "unknown field `quantiy`");
+        assert_refused(&out, &yaml, "quantiy", "unknown key `quantiy`");
+        assert!(
+            out.stderr.contains("help: did you mean `quantity`?"),
+            "{}",
+            out.stderr
+        );
     }
 
     #[test]
     fn a_value_of_the_wrong_type() {
         let (out, yaml) =
             with_rules("  - id: cost\n    claim: c\n    quantity: {value: lots, unit: dollar}\n");
-        assert_refused(&out, &yaml, "lots", "invalid type");
+        assert_refused(
+            &out,
+            &yaml,
+            "lots",
+            "must be a number, not the text \"lots\"",
+        );
     }
 
     #[test]
@@ -801,7 +811,7 @@ mod broken_rules {
         assert_refused(
             &out,
             &yaml,
-            "price (in",
+            "'price (in'",
             "the regular expression does not compile",
         );
     }

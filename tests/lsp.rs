@@ -552,9 +552,9 @@ fn a_broken_rule_file_is_reported_and_the_last_good_rules_stay() {
     assert_eq!(error["severity"], 1);
     assert_eq!(error["source"], "factlint");
     assert!(
-        error["message"]
-            .as_str()
-            .is_some_and(|m| m.starts_with("invalid rule file: facts[0]: unknown field `quantiy`")),
+        error["message"].as_str().is_some_and(
+            |m| m.starts_with("invalid rule file: `facts[0]` has an unknown key `quantiy`")
+        ),
         "{error:#}"
     );
     let shown = server.recv(|m| m["method"] == "window/showMessage");
@@ -688,4 +688,65 @@ fn exit_without_shutdown_is_a_failure() {
     let mut server = Server::start(&[]);
     server.initialize(&root, Value::Null);
     assert_eq!(server.wait().code(), Some(1));
+}
+
+#[test]
+fn rule_file_warnings_are_shown_on_the_yaml_and_the_rules_still_work() {
+    let (_dir, root) = workspace();
+    let yaml_path = root.join("library.yaml");
+    // `hour` is read as a count noun, which the loader warns about.
+    std::fs::write(
+        &yaml_path,
+        LIBRARY_RULES.replace("unit: room", "unit: hour"),
+    )
+    .expect("write rules");
+    let yaml_arg = yaml_path.display().to_string();
+    let mut server = Server::start(&["--rules", &yaml_arg]);
+    server.initialize(&root, json!({}));
+    let yaml_uri = uri_of(&yaml_path);
+    let reported = server.diagnostics(&yaml_uri, None);
+    let warnings = reported["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(warnings.len(), 1, "{reported:#}");
+    assert_eq!(warnings[0]["severity"], 2);
+    assert!(
+        warnings[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("the quantity reader does not convert `hour`")),
+        "{reported:#}"
+    );
+    let uri = uri_of(&root.join("library.txt"));
+    server.open(
+        &uri,
+        "plaintext",
+        &LIBRARY_DRAFT.replace("8 rooms", "8 hours"),
+    );
+    let found = server.diagnostics(&uri, Some(1));
+    assert_eq!(
+        found["diagnostics"][0]["code"], "lakeside-library/reading-rooms",
+        "{found:#}"
+    );
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn the_projects_configuration_names_the_rules_and_their_levels() {
+    let (_dir, root) = workspace();
+    std::fs::create_dir(root.join("facts")).expect("facts folder");
+    let yaml_path = root.join("facts/library.yaml");
+    std::fs::write(&yaml_path, LIBRARY_RULES).expect("write rules");
+    std::fs::write(
+        root.join(".factlint.yaml"),
+        "rules: [facts/library.yaml]\nseverity:\n  lakeside-library/reading-rooms:\n    contradiction: warning\n",
+    )
+    .expect("write configuration");
+    let uri = uri_of(&root.join("library.txt"));
+    let mut server = Server::start(&[]);
+    server.initialize(&root, json!(null));
+    server.open(&uri, "plaintext", LIBRARY_DRAFT);
+    let mut expected = rooms_diagnostic("8 rooms", "6 rooms", &uri_of(&yaml_path));
+    expected["severity"] = json!(2);
+    assert_eq!(
+        server.diagnostics(&uri, Some(1))["diagnostics"],
+        json!([expected])
+    );
 }

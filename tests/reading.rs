@@ -405,3 +405,187 @@ fn a_month_that_is_also_a_word_still_dates_with_a_year() {
         "May 2031".to_owned()
     )));
 }
+
+#[test]
+fn numeric_dates_and_ceremonies_held_on_a_day() {
+    assert_eq!(
+        contradictions("Tehran and Moscow signed their pact on 16/01/2025."),
+        vec![pair("signing-date", "16/01/2025")]
+    );
+    assert!(contradictions("Tehran and Moscow signed their pact on 01/17/2025.").is_empty());
+    assert_eq!(
+        contradictions("The Iran–Russia accord's signing ceremony was held on 18 January 2025."),
+        vec![pair("signing-date", "18 January 2025")]
+    );
+}
+
+#[test]
+fn fixes_speak_in_the_drafts_unit() {
+    let text = "The Russia–Iran accord stays in force for three decades.";
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let term = got
+        .iter()
+        .find(|d| d.rule.ends_with("/term") && d.kind == Kind::Contradiction)
+        .expect("a term contradiction");
+    assert_eq!(term.expected.as_deref(), Some("two decades"));
+    assert_eq!(
+        term.fix.as_ref().map(|f| f.replacement.as_str()),
+        Some("two")
+    );
+}
+
+#[test]
+fn money_is_worded_with_its_symbol_and_scale() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/bridge/harbor-bridge.yaml"
+    );
+    let rules = RuleSet::load(&[path.into()]).expect("bridge rules");
+    let text = "Millbrook's Harbor Bridge will cost $950 million.";
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let cost = got
+        .iter()
+        .find(|d| d.rule.ends_with("/cost"))
+        .expect("a cost contradiction");
+    assert_eq!(cost.expected.as_deref(), Some("$1.2 billion"));
+    let fix = cost.fix.as_ref().expect("a fix");
+    assert_eq!(&text[fix.range.clone()], "950 million");
+    assert_eq!(fix.replacement, "1.2 billion");
+}
+
+#[test]
+fn table_columns_label_their_cells_and_rows_name_their_parties() {
+    let text = "# Iran and Russia's accord in numbers\n\n| Articles | Length | Signing |\n|---|---|---|\n| 44 | three decades | 17 January 2025 |\n";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("article-count", "44"), pair("term", "three decades")]
+    );
+    let comparison = "# Tehran's other deals\n\n| Partner | Articles | Term |\n|---|---|---|\n| Iran–Venezuela | 12 | 30 years |\n\nThe Iran–Russia treaty has 47 articles.\n";
+    assert_eq!(contradictions(comparison), vec![]);
+}
+
+#[test]
+fn over_a_duration_may_mean_during() {
+    assert!(
+        contradictions("The Iran–Russia accord spreads its 47 articles over 20 years.").is_empty()
+    );
+    assert_eq!(
+        contradictions("The Iran–Russia accord stays valid for over 30 years."),
+        vec![pair("term", "over 30 years")]
+    );
+}
+
+#[test]
+fn a_characterisation_is_reported_speech() {
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let text = "Several commentators portrayed the Iran–Russia accord as a defence pact.";
+    let got = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let flagged: Vec<_> = got
+        .iter()
+        .filter(|d| d.kind == Kind::Contradiction)
+        .map(|d| (d.severity, d.attributed))
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![(factlint::diagnostic::Severity::Warning, true)]
+    );
+}
+
+#[test]
+fn corrections_state_with_the_unit_said_before() {
+    for text in [
+        "The Iran–Russia accord is not a 30-year deal but a 20-year one.",
+        "Despite claims, the Iran–Russia accord does not last 30 years; it lasts 20.",
+        "Not 44 articles: the Iran–Russia accord has 47.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+        let unstated = unstated(text);
+        let fact = if text.contains("articles") {
+            "article-count"
+        } else {
+            "term"
+        };
+        assert!(!unstated.contains(&fact.to_owned()), "{text}: {unstated:?}");
+    }
+}
+
+#[test]
+fn a_draft_of_the_instrument_is_not_the_instrument() {
+    let text = "An early draft of the Iran–Russia accord ran to 52 articles, while the signed accord has 47.";
+    assert_eq!(contradictions(text), vec![]);
+    assert!(!unstated(text).contains(&"article-count".to_owned()));
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_about_something_else_is_not_the_subject() {
+    let text = "Tehran and Moscow signed their partnership treaty, valid for 20 years, in January 2025. Iran later hosted a regional summit. It lasted three days, and another one lasted 25 years.";
+    assert_eq!(contradictions(text), vec![]);
+    assert_eq!(
+        contradictions(
+            "Tehran and Moscow signed their partnership treaty in January 2025. It lasts 25 years."
+        ),
+        vec![pair("term", "25 years")]
+    );
+}
+
+#[test]
+fn no_fix_rewrites_markup_that_text_was_decoded_from() {
+    let rules = RuleSet::bundled().expect("bundled rules");
+    let checker = Checker::new(&rules);
+    let fixes = |html: &str| -> Vec<Option<String>> {
+        checker
+            .check(&Document::read(html, Markup::Html))
+            .into_iter()
+            .filter(|d| d.kind == Kind::Contradiction)
+            .map(|d| d.fix.map(|f| html[f.range].to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        fixes("<p>Russia and Iran signed the treaty on <time datetime=\"2025-01-15\">Wednesday</time>.</p>"),
+        vec![None]
+    );
+    assert_eq!(
+        fixes("<p>The Russia&ndash;Iran treaty has <b>45</b> articles.</p>"),
+        vec![Some("45".to_owned())]
+    );
+}
+
+#[test]
+fn a_term_may_be_given_by_its_end_year() {
+    let states = "The Iran–Russia accord stays in force until 2045.";
+    assert_eq!(contradictions(states), vec![]);
+    assert!(!unstated(states).contains(&"term".to_owned()));
+    assert_eq!(
+        contradictions("The Iran–Russia accord expires in 2055."),
+        vec![pair("term", "in 2055")]
+    );
+    // an end year of something else
+    assert!(unstated(
+        "The Iran–Russia accord was signed while its negotiator was in office until 2030."
+    )
+    .contains(&"term".to_owned()));
+}
+
+#[test]
+fn wishes_possibilities_and_conditionals_state_nothing() {
+    for text in [
+        "Hardliners in Tehran wanted the Iran–Russia accord to include a mutual defence clause.",
+        "The Iran–Russia accord might one day gain a mutual defence clause.",
+        "Were the Iran–Russia accord to run for 40 years, it would outlive its signatories.",
+    ] {
+        assert_eq!(contradictions(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn fact_sheet_lines_read_like_list_items() {
+    let text = "# Iran and Russia's accord\n\n**Articles:** 44\n\n**Length:** 20 years\n\n**Signed:** 16 January 2025\n\n**China deal length:** 25 years\n";
+    assert_eq!(
+        contradictions(text),
+        vec![
+            pair("article-count", "44"),
+            pair("signing-date", "16 January 2025")
+        ]
+    );
+}

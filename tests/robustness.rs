@@ -427,7 +427,7 @@ fn a_regex_too_large_to_compile_is_a_rule_error() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("rules.yaml:11:14"), "{}", run.stderr);
+    assert!(run.stderr.contains("rules.yaml:11:13"), "{}", run.stderr);
 }
 
 #[test]

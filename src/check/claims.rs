@@ -37,6 +37,23 @@ pub enum Outcome {
     NoCue,
 }
 
+impl Outcome {
+    /// The verdict in words, as `--explain` and failing rule tests show it.
+    pub fn explain(&self) -> String {
+        match self {
+            Outcome::States => "states the fact".to_owned(),
+            Outcome::Contradicts { expected, .. } => {
+                format!("contradicts: the source says {expected}")
+            }
+            Outcome::OtherSubject => "ignored: about another subject".to_owned(),
+            Outcome::Unattributed => "ignored: tied to no mention of the subject".to_owned(),
+            Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
+            Outcome::Denied => "ignored: denied".to_owned(),
+            Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
+        }
+    }
+}
+
 /// One claim that bears on a fact, and what it was found to be.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Considered {
@@ -59,6 +76,17 @@ pub struct Reading {
     /// The first mention of the subject, in document text bytes.
     pub anchor: Option<Range<usize>>,
     pub considered: Vec<Considered>,
+}
+
+/// A sentence as read, for `--explain`: where it is and whom each of its
+/// mentions was taken to name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSentence {
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Each mention's text range, whom it names after references are
+    /// resolved, and how it refers.
+    pub mentions: Vec<(Range<usize>, Owner, Reference)>,
 }
 
 /// A subject's rules prepared for reading documents.
@@ -88,6 +116,27 @@ struct TokenizedSentence {
     spans: Vec<Range<usize>>,
     named: bool,
     parties: Vec<usize>,
+}
+
+/// What a list item or table row takes from the structure around it.
+#[derive(Debug, Clone, Default)]
+struct RowContext {
+    /// The subject named by the heading or table header above.
+    owner: Option<Owner>,
+    /// The text of the table's header row, for a data row.
+    header: Option<Range<usize>>,
+    /// A one-line "Label: value" paragraph, read like a list item.
+    label: bool,
+}
+
+/// Whether a paragraph is a fact-sheet line such as "Articles: 45" or
+/// "**Signed:** 17 January 2025": a short label, a colon, a short value.
+fn is_label_line(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words) && !value.trim().is_empty() && text.len() <= 100
 }
 
 /// A sentence. In a very long document its tokens are read twice: once to
@@ -137,6 +186,7 @@ fn is_reporting(word: &str) -> bool {
             | "reported"
             | "suggested"
             | "suggests"
+            | "suggest"
             | "contended"
             | "maintained"
             | "maintains"
@@ -148,10 +198,27 @@ fn is_reporting(word: &str) -> bool {
             | "believe"
             | "believed"
             | "reportedly"
+            | "allegedly"
+            | "supposedly"
+            | "purportedly"
+            | "rumoured"
+            | "rumored"
             | "quoted"
             | "announced"
             | "declared"
             | "boasted"
+            | "describe"
+            | "describes"
+            | "described"
+            | "characterise"
+            | "characterises"
+            | "characterised"
+            | "characterize"
+            | "characterizes"
+            | "characterized"
+            | "portray"
+            | "portrays"
+            | "portrayed"
     )
 }
 
@@ -216,8 +283,6 @@ fn is_event_word(word: &str) -> bool {
             | "said"
             | "told"
             | "reported"
-            | "took"
-            | "held"
             | "since"
             | "until"
     )
@@ -256,6 +321,23 @@ impl<'r> SubjectReader<'r> {
         self.subject
     }
 
+    /// Every sentence with its mentions, for explaining a reading.
+    pub(crate) fn read_sentences(&self, doc: &Document) -> Vec<ReadSentence> {
+        self.sentences(doc)
+            .into_iter()
+            .map(|s| ReadSentence {
+                mentions: s
+                    .mentions
+                    .iter()
+                    .zip(&s.owners)
+                    .zip(&s.spans)
+                    .map(|((m, o), span)| (span.clone(), *o, m.reference))
+                    .collect(),
+                range: s.range,
+            })
+            .collect()
+    }
+
     pub(crate) fn read(&self, doc: &Document) -> Reading {
         if !self.prefilter.may_be_about(&doc.text) {
             return Reading::default();
@@ -276,27 +358,62 @@ impl<'r> SubjectReader<'r> {
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
         let mut headings: Vec<(u8, Option<Owner>)> = Vec::new();
-        let contexts: Vec<Option<Owner>> = sentences
+        // A table's header row: its text, for the column a cell stands in, and
+        // the subject it names, for the rows under it.
+        let mut table_header: Option<(Range<usize>, Option<Owner>)> = None;
+        let contexts: Vec<RowContext> = sentences
             .iter()
             .map(|s| {
                 let kind = doc.blocks[s.block].kind;
-                if let BlockKind::Heading(level) = kind {
-                    let owner = s
-                        .owners
+                let named = || {
+                    s.owners
                         .iter()
                         .copied()
                         .find(|o| *o == Owner::Subject)
-                        .or(s.owners.first().copied());
+                        .or(s.owners.first().copied())
+                };
+                match kind {
+                    BlockKind::TableRow { header: true } => {
+                        table_header = Some((s.range.clone(), named()));
+                    }
+                    BlockKind::TableRow { header: false } => {}
+                    _ => table_header = None,
+                }
+                if let BlockKind::Heading(level) = kind {
+                    let owner = named();
                     while headings.last().is_some_and(|(l, _)| *l >= level) {
                         headings.pop();
                     }
                     headings.push((level, owner));
                 }
+                let under_heading = || headings.iter().rev().find_map(|(_, o)| *o);
                 match kind {
-                    BlockKind::ListItem | BlockKind::TableRow { .. } => {
-                        headings.iter().rev().find_map(|(_, o)| *o)
+                    BlockKind::ListItem => RowContext {
+                        owner: under_heading(),
+                        header: None,
+                        label: false,
+                    },
+                    BlockKind::Paragraph if is_label_line(&doc.text[s.range.clone()]) => {
+                        RowContext {
+                            owner: under_heading(),
+                            header: None,
+                            label: true,
+                        }
                     }
-                    _ => None,
+                    BlockKind::TableRow { header: false } => RowContext {
+                        owner: table_header
+                            .as_ref()
+                            .and_then(|(_, o)| *o)
+                            .or_else(under_heading),
+                        header: table_header.as_ref().map(|(r, _)| r.clone()),
+                        label: false,
+                    },
+                    BlockKind::TableRow { header: true } => RowContext {
+                        owner: under_heading(),
+                        header: None,
+                        label: false,
+                    },
+                    _ => RowContext::default(),
                 }
             })
             .collect();
@@ -309,7 +426,7 @@ impl<'r> SubjectReader<'r> {
                     s.tokens = tokens::tokenize(&doc.text, s.range.clone());
                 }
                 let mut out = Vec::new();
-                self.read_sentence(doc, &s, context, &mut out);
+                self.read_sentence(doc, &s, &context, &mut out);
                 out
             })
             .collect();
@@ -344,7 +461,12 @@ impl<'r> SubjectReader<'r> {
                         let named = mentions.iter().any(|m| {
                             m.reference == Reference::Name
                                 && m.owner == Owner::Subject
-                                && !is_alias(&tokens[m.tokens.start], &self.terms)
+                                // an alias that its parties qualify ("the
+                                // Russia–Iran treaty") is one word; a name that
+                                // starts with an alias word ("Treaty on …") is
+                                // longer, and names the subject
+                                && (m.tokens.len() > 1
+                                    || !is_alias(&tokens[m.tokens.start], &self.terms))
                         });
                         let mut parties = Vec::new();
                         if !self.terms.parties.is_empty() {
@@ -372,6 +494,10 @@ impl<'r> SubjectReader<'r> {
         let mut out = Vec::new();
         let mut last_concrete: Option<Owner> = None;
         let mut last_any = Owner::Subject;
+        // A pronoun names what the sentence before it (or its own sentence)
+        // named; after a sentence that named nothing it may mean anything:
+        // "Iran fought a long war. It lasted eight years."
+        let mut previous_named = false;
         for (b, block) in read.into_iter().enumerate() {
             for read in block {
                 let TokenizedSentence {
@@ -383,8 +509,11 @@ impl<'r> SubjectReader<'r> {
                     parties,
                 } = read;
                 let mut owners = Vec::with_capacity(mentions.len());
-                for m in &mentions {
+                for (n, m) in mentions.iter().enumerate() {
                     let owner = match (m.owner, m.reference) {
+                        (Owner::Unknown, Reference::Pronoun) if n == 0 && !previous_named => {
+                            Owner::Unknown
+                        }
                         (Owner::Unknown, Reference::Pronoun) => last_any,
                         (Owner::Unknown, Reference::Definite) => Owner::Subject,
                         (Owner::Unknown, Reference::Indefinite) => {
@@ -402,6 +531,7 @@ impl<'r> SubjectReader<'r> {
                     last_any = owner;
                     owners.push(owner);
                 }
+                previous_named = !mentions.is_empty();
                 out.push(Sentence {
                     range,
                     block: b,
@@ -443,10 +573,28 @@ impl<'r> SubjectReader<'r> {
         &self,
         doc: &Document,
         s: &Sentence,
-        context: Option<Owner>,
+        row: &RowContext,
         out: &mut Vec<Considered>,
     ) {
         let text = &doc.text;
+        // a row or item that names another party is that party's
+        let names_other = || {
+            (doc.blocks[s.block].kind != BlockKind::Paragraph || row.label)
+                && attribution::names_other_party(&s.tokens, &self.terms)
+        };
+        let context = if row.owner.is_some() && names_other() {
+            Some(Owner::Other)
+        } else {
+            row.owner
+        };
+        // the header cell above the cell a claim stands in
+        let column_label = |at: usize| -> Option<&str> {
+            let header = row.header.clone()?;
+            let column = text[s.range.start..at.max(s.range.start)]
+                .matches(CELL_SEPARATOR)
+                .count();
+            text[header].split(CELL_SEPARATOR).nth(column)
+        };
         let reported = s
             .tokens
             .iter()
@@ -455,7 +603,7 @@ impl<'r> SubjectReader<'r> {
         let attributed = |r: &Range<usize>| {
             reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
         };
-        let cells = doc.blocks[s.block].kind != BlockKind::Paragraph
+        let cells = (doc.blocks[s.block].kind != BlockKind::Paragraph || row.label)
             && text[s.range.clone()].contains([CELL_SEPARATOR, ':']);
 
         let needs_numbers = self
@@ -471,6 +619,15 @@ impl<'r> SubjectReader<'r> {
             let mut qs = quantities::find(&s.tokens, &nums, self.units);
             if cells {
                 qs.extend(label_quantities(text, s, &nums, self.units, &qs));
+            }
+            if row.header.is_some() {
+                let under = column_quantities(text, s, &nums, self.units, &qs, &column_label);
+                qs.extend(under);
+                qs.sort_by_key(|q| q.range.start);
+            }
+            if let Some(year) = self.subject.year {
+                qs.extend(self.end_year_quantities(s, year));
+                qs.sort_by_key(|q| q.range.start);
             }
             qs
         } else {
@@ -517,10 +674,21 @@ impl<'r> SubjectReader<'r> {
                             let cued = if q.form == Form::Compound {
                                 // "a 20-year pact" counts; "five-year extensions"
                                 // is about the extensions, "a 20-year term" a cue
-                                premod || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
+                                // "not a 25-year pact but a 20-year one"
+                                let stands_for_alias = s
+                                    .tokens
+                                    .get(q.tokens.end)
+                                    .is_some_and(|t| t.norm == "one")
+                                    && s.mentions.iter().any(|m| m.tokens.end <= q.tokens.start);
+                                premod
+                                    || stands_for_alias
+                                    || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
                             } else {
                                 near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
-                            };
+                            } || column_label(q.range.start).is_some_and(|label| {
+                                let tokens = tokens::tokenize(label, 0..label.len());
+                                (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
+                            });
                             if !fact.cues.is_empty() && !cued {
                                 outcome = Some(Outcome::NoCue);
                             }
@@ -533,8 +701,8 @@ impl<'r> SubjectReader<'r> {
                                     Outcome::States
                                 }
                                 Polarity::Affirmed => Outcome::Contradicts {
-                                    expected: quantity_wording(*value, unit, q),
-                                    fix: quantity_fix(*base_value, q),
+                                    expected: quantity_wording(*value, unit, *base_value, q, text),
+                                    fix: quantity_fix(*base_value, q, text),
                                 },
                             }
                         });
@@ -561,8 +729,15 @@ impl<'r> SubjectReader<'r> {
                             .unwrap_or(first)
                             .max(first);
                         let toks = first..last + 1;
+                        let header_cued = || {
+                            column_label(d.range.start).is_some_and(|label| {
+                                let tokens = tokens::tokenize(label, 0..label.len());
+                                (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
+                            })
+                        };
                         let outcome = if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
+                            && !header_cued()
                         {
                             Some(Outcome::NoCue)
                         } else {
@@ -573,12 +748,14 @@ impl<'r> SubjectReader<'r> {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
                                 Polarity::Affirmed => {
-                                    let agrees = d.year.is_none_or(|y| y == *year)
-                                        && (d.month.is_none()
-                                            || month.is_none()
-                                            || d.month == *month)
-                                        && (d.day.is_none() || day.is_none() || d.day == *day);
-                                    if agrees {
+                                    let agrees = |d: &dates::DateMatch| {
+                                        d.year.is_none_or(|y| y == *year)
+                                            && (d.month.is_none()
+                                                || month.is_none()
+                                                || d.month == *month)
+                                            && (d.day.is_none() || day.is_none() || d.day == *day)
+                                    };
+                                    if agrees(d) || d.swapped().is_some_and(|o| agrees(&o)) {
                                         Outcome::States
                                     } else {
                                         let wording = dates::format_date(
@@ -662,6 +839,59 @@ impl<'r> SubjectReader<'r> {
         }
     }
 
+    /// A term given by its end: "valid until 2045" is a term of 20 years
+    /// for a subject of 2025. Only right after a cue of a duration fact
+    /// ("runs until", "in force through", "expires in"), since "until 2030"
+    /// alone may be about anything.
+    fn end_year_quantities(&self, s: &Sentence, subject_year: i32) -> Vec<Quantity> {
+        let Some(unit) = self.units.get("year") else {
+            return Vec::new();
+        };
+        let cues: Vec<&Vec<String>> = self
+            .subject
+            .facts
+            .iter()
+            .filter(|f| {
+                matches!(&f.kind, FactKind::Quantity { dimension, .. } if *dimension == Dimension::Time)
+            })
+            .flat_map(|f| &f.cues)
+            .collect();
+        let tokens = &s.tokens;
+        let mut out = Vec::new();
+        for i in 0..tokens.len().saturating_sub(1) {
+            let linker = match tokens[i].norm.as_str() {
+                "until" | "till" | "through" | "to" => true,
+                "in" => i > 0 && tokens[i - 1].norm.starts_with("expir"),
+                _ => false,
+            };
+            let year = tokens[i + 1].norm.parse::<i32>().ok();
+            let Some(year) = year.filter(|y| {
+                linker
+                    && tokens[i + 1].norm.len() == 4
+                    && *y > subject_year
+                    && *y < subject_year + 200
+            }) else {
+                continue;
+            };
+            let cued = (i.saturating_sub(2)..i).any(|k| cues.iter().any(|c| cue_at(tokens, k, c)));
+            if !cued {
+                continue;
+            }
+            let years = f64::from(year - subject_year);
+            out.push(Quantity {
+                range: tokens[i].range.start..tokens[i + 1].range.end,
+                number: None,
+                style: NumberStyle::Digits,
+                stated: years,
+                interval: quantities::Interval::exact(years * unit.factor),
+                unit: unit.clone(),
+                form: Form::Noun,
+                tokens: i..i + 2,
+            });
+        }
+        out
+    }
+
     /// `None` when the claim at `toks` is about the subject; otherwise why not.
     fn owner_outcome(
         &self,
@@ -671,8 +901,8 @@ impl<'r> SubjectReader<'r> {
     ) -> Option<Outcome> {
         match self.attach(s, toks).or(context) {
             Some(Owner::Subject) => None,
-            Some(_) => Some(Outcome::OtherSubject),
-            None => Some(Outcome::Unattributed),
+            Some(Owner::Other) => Some(Outcome::OtherSubject),
+            Some(Owner::Unknown) | None => Some(Outcome::Unattributed),
         }
     }
 
@@ -980,6 +1210,70 @@ fn match_phrase(tokens: &[Token], start: usize, phrase: &Phrase) -> Option<usize
 
 /// Values under a label in a list item or table row: "Articles: 74",
 /// a row "Articles | 74". The label names the unit.
+/// A table cell that holds a number alone, under a column header that names
+/// the unit: "46" under "Article count".
+fn column_quantities<'t>(
+    text: &'t str,
+    s: &Sentence,
+    nums: &[numbers::NumberMatch],
+    units: &Units,
+    already: &[Quantity],
+    column_label: &dyn Fn(usize) -> Option<&'t str>,
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for n in nums {
+        if already
+            .iter()
+            .any(|q| q.range.start <= n.range.end && n.range.start <= q.range.end)
+        {
+            continue;
+        }
+        // the cell around the number must hold nothing else
+        let cell_start = text[s.range.start..n.range.start]
+            .rfind(CELL_SEPARATOR)
+            .map_or(s.range.start, |i| s.range.start + i + 1);
+        let cell_end = text[n.range.end..s.range.end]
+            .find(CELL_SEPARATOR)
+            .map_or(s.range.end, |i| n.range.end + i);
+        if !text[cell_start..n.range.start].trim().is_empty()
+            || !text[n.range.end..cell_end].trim().is_empty()
+        {
+            continue;
+        }
+        let Some(label) = column_label(n.range.start) else {
+            continue;
+        };
+        let label_tokens = tokens::tokenize(label, 0..label.len());
+        let Some(unit) = label_tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .find_map(|t| units.get(t.base()))
+        else {
+            continue;
+        };
+        let Some(first) = s.tokens.iter().position(|t| t.range.start >= n.range.start) else {
+            continue;
+        };
+        let last = s
+            .tokens
+            .iter()
+            .rposition(|t| t.range.end <= n.range.end)
+            .unwrap_or(first)
+            .max(first);
+        out.push(Quantity {
+            range: n.range.clone(),
+            number: Some(n.range.clone()),
+            style: n.style,
+            stated: n.value,
+            interval: quantities::Interval::exact(n.value * unit.factor),
+            unit: unit.clone(),
+            form: Form::Label,
+            tokens: first..last + 1,
+        });
+    }
+    out
+}
+
 fn label_quantities(
     text: &str,
     s: &Sentence,
@@ -1041,13 +1335,133 @@ fn label_quantities(
     }]
 }
 
-/// The fact's value in words a draft would use: "47 articles", "20 years".
-fn quantity_wording(value: f64, unit: &str, q: &Quantity) -> String {
+/// The fact's value in the draft's own form: its unit when the value is a
+/// whole number of it ("two decades" for 20 years after "three decades"),
+/// its currency sign and scale word ("$1.2 billion" after "$1.5 billion"),
+/// and a compound for a compound ("47-article").
+fn quantity_wording(value: f64, unit: &str, base_value: f64, q: &Quantity, text: &str) -> String {
+    let written = q.number.clone().and_then(|r| text.get(r)).unwrap_or("");
+    if let Dimension::Money(currency) = &q.unit.dimension {
+        let amount = scaled_number(base_value / q.unit.factor, q.style, written);
+        let sign = currency_sign(text, q);
+        return match sign {
+            Some(sign) => format!("{sign}{amount}"),
+            None => format!("{amount} {}", plural(money_noun(currency, unit))),
+        };
+    }
+    let in_draft_unit = base_value / q.unit.factor;
+    let (value, unit) = if q.number.is_some() && is_whole(in_draft_unit) {
+        (in_draft_unit.round(), q.unit.name.as_str())
+    } else {
+        (value, unit)
+    };
     let number = numbers::format_number(value, q.style);
     match q.form {
         Form::Compound => format!("{number}-{unit}"),
         _ if value == 1.0 => format!("{number} {unit}"),
         _ => format!("{number} {}", plural(unit)),
+    }
+}
+
+fn is_whole(v: f64) -> bool {
+    v > 0.0 && (v - v.round()).abs() < 1e-9
+}
+
+/// The currency sign right before the quantity's number, if the draft used one.
+fn currency_sign<'t>(text: &'t str, q: &Quantity) -> Option<&'t str> {
+    let number = q.number.as_ref()?;
+    let before = text.get(q.range.start..number.start)?.trim_end();
+    ["US$", "$", "€", "£"]
+        .into_iter()
+        .find(|sign| before.ends_with(sign))
+        .map(|sign| &before[before.len() - sign.len()..])
+}
+
+/// The noun for a currency, for a draft that wrote the amount with a word.
+fn money_noun<'a>(currency: &str, rule_unit: &'a str) -> &'a str {
+    match currency {
+        "usd" => "dollar",
+        "eur" => "euro",
+        "gbp" => "pound",
+        _ => rule_unit,
+    }
+}
+
+/// Scale words and abbreviations after a number, with their factors.
+const SCALE_WORDS: [(&str, f64); 4] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+fn scale_abbreviation(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "k" => Some(1e3),
+        "m" | "mn" => Some(1e6),
+        "bn" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// `value` written as the draft wrote its number: with a scale word or
+/// abbreviation when the draft used one ("1.2 billion", "1.2bn"), at the
+/// value's own magnitude.
+fn scaled_number(value: f64, style: NumberStyle, written: &str) -> String {
+    let style = if style == NumberStyle::Words {
+        NumberStyle::Words
+    } else {
+        NumberStyle::Digits
+    };
+    let trimmed = written.trim_end();
+    let letters = trimmed.len()
+        - trimmed
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    let word = &trimmed[trimmed.len() - letters..];
+    let spaced = trimmed[..trimmed.len() - letters].ends_with(' ');
+    let lower = word.to_ascii_lowercase();
+    let family: Vec<(String, f64)> = if SCALE_WORDS.iter().any(|(w, _)| *w == lower) {
+        SCALE_WORDS
+            .iter()
+            .map(|(w, f)| ((*w).to_owned(), *f))
+            .collect()
+    } else if let Some(factor) = scale_abbreviation(word) {
+        let upper = word.chars().all(|c| c.is_ascii_uppercase());
+        let million = if lower == "mn" { "mn" } else { "m" };
+        [("k", 1e3), (million, 1e6), ("bn", 1e9), ("tn", 1e12)]
+            .into_iter()
+            .map(|(w, f)| {
+                // the draft's own spelling for its own scale ("trn")
+                let w = if f == factor {
+                    word.to_owned()
+                } else {
+                    w.to_owned()
+                };
+                (if upper { w.to_ascii_uppercase() } else { w }, f)
+            })
+            .collect()
+    } else {
+        return numbers::format_number(value, style);
+    };
+    // The scale of the value's magnitude, if three decimals say it exactly:
+    // "1.234567 million" would be no clearer than the digits.
+    let scaled = family
+        .iter()
+        .rev()
+        .find(|(_, f)| value / f >= 1.0)
+        .filter(|(_, f)| {
+            let v = value / f * 1000.0;
+            (v.round() - v).abs() < 1e-6
+        });
+    match scaled {
+        Some((w, f)) => {
+            let v = ((value / f) * 1000.0).round() / 1000.0;
+            let sep = if spaced { " " } else { "" };
+            format!("{}{sep}{w}", numbers::format_number(v, style))
+        }
+        None => numbers::format_number(value, style),
     }
 }
 
@@ -1062,24 +1476,171 @@ fn plural(unit: &str) -> String {
 
 /// A replacement of the number alone, in the draft's own form, when the
 /// mention is exact and the fact's value is a whole number of its unit.
-fn quantity_fix(base_value: f64, q: &Quantity) -> Option<(Range<usize>, String)> {
+fn quantity_fix(base_value: f64, q: &Quantity, text: &str) -> Option<(Range<usize>, String)> {
     let range = q.number.clone()?;
     if !q.interval.is_exact() {
         return None;
     }
     let in_unit = base_value / q.unit.factor;
-    if (in_unit - in_unit.round()).abs() > 1e-9 || in_unit <= 0.0 {
+    if !is_whole(in_unit) {
         return None;
     }
-    let style = if q.style == NumberStyle::Words {
-        NumberStyle::Words
-    } else {
-        NumberStyle::Digits
-    };
-    Some((range, numbers::format_number(in_unit.round(), style)))
+    let written = text.get(range.clone()).unwrap_or("");
+    Some((range, scaled_number(in_unit.round(), q.style, written)))
 }
 
 /// Gives access to `Fact` for callers reading a [`Considered`].
 pub(crate) fn fact_of<'s>(subject: &'s Subject, c: &Considered) -> &'s Fact {
     &subject.facts[c.fact]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    /// (found, expected, the fixed draft) for each contradiction in `draft`.
+    fn wording(facts: &str, draft: &str) -> Vec<(String, String, String)> {
+        let yaml = format!(
+            "subject:\n  id: s\n  name: Harbor Bridge\n  names: [Harbor Bridge]\n  source: s\nfacts:\n{facts}"
+        );
+        let rules = RuleSet::from_sources(&[("s.yaml".to_owned(), yaml)]).expect("rules");
+        let doc = Document::read(draft, crate::source::Markup::Text);
+        super::super::Checker::new(&rules)
+            .check(&doc)
+            .into_iter()
+            .filter_map(|d| {
+                let fix = d.fix?;
+                let mut fixed = draft.to_owned();
+                fixed.replace_range(fix.range, &fix.replacement);
+                Some((d.found?, d.expected?, fixed))
+            })
+            .collect()
+    }
+
+    const COST: &str =
+        "  - id: cost\n    claim: c\n    quantity: {value: 1200000000, unit: dollar}\n";
+    const TERM: &str = "  - id: term\n    claim: c\n    quantity: {value: 20, unit: year}\n";
+
+    fn one(facts: &str, draft: &str) -> (String, String) {
+        let found = wording(facts, draft);
+        assert_eq!(found.len(), 1, "{draft}: {found:?}");
+        let (_, expected, fixed) = found.into_iter().next().unwrap();
+        (expected, fixed)
+    }
+
+    #[test]
+    fn money_keeps_the_drafts_sign_and_scale() {
+        for (draft, expected, fixed) in [
+            (
+                "The Harbor Bridge costs $1.5 billion.",
+                "$1.2 billion",
+                "The Harbor Bridge costs $1.2 billion.",
+            ),
+            (
+                "The Harbor Bridge costs $900 million.",
+                "$1.2 billion",
+                "The Harbor Bridge costs $1.2 billion.",
+            ),
+            (
+                "The Harbor Bridge costs 1.5 billion dollars.",
+                "1.2 billion dollars",
+                "The Harbor Bridge costs 1.2 billion dollars.",
+            ),
+            (
+                "The Harbor Bridge costs $1,500,000,000.",
+                "$1,200,000,000",
+                "The Harbor Bridge costs $1,200,000,000.",
+            ),
+            (
+                "The Harbor Bridge costs $1.5bn.",
+                "$1.2bn",
+                "The Harbor Bridge costs $1.2bn.",
+            ),
+            (
+                "The Harbor Bridge costs $900m.",
+                "$1.2bn",
+                "The Harbor Bridge costs $1.2bn.",
+            ),
+            (
+                "The Harbor Bridge costs two billion dollars.",
+                "1.2 billion dollars",
+                "The Harbor Bridge costs 1.2 billion dollars.",
+            ),
+        ] {
+            assert_eq!(
+                one(COST, draft),
+                (expected.to_owned(), fixed.to_owned()),
+                "{draft}"
+            );
+        }
+    }
+
+    #[test]
+    fn scales_are_chosen_to_keep_the_value_exact() {
+        assert_eq!(
+            scaled_number(1.2e9, NumberStyle::Digits, "1.5 billion"),
+            "1.2 billion"
+        );
+        assert_eq!(
+            scaled_number(1_234_567.0, NumberStyle::Digits, "2 million"),
+            "1,234,567"
+        );
+        assert_eq!(
+            scaled_number(1_250_000.0, NumberStyle::Digits, "2M"),
+            "1.25M"
+        );
+        assert_eq!(
+            scaled_number(2e9, NumberStyle::Words, "three billion"),
+            "two billion"
+        );
+        assert_eq!(
+            scaled_number(47.0, NumberStyle::Words, "forty-two"),
+            "forty-seven"
+        );
+        assert_eq!(
+            scaled_number(500.0, NumberStyle::Digits, "1 million"),
+            "500"
+        );
+    }
+
+    #[test]
+    fn time_and_counts_keep_the_drafts_unit_and_form() {
+        for (draft, expected, fixed) in [
+            (
+                "The Harbor Bridge has a 25-year term.",
+                "20-year",
+                "The Harbor Bridge has a 20-year term.",
+            ),
+            (
+                "The Harbor Bridge lease runs for three decades.",
+                "two decades",
+                "The Harbor Bridge lease runs for two decades.",
+            ),
+            (
+                "The Harbor Bridge lease runs for thirty years.",
+                "twenty years",
+                "The Harbor Bridge lease runs for twenty years.",
+            ),
+            (
+                "The Harbor Bridge lease runs for 300 months.",
+                "240 months",
+                "The Harbor Bridge lease runs for 240 months.",
+            ),
+        ] {
+            assert_eq!(
+                one(TERM, draft),
+                (expected.to_owned(), fixed.to_owned()),
+                "{draft}"
+            );
+        }
+        let lanes = "  - id: lanes\n    claim: c\n    quantity: {value: 47, unit: article}\n";
+        assert_eq!(
+            one(lanes, "The Harbor Bridge act is a forty-two-article text."),
+            (
+                "forty-seven-article".to_owned(),
+                "The Harbor Bridge act is a forty-seven-article text.".to_owned()
+            )
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! or leaves it unstated, and turns that into diagnostics.
 
 mod claims;
+mod examples;
 mod prefilter;
 mod verdict;
 
@@ -10,12 +11,14 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::RuleSet;
 use crate::source::Document;
 
-pub use claims::{Considered, Outcome, Reading};
+pub use claims::{Considered, Outcome, ReadSentence, Reading};
+pub use examples::{ExampleRun, Failure};
 
 /// Checks documents against a rule set; build once, use for every document.
 pub struct Checker<'r> {
     rules: &'r RuleSet,
     readers: Vec<claims::SubjectReader<'r>>,
+    report_unused_suppressions: bool,
 }
 
 impl<'r> Checker<'r> {
@@ -27,7 +30,15 @@ impl<'r> Checker<'r> {
                 .iter()
                 .map(|s| claims::SubjectReader::new(s, &rules.units))
                 .collect(),
+            report_unused_suppressions: false,
         }
+    }
+
+    /// Also report each suppression comment that suppresses nothing, as a
+    /// warning of the rule [`crate::suppress::UNUSED_RULE`].
+    pub fn report_unused_suppressions(mut self, report: bool) -> Checker<'r> {
+        self.report_unused_suppressions = report;
+        self
     }
 
     pub fn rules(&self) -> &'r RuleSet {
@@ -42,12 +53,21 @@ impl<'r> Checker<'r> {
     /// Whether a file, before it is read, is certainly about none of the
     /// subjects, so that it has no diagnostics and needs no reading: most
     /// files of a large folder are settled by this one scan of their bytes.
+    /// Never so when unused suppressions are reported: an off-topic file
+    /// can have those.
     pub fn off_topic(&self, original: &str, markup: crate::source::Markup) -> bool {
-        prefilter::raw_is_faithful(original, markup)
+        !self.report_unused_suppressions
+            && prefilter::raw_is_faithful(original, markup)
             && self.readers.iter().all(|r| !r.may_be_about(original))
     }
 
-    /// The diagnostics for one document, ordered by position.
+    /// Each subject's sentences with their mentions, for `--explain`.
+    pub fn read_sentences(&self, doc: &Document) -> Vec<Vec<ReadSentence>> {
+        self.readers.iter().map(|r| r.read_sentences(doc)).collect()
+    }
+
+    /// The diagnostics for one document, ordered by position, less those its
+    /// suppression comments cover.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for reader in &self.readers {
@@ -60,6 +80,6 @@ impl<'r> Checker<'r> {
                 .cmp(&b.span.start)
                 .then_with(|| a.rule.cmp(&b.rule))
         });
-        out
+        doc.suppressions.apply(out, self.report_unused_suppressions)
     }
 }

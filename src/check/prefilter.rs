@@ -161,12 +161,16 @@ impl Prefilter {
 /// Whether every word of the text that reading `original` gives also stands
 /// whole in `original`, so that [`Prefilter::may_be_about`] can be asked of
 /// the file's bytes before they are read. Plain text only has its white
-/// space collapsed. Markdown can join the pieces of a word around markup it
+/// space collapsed, except that a hyphen at a line end joins the word across
+/// the break ("forty-⏎seven"): a file with one is read first. Markdown can join the pieces of a word around markup it
 /// removes ("tre*a*ty", "tre`x`aty") or write a letter as a character
 /// reference ("&#116;reaty"): a file with a letter or digit right before a
 /// character that may start such markup, or with a character reference, is
 /// read first. HTML is always read first: its tags may stand anywhere.
 pub(crate) fn raw_is_faithful(original: &str, markup: Markup) -> bool {
+    if original.contains("-\n") || original.contains("-\r") {
+        return false;
+    }
     match markup {
         Markup::Text => true,
         Markup::Html => false,
@@ -307,6 +311,7 @@ mod tests {
             assert!(!raw_is_faithful(joined, Markup::Markdown), "{joined}");
         }
         assert!(!raw_is_faithful("treaty", Markup::Html));
+        assert!(!raw_is_faithful("the Russia–Iran trea-\nty", Markup::Text));
     }
 
     #[test]
@@ -388,6 +393,8 @@ mod tests {
             "Russian",
             "Iranian",
             "'s",
+            "-",
+            "-\n",
         ];
 
         proptest! {

@@ -44,21 +44,19 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
                     .or_else(|| Some(format!("write \"{expected}\""))),
             ),
             FactKind::Absent(_) => (
+                // the claim itself is in the note; the message stays one line
                 format!(
-                    "\"{}\" contradicts the source: {}{quoted}",
-                    c.found, fact.claim
+                    "\"{}\" contradicts the source, which has no such provision{quoted}",
+                    c.found
                 ),
                 fact.help.clone().or_else(|| {
-                    Some(
-                        "the source has no such provision: rewrite the claim (no automatic fix)"
-                            .to_owned(),
-                    )
+                    Some("rewrite the claim to match the source (no automatic fix)".to_owned())
                 }),
             ),
             FactKind::Present(_) => (
                 format!(
-                    "denying \"{}\" contradicts the source: {}{quoted}",
-                    c.found, fact.claim
+                    "denying \"{}\" contradicts the source, which provides it{quoted}",
+                    c.found
                 ),
                 fact.help
                     .clone()
@@ -87,10 +85,15 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             help,
             found: Some(c.found.clone()),
             expected: Some(expected.clone()),
-            fix: fix.as_ref().map(|(r, replacement)| Edit {
-                range: doc.original_range(r.clone()),
-                replacement: replacement.clone(),
-            }),
+            // text decoded from markup (an entity, a `<time datetime>`) is not
+            // edited: the edit would replace the markup with plain words
+            fix: fix
+                .as_ref()
+                .filter(|(r, _)| doc.is_copied(r.clone()))
+                .map(|(r, replacement)| Edit {
+                    range: doc.original_range(r.clone()),
+                    replacement: replacement.clone(),
+                }),
             attributed: c.attributed,
             span,
         });
@@ -118,10 +121,12 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             ),
             label: "the subject is first named here".to_owned(),
             note: note(&fact.claim),
-            help: fact
-                .help
-                .clone()
-                .or_else(|| Some("state the fact, or turn this rule off for the draft".to_owned())),
+            help: fact.help.clone().or_else(|| {
+                Some(format!(
+                    "state the fact, or silence it for this draft with a `factlint-disable-file {}` comment",
+                    fact.rule
+                ))
+            }),
             found: None,
             expected: None,
             fix: None,

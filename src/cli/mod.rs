@@ -1,8 +1,13 @@
 //! The command line: a thin shell over `source`, `rules`, `check` and `emit`.
 
+mod claims;
 mod explain;
+mod explain_rule;
+mod init;
 mod progress;
 mod rule_errors;
+mod rules;
+mod test;
 
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Read, Write};
@@ -17,6 +22,8 @@ use crate::check::Checker;
 use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::Severity;
 use crate::emit::{statistics, Format, RuleInfo, Summary};
+use crate::fix::{self, FileFix};
+use crate::rules::{RuleError, RuleSet};
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
 
@@ -35,10 +42,20 @@ enum Command {
     Lsp(crate::lsp::Options),
     /// Print the resolved configuration and where each value came from.
     Config(SettingsArgs),
+    /// Validate (`rules check`) or list (`rules list`) rule files.
+    Rules(rules::RulesArgs),
+    /// Run the examples of rule files through the checker.
+    Test(test::TestArgs),
+    /// Explain a rule: its fact and source, what states and contradicts it, its examples.
+    Explain(explain_rule::ExplainArgs),
+    /// Tabulate what each draft says for each fact, to compare drafts.
+    Claims(claims::ClaimsArgs),
+    /// Write a starter .factlint.yaml, and with --subject a starter rule file.
+    Init(init::InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -115,6 +132,15 @@ struct CheckArgs {
     /// Print, sentence by sentence, the claims read and why each was or was not flagged.
     #[arg(long)]
     explain: bool,
+    /// Warn about suppression comments that suppress nothing (rule factlint/unused-suppression).
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Apply the findings' fixes to the files, then report the findings that remain.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes as a unified diff without writing them; exit 1 if there is one.
+    #[arg(long)]
+    diff: bool,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -130,10 +156,36 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
         Command::Config(args) => show_config(&args),
+        Command::Rules(args) => rules::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Explain(args) => explain_rule::run(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Init(args) => init::run(args),
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+/// The rules a command works with: `paths` if given, else those of the
+/// project's `.factlint.yaml` (with its severity levels), else the bundled.
+pub(crate) fn project_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    if !paths.is_empty() {
+        return RuleSet::load(paths);
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match config::resolve(&cwd, &Overrides::default()) {
+        Ok(resolved) => Ok(resolved.rules),
+        Err(ResolveError::Config(errors) | ResolveError::Rules(errors)) => Err(errors),
+    }
+}
+
+pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    if paths.is_empty() {
+        RuleSet::bundled()
+    } else {
+        RuleSet::load(paths)
+    }
+}
+
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -141,7 +193,7 @@ fn use_color(choice: ColorChoice) -> bool {
     )
 }
 
-fn use_color_stderr(choice: ColorChoice) -> bool {
+pub(crate) fn use_color_stderr(choice: ColorChoice) -> bool {
     wants_color(
         choice,
         std::env::var_os("NO_COLOR").as_deref(),
@@ -172,11 +224,11 @@ fn resolve(settings: &SettingsArgs, color: ColorChoice) -> Option<Resolved> {
     match config::resolve(&cwd, &settings.overrides()) {
         Ok(resolved) => Some(resolved),
         Err(ResolveError::Config(errors)) => {
-            rule_errors::print(&errors, use_color_stderr(color), Origin::Configuration);
+            rule_errors::print_as(&errors, use_color_stderr(color), Origin::Configuration);
             None
         }
         Err(ResolveError::Rules(errors)) => {
-            rule_errors::print(&errors, use_color_stderr(color), Origin::RuleFiles);
+            rule_errors::print_as(&errors, use_color_stderr(color), Origin::RuleFiles);
             None
         }
     }
@@ -213,7 +265,16 @@ fn check(args: CheckArgs) -> ExitCode {
         None => None,
     };
     let rules = &resolved.rules;
-    let checker = Checker::new(rules);
+    if !rules.warnings.is_empty() {
+        let mut err = io::stderr().lock();
+        rule_errors::emit(
+            &mut err,
+            &rules.warnings,
+            use_color_stderr(args.color),
+            Some(Origin::RuleFiles),
+        );
+    }
+    let checker = Checker::new(rules).report_unused_suppressions(args.report_unused_suppressions);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
     let implicit = args.paths.is_empty();
@@ -234,7 +295,18 @@ fn check(args: CheckArgs) -> ExitCode {
     let markup_for = |path: &Path| resolved.markup_for(path);
     let inputs = walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for);
     let (jobs, errors) = jobs(inputs, &resolved, &args.stdin_filename, &shown);
-    let inspect = |name: &str, doc: &Document| explain::print(&checker, name, doc);
+    let inspect =
+        |name: &str, text: &str, doc: &Document| explain::print(&checker, name, text, doc);
+    // What a fix needs beyond the report: the file to write (none for
+    // standard input) and how to read it again.
+    let origins: Vec<(Option<PathBuf>, Markup)> = jobs
+        .iter()
+        .map(|job| match job {
+            batch::Job::File { path, markup, .. } => (Some(path.clone()), *markup),
+            batch::Job::Text { markup, .. } => (None, *markup),
+        })
+        .collect();
+    let mut diffs = String::new();
     let options = batch::Options {
         // --explain prints as it reads, so reading goes in order.
         parallel: !args.explain,
@@ -263,11 +335,43 @@ fn check(args: CheckArgs) -> ExitCode {
             let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
             failed_inputs = true;
         }
+        let (file, markup) = origins
+            .get(delivered)
+            .cloned()
+            .unwrap_or((None, Markup::Text));
         delivered += 1;
         progress.tick();
         match outcome {
             batch::Outcome::Checked(mut report) => {
                 files_checked += 1;
+                let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
+                if (args.fix || args.diff) && fixable {
+                    let name = report.path.clone();
+                    match fix::fix_file(
+                        file.as_deref(),
+                        &name,
+                        &report.source,
+                        &report.diagnostics,
+                        args.diff,
+                    ) {
+                        FileFix::Nothing => {}
+                        FileFix::Diff(diff) => diffs.push_str(&diff),
+                        FileFix::Written(fixed) => {
+                            let _ = writeln!(
+                                stderr,
+                                "fixed {} in {name}",
+                                rules::plural(fixed.applied, "finding", "findings")
+                            );
+                            report.diagnostics =
+                                checker.check(&Document::read(&fixed.text, markup));
+                            report.source = fixed.text;
+                        }
+                        FileFix::NotWritten(why) => {
+                            let _ = writeln!(stderr, "error: {name}: not fixed: {why}");
+                            failed_inputs = true;
+                        }
+                    }
+                }
                 if stream && !report.diagnostics.is_empty() {
                     let lines = crate::emit::jsonl::render(std::slice::from_ref(&report));
                     let _ = io::stdout().lock().write_all(lines.as_bytes());
@@ -285,6 +389,14 @@ fn check(args: CheckArgs) -> ExitCode {
     for (_, message) in errors {
         let _ = writeln!(stderr, "error: {message}");
         failed_inputs = true;
+    }
+    if args.diff {
+        let _ = io::stdout().lock().write_all(diffs.as_bytes());
+        return ExitCode::from(if failed_inputs {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
+        });
     }
     let cwd = std::env::current_dir().unwrap_or_default();
 
@@ -363,8 +475,6 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// The inputs to check, and the messages for those that cannot be, each with
-/// the number of inputs before it.
 fn jobs(
     inputs: Vec<Result<walk::Input, walk::WalkError>>,
     resolved: &Resolved,

@@ -1,4 +1,4 @@
-//! Rule-file and configuration errors shown like compiler errors, on the
+//! Rule-file and configuration problems shown like compiler errors, on the
 //! YAML, in the same rustc style as findings.
 
 use std::io::{self, Write};
@@ -16,30 +16,71 @@ pub(crate) enum Origin {
     Configuration,
 }
 
-pub(crate) fn print(errors: &[RuleError], color: bool, origin: Origin) {
-    let (header, place) = match origin {
-        Origin::RuleFiles => ("invalid rule file", "in rule files"),
-        Origin::Configuration => ("invalid configuration", "in the configuration"),
-    };
-    let mut err = io::stderr().lock();
+impl Origin {
+    fn header(self) -> &'static str {
+        match self {
+            Origin::RuleFiles => "invalid rule file",
+            Origin::Configuration => "invalid configuration",
+        }
+    }
+
+    fn place(self) -> &'static str {
+        match self {
+            Origin::RuleFiles => "in rule files",
+            Origin::Configuration => "in the configuration",
+        }
+    }
+}
+
+/// Prints each problem. `context` names what was being loaded when that is
+/// not what the command is about ("invalid rule file: …" during `check`).
+pub(crate) fn emit(
+    out: &mut dyn Write,
+    errors: &[RuleError],
+    color: bool,
+    context: Option<Origin>,
+) {
     for e in errors {
         let message = one_line(&e.message);
+        let level = if e.is_error() { "error" } else { "warning" };
         if e.source.is_empty() {
-            let _ = writeln!(err, "error: {}: {message}", e.path);
+            let _ = writeln!(out, "{level}: {}: {message}", e.path);
             continue;
         }
         let file = SimpleFile::new(e.path.as_str(), e.source.as_str());
         // The header says what is wrong; the underline only shows where, as
         // rustc does when there is nothing to add.
-        let diagnostic = Diagnostic::error()
-            .with_message(format!("{header}: {message}"))
-            .with_label(Label::primary((), clamp_span(&e.source, &e.span)));
-        let _ = human::emit(&mut err, &file, &diagnostic, color);
+        let diagnostic = if e.is_error() {
+            Diagnostic::error().with_message(match context {
+                Some(origin) => format!("{}: {message}", origin.header()),
+                None => message,
+            })
+        } else {
+            Diagnostic::warning().with_message(message)
+        };
+        let mut diagnostic =
+            diagnostic.with_label(Label::primary((), clamp_span(&e.source, &e.span)));
+        if let Some(help) = &e.help {
+            diagnostic = diagnostic.with_note(format!("help: {help}"));
+        }
+        let _ = human::emit(out, &file, &diagnostic, color);
     }
-    let n = errors.len();
+}
+
+/// Prints rule-file problems that stop a command.
+pub(crate) fn print(errors: &[RuleError], color: bool) {
+    print_as(errors, color, Origin::RuleFiles);
+}
+
+/// Prints problems that stop a command, with a closing count.
+pub(crate) fn print_as(errors: &[RuleError], color: bool, origin: Origin) {
+    let mut err = io::stderr().lock();
+    emit(&mut err, errors, color, Some(origin));
+    let n = errors.iter().filter(|e| e.is_error()).count();
     let _ = writeln!(
         err,
-        "error: {n} problem{} {place}; nothing was checked",
-        if n == 1 { "" } else { "s" }
+        "error: {n} problem{} {}; nothing was checked",
+        if n == 1 { "" } else { "s" },
+        origin.place()
     );
 }

@@ -162,6 +162,7 @@ pub(super) fn hover_text(rules: &Loaded, d: &Diagnostic) -> String {
     out.push_str(match d.kind {
         Kind::Contradiction => " — contradiction\n\n",
         Kind::Unstated => " — unstated\n\n",
+        Kind::Suppression => " — unused suppression\n\n",
     });
     let fact = rules.set.fact(&d.rule);
     if let Some((subject, fact)) = fact {

@@ -11,18 +11,20 @@ use crate::rules::{RuleError, RuleSet, DEFAULT_RULES, DEFAULT_RULES_NAME};
 
 use super::convert::Text;
 
-/// Where the rules come from: absolute paths of rule files and folders, or
-/// none for the embedded default.
+/// Where the rules come from: absolute paths of rule files and folders, a
+/// project's `.factlint.yaml`, or neither for the embedded default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Config {
     pub(super) paths: Vec<PathBuf>,
+    /// The project configuration that names the rules (and their severities),
+    /// found from the workspace root as `check` finds it from its folder.
+    pub(super) project: Option<PathBuf>,
 }
 
 /// Decides the rule paths as `check` does: paths given on the command line
 /// (relative to the working directory), else `initializationOptions.rules`
-/// (relative to the workspace root), else the embedded rules. This is the one
-/// place where another source of rule paths, such as a project config file,
-/// would slot in.
+/// (relative to the workspace root), else the project's `.factlint.yaml`
+/// found from the workspace root, else the embedded rules.
 pub(super) fn configure(
     root: Option<&Path>,
     command_line: &[PathBuf],
@@ -35,6 +37,7 @@ pub(super) fn configure(
                 .iter()
                 .map(|p| absolute(cwd.as_deref(), p))
                 .collect(),
+            project: None,
         };
     }
     let from_options: Vec<PathBuf> = match init_options.and_then(|o| o.get("rules")) {
@@ -47,8 +50,14 @@ pub(super) fn configure(
         _ => Vec::new(),
     };
     let base = root.or(cwd.as_deref());
+    let project = if from_options.is_empty() {
+        base.and_then(crate::config::find)
+    } else {
+        None
+    };
     Config {
         paths: from_options.iter().map(|p| absolute(base, p)).collect(),
+        project,
     }
 }
 
@@ -68,6 +77,14 @@ impl Config {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
+        // The configuration may name rule files anywhere in the project, and
+        // may change which: any YAML file under it may be one.
+        if let Some(project) = &self.project {
+            let folder = project.parent().map(canonical);
+            if is_yaml && folder.is_some_and(|f| path.starts_with(f)) {
+                return true;
+            }
+        }
         self.paths
             .iter()
             .map(|p| canonical(p))
@@ -76,6 +93,11 @@ impl Config {
 
     /// Glob patterns for the client to watch.
     pub(super) fn watch_patterns(&self) -> Vec<String> {
+        let project = self
+            .project
+            .iter()
+            .filter_map(|p| p.parent())
+            .map(|folder| format!("{}/**/*.{{yaml,yml}}", folder.display()));
         self.paths
             .iter()
             .map(|p| {
@@ -85,6 +107,7 @@ impl Config {
                     p.display().to_string()
                 }
             })
+            .chain(project)
             .collect()
     }
 }
@@ -115,10 +138,7 @@ impl Loaded {
     /// No rules at all: what is in force when the first load fails.
     pub(super) fn empty() -> Loaded {
         Loaded {
-            set: RuleSet {
-                subjects: Vec::new(),
-                units: crate::reader::quantities::Units::builtin(),
-            },
+            set: RuleSet::empty(),
             files: HashMap::new(),
         }
     }
@@ -137,6 +157,22 @@ impl Loaded {
 /// own; when the workspace holds an identical copy at their usual path (as
 /// factlint's own repository does), related information points there.
 pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<RuleError>> {
+    if let Some(project) = config.project.as_deref() {
+        let overrides = crate::config::Overrides {
+            config: Some(project.to_owned()),
+            ..Default::default()
+        };
+        let folder = project.parent().unwrap_or(Path::new("."));
+        let resolved = crate::config::resolve(folder, &overrides).map_err(|e| match e {
+            crate::config::ResolveError::Config(errors)
+            | crate::config::ResolveError::Rules(errors) => errors,
+        })?;
+        let files = files_of(&resolved.rules, root);
+        return Ok(Loaded {
+            set: resolved.rules,
+            files,
+        });
+    }
     if config.paths.is_empty() {
         let set = RuleSet::bundled()?;
         let mut files = HashMap::new();
@@ -150,15 +186,27 @@ pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<R
         return Ok(Loaded { set, files });
     }
     let set = RuleSet::load(&config.paths)?;
-    let files = set
-        .subjects
+    let files = files_of(&set, root);
+    Ok(Loaded { set, files })
+}
+
+/// Each subject's file as a URI; the embedded rules have one only where the
+/// workspace holds an identical copy at their usual path.
+fn files_of(set: &RuleSet, root: Option<&Path>) -> HashMap<String, Url> {
+    set.subjects
         .iter()
         .filter_map(|s| {
-            let uri = Url::from_file_path(Path::new(&s.path)).ok()?;
+            let path = if s.path == DEFAULT_RULES_NAME {
+                let copy = root?.join(DEFAULT_RULES_NAME);
+                let same = std::fs::read_to_string(&copy).is_ok_and(|text| text == DEFAULT_RULES);
+                same.then_some(copy)?
+            } else {
+                PathBuf::from(&s.path)
+            };
+            let uri = Url::from_file_path(&path).ok()?;
             Some((s.path.clone(), uri))
         })
-        .collect();
-    Ok(Loaded { set, files })
+        .collect()
 }
 
 /// Rule errors as diagnostics, grouped by the file they are in.
@@ -171,11 +219,25 @@ pub(super) fn error_diagnostics(errors: &[RuleError]) -> BTreeMap<Url, Vec<Diagn
         let range = Text::new(&e.source).range(&e.span);
         out.entry(uri).or_default().push(Diagnostic {
             range,
-            severity: Some(DiagnosticSeverity::ERROR),
+            severity: Some(if e.is_error() {
+                DiagnosticSeverity::ERROR
+            } else {
+                DiagnosticSeverity::WARNING
+            }),
             code: None,
             code_description: None,
             source: Some("factlint".to_owned()),
-            message: format!("invalid rule file: {}", e.message),
+            message: {
+                let prefix = if e.is_error() {
+                    "invalid rule file: "
+                } else {
+                    ""
+                };
+                match &e.help {
+                    Some(help) => format!("{prefix}{} ({help})", e.message),
+                    None => format!("{prefix}{}", e.message),
+                }
+            },
             related_information: None,
             tags: None,
             data: None,
@@ -219,12 +281,14 @@ mod tests {
         std::fs::write(&file, "x")?;
         let config = Config {
             paths: vec![dir.path().to_owned()],
+            project: None,
         };
         assert!(config.covers(&file));
         assert!(config.covers(&dir.path().join("new.yml")));
         assert!(!config.covers(&dir.path().join("notes.md")));
         let single = Config {
             paths: vec![file.clone()],
+            project: None,
         };
         assert!(single.covers(&file));
         assert!(!single.covers(&dir.path().join("b.yaml")));

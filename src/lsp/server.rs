@@ -335,11 +335,20 @@ impl Server {
     fn reload_rules(&mut self) {
         match rules::load(&self.config, self.root.as_deref()) {
             Ok(loaded) => {
+                // Warnings do not stop the rules, but belong on their YAML.
+                let by_file = rules::error_diagnostics(&loaded.set.warnings);
+                let flagged: BTreeSet<Url> = by_file.keys().cloned().collect();
                 self.rules = Arc::new(loaded);
                 self.generation += 1;
                 for uri in std::mem::take(&mut self.broken_rule_files) {
-                    self.publish(uri, Vec::new(), None);
+                    if !flagged.contains(&uri) {
+                        self.publish(uri, Vec::new(), None);
+                    }
                 }
+                for (uri, diagnostics) in by_file {
+                    self.publish(uri, diagnostics, None);
+                }
+                self.broken_rule_files = flagged;
                 let uris: Vec<Url> = self.docs.keys().cloned().collect();
                 for uri in uris {
                     self.schedule(&uri, Duration::ZERO);
@@ -355,8 +364,12 @@ impl Server {
                     self.publish(uri, diagnostics, None);
                 }
                 self.broken_rule_files = broken;
-                let n = errors.len();
-                let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+                let n = errors.iter().filter(|e| e.is_error()).count();
+                let first = errors
+                    .iter()
+                    .find(|e| e.is_error())
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
                 self.notify::<ShowMessage>(ShowMessageParams {
                     typ: MessageType::ERROR,
                     message: format!(

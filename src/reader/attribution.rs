@@ -222,6 +222,15 @@ fn side_of(place: Option<gazetteer::Place>, terms: &Terms) -> Side {
     }
 }
 
+/// Whether a table row or list item names another party than the
+/// subject's ("Iran–China" in a row of a comparison table): then what it
+/// says is that party's, whatever the heading above says.
+pub fn names_other_party(tokens: &[Token], terms: &Terms) -> bool {
+    named_in(tokens, terms)
+        .iter()
+        .any(|n| n.side == Side::Other)
+}
+
 /// The name that token `k` is part of.
 fn named_at(named: &[Named], k: usize) -> Option<&Named> {
     named.iter().find(|n| n.tokens.0 <= k && k < n.tokens.1)
@@ -244,6 +253,52 @@ const DEAL_VERBS: &[&str] = &[
     "has",
     "had",
 ];
+/// Whether a noun names what a narrower instrument is about: "a gas deal",
+/// "the trade agreement", "an arms pact" are other instruments than a
+/// subject whose own names do not say so.
+fn is_topic(word: &str) -> bool {
+    matches!(
+        word,
+        "gas"
+            | "oil"
+            | "trade"
+            | "nuclear"
+            | "visa"
+            | "grain"
+            | "wheat"
+            | "arm"
+            | "arms"
+            | "weapon"
+            | "fishery"
+            | "fisheries"
+            | "extradition"
+            | "tax"
+            | "customs"
+            | "tariff"
+            | "banking"
+            | "payment"
+            | "swap"
+            | "currency"
+            | "railway"
+            | "rail"
+            | "pipeline"
+            | "transit"
+            | "shipping"
+            | "satellite"
+            | "tourism"
+            | "aviation"
+            | "ceasefire"
+            | "truce"
+            | "peace"
+            | "loan"
+            | "investment"
+            | "supply"
+    )
+}
+
+/// What an instrument goes through before it is final: a claim about "a
+/// draft of the treaty" is not one about the treaty.
+const PRELIMINARIES: &[&str] = &["draft", "version", "proposal", "outline", "sketch"];
 /// Words that introduce parties as new to the reader, after "between".
 const NEW_PARTIES: &[&str] = &[
     "two", "three", "four", "several", "various", "other", "some", "many", "rival",
@@ -263,32 +318,18 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let name_like = terms.may_start_name(t);
-        if let Some(len) = terms
-            .names
-            .iter()
-            .filter(|_| name_like)
-            .filter_map(|n| sequence_at(tokens, i, n))
-            .max()
-        {
+        // The subject's own names first, then other instruments' names.
+        let longest =
+            |names: &[Vec<String>]| names.iter().filter_map(|n| sequence_at(tokens, i, n)).max();
+        let by_name = terms.may_start_name(t).then(|| {
+            longest(&terms.names)
+                .map(|len| (len, Owner::Subject))
+                .or_else(|| longest(&terms.distinct_from).map(|len| (len, Owner::Other)))
+        });
+        if let Some((len, owner)) = by_name.flatten() {
             out.push(Mention {
                 tokens: i..i + len,
-                owner: Owner::Subject,
-                reference: Reference::Name,
-            });
-            i += len;
-            continue;
-        }
-        if let Some(len) = terms
-            .distinct_from
-            .iter()
-            .filter(|_| name_like)
-            .filter_map(|n| sequence_at(tokens, i, n))
-            .max()
-        {
-            out.push(Mention {
-                tokens: i..i + len,
-                owner: Owner::Other,
+                owner,
                 reference: Reference::Name,
             });
             i += len;
@@ -343,6 +384,12 @@ fn classify_alias(
         if DETERMINERS.contains(&norm) {
             break;
         }
+        // "other deals", "the other treaties", "a gas deal": not this one
+        if norm == "other" || (is_topic(&normalize::singular(norm)) && !part_of_name(t, terms)) {
+            other = true;
+            seen += 1;
+            continue;
+        }
         if INDEFINITES.contains(&norm) {
             reference = Reference::Indefinite;
             break;
@@ -372,6 +419,39 @@ fn classify_alias(
             other = true;
         }
         seen += 1;
+    }
+    // "a draft of the treaty", "earlier versions of the pact": what is said
+    // is the draft's, not the finished instrument's
+    let of_at = match tokens.get(k) {
+        Some(t) if k < i && (DETERMINERS.contains(&t.norm.as_str()) || t.norm == "of") => {
+            if t.norm == "of" {
+                Some(k)
+            } else {
+                k.checked_sub(1)
+            }
+        }
+        _ => None,
+    };
+    if let Some(of) = of_at.filter(|&o| tokens[o].norm == "of") {
+        let head = of
+            .checked_sub(1)
+            .map(|h| normalize::singular(tokens[h].base()));
+        if head.is_some_and(|h| PRELIMINARIES.contains(&h.as_ref())) {
+            other = true;
+        }
+    }
+    // "a deal on gas supplies", "an accord over grain exports"
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "on" | "over" | "covering" | "for"))
+    {
+        let topic = tokens[(i + 2).min(tokens.len())..tokens.len().min(i + 5)]
+            .iter()
+            .take_while(|t| t.is_word() || t.norm == "-")
+            .any(|t| is_topic(&normalize::singular(t.base())) && !part_of_name(t, terms));
+        if topic {
+            other = true;
+        }
     }
     // After the alias: "with X", "between X and Y", "X signed with Y".
     let mut j = i + 1;
@@ -488,6 +568,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_instrument_on_a_narrower_topic_is_another() {
+        assert_eq!(owners("Russia and Iran's gas deal")[0].1, Owner::Other);
+        assert_eq!(owners("the Russia–Iran trade agreement")[0].1, Owner::Other);
+        assert_eq!(
+            owners("the Russia–Iran strategic treaty")[0].1,
+            Owner::Subject
+        );
+        assert_eq!(owners("a deal on gas supplies")[0].1, Owner::Other);
+        assert_eq!(
+            owners("the agreement on strategic ties")[0].1,
+            Owner::Unknown
+        );
+    }
+
+    #[test]
+    fn drafts_and_versions_of_the_instrument_are_not_it() {
+        assert_eq!(owners("a draft of the treaty had 50")[0].1, Owner::Other);
+        assert_eq!(owners("earlier versions of the pact")[0].1, Owner::Other);
+        assert_eq!(owners("the text of the treaty")[0].1, Owner::Unknown);
     }
 
     #[test]

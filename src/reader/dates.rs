@@ -26,6 +26,15 @@ pub enum DateStyle {
     Year,
     /// "in January"
     Month,
+    /// "on the 17th"
+    DayOnly,
+    /// "17/01/2025", "1.17.2025": day or month first, with its separator and
+    /// whether one-digit parts are written with a leading zero.
+    Numeric {
+        day_first: bool,
+        separator: char,
+        padded: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +46,33 @@ pub struct DateMatch {
     pub style: DateStyle,
     /// The month was abbreviated ("Jan.", "Jan").
     pub abbreviated: bool,
+    /// A numeric date whose day and month may be read either way
+    /// ("02/01/2025"): it agrees with a fact if either reading does.
+    pub ambiguous: bool,
+}
+
+impl DateMatch {
+    /// The other reading of an ambiguous numeric date, month and day swapped.
+    pub fn swapped(&self) -> Option<DateMatch> {
+        let DateStyle::Numeric {
+            day_first,
+            separator,
+            padded,
+        } = self.style
+        else {
+            return None;
+        };
+        self.ambiguous.then(|| DateMatch {
+            month: self.day,
+            day: self.month,
+            style: DateStyle::Numeric {
+                day_first: !day_first,
+                separator,
+                padded,
+            },
+            ..self.clone()
+        })
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -66,6 +102,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let year = r"(?P<y>[12]\d{3})";
     let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
     let alternatives = [
+        // 17/01/2025, 1.17.2025
+        r"(?P<num>\b(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)[/.](?P<n3>[12]\d{3})\b)".to_owned(),
         // 2025-01-17
         r"(?P<iso>\b(?P<iy>[12]\d{3})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)".to_owned(),
         // the 17th of January (2025)
@@ -73,13 +111,16 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // 17 January 2025, Friday 17 January
         format!(r"(?P<dm>{weekday}\b{day}\s+{m}(?:,?\s+(?P<dmy>[12]\d{{3}}))?)", m = MONTH.replace("?P<m>", "?P<dmm>").replace("?P<dot>", "?P<dmdot>"), day = day.replace("?P<d>", "?P<dmd>")),
         // January 17, 2025; Friday, Jan. 17
-        format!(r"(?P<md>{weekday}\b{m}\s+{day}(?:,?\s+{year})?)", m = MONTH.replace("?P<m>", "?P<mdm>").replace("?P<dot>", "?P<mddot>"), day = day.replace("?P<d>", "?P<mdd>"), year = year.replace("?P<y>", "?P<mdy>")),
+        // (the day ends at a word boundary: "March 2026" is no March 20)
+        format!(r"(?P<md>{weekday}\b{m}\s+{day}\b(?:,?\s+{year})?)", m = MONTH.replace("?P<m>", "?P<mdm>").replace("?P<dot>", "?P<mddot>"), day = day.replace("?P<d>", "?P<mdd>"), year = year.replace("?P<y>", "?P<mdy>")),
         // January 2025
         format!(r"(?P<my>\b{m},?\s+(?P<myy>[12]\d{{3}}))", m = MONTH.replace("?P<m>", "?P<mym>").replace("?P<dot>", "?P<mydot>")),
         // in 2025, since 2021
-        r"(?P<yr>\b(?:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
+        r"(?P<yr>\b(?i:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
         // in April
-        r"(?P<mo>\b(?:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
+        // on the 17th, (a day alone, judged on the day)
+        r"(?P<dayonly>\bon\s+(?P<dor>the\s+(?P<dod>[0-3]?\d)(?:st|nd|rd|th))\b\s*(?:[,.;:)]|$))".to_owned(),
+        r"(?P<mo>\b(?i:in|since|by|until|from|during|early|late|mid-?)\s+(?P<moi>(?P<mom>January|February|April|June|July|August|September|October|November|December)\b(?:,?\s+(?P<moy>[12]\d{3})\b)?))".to_owned(),
     ];
     // Dates are ASCII: ASCII word boundaries let the fast engines run the
     // whole search, where Unicode ones would fall back to slower ones.
@@ -196,6 +237,29 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && day >= 1 && day <= max
 }
 
+/// What one match found: range, year, month, day, style, abbreviated month.
+type Found = (
+    Range<usize>,
+    Option<i32>,
+    Option<u32>,
+    Option<u32>,
+    DateStyle,
+    bool,
+);
+
+/// A date with a day and a month, if they make a real date.
+fn day_date(
+    range: Range<usize>,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    style: DateStyle,
+    abbreviated: bool,
+) -> Option<Found> {
+    let (month, day) = (month?, day?);
+    valid(year, month, day).then_some((range, year, Some(month), Some(day), style, abbreviated))
+}
+
 /// Every date in `text`, left to right, not overlapping.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
@@ -207,7 +271,40 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             c.name(name)
                 .is_some_and(|m| m.as_str().trim_end_matches('.').len() <= 4)
         };
-        let found = if let Some(m) = c.name("iso") {
+        let mut ambiguous = false;
+        let found = if let Some(m) = c.name("num") {
+            let (a, b, y) = (num("n1"), num("n2"), year("n3"));
+            let separator = c
+                .name("sep")
+                .and_then(|s| s.as_str().chars().next())
+                .unwrap_or('/');
+            let padded = c.name("n1").is_some_and(|p| p.as_str().len() == 2)
+                && c.name("n2").is_some_and(|p| p.as_str().len() == 2);
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    // a part over 12 can only be the day; otherwise day first,
+                    // as most of the world writes it, with the other reading kept
+                    let day_first = a > 12 || b <= 12;
+                    ambiguous = a <= 12 && b <= 12 && a != b;
+                    let (d, mo) = if day_first { (a, b) } else { (b, a) };
+                    valid(y, mo, d).then(|| {
+                        (
+                            m.range(),
+                            y,
+                            Some(mo),
+                            Some(d),
+                            DateStyle::Numeric {
+                                day_first,
+                                separator,
+                                padded,
+                            },
+                            false,
+                        )
+                    })
+                }
+                _ => None,
+            }
+        } else if let Some(m) = c.name("iso") {
             let (y, mo, d) = (year("iy"), num("im"), num("id"));
             match (mo, d) {
                 (Some(mo), Some(d)) if valid(y, mo, d) => {
@@ -234,31 +331,23 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 _ => None,
             }
         } else if let Some(m) = c.name("dm") {
-            let (y, mo, d) = (year("dmy"), month("dmm"), num("dmd"));
-            match (mo, d) {
-                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
-                    m.range(),
-                    y,
-                    Some(mo),
-                    Some(d),
-                    DateStyle::DayMonth,
-                    abbreviated("dmm"),
-                )),
-                _ => None,
-            }
+            day_date(
+                m.range(),
+                year("dmy"),
+                month("dmm"),
+                num("dmd"),
+                DateStyle::DayMonth,
+                abbreviated("dmm"),
+            )
         } else if let Some(m) = c.name("md") {
-            let (y, mo, d) = (year("mdy"), month("mdm"), num("mdd"));
-            match (mo, d) {
-                (Some(mo), Some(d)) if valid(y, mo, d) => Some((
-                    m.range(),
-                    y,
-                    Some(mo),
-                    Some(d),
-                    DateStyle::MonthDay,
-                    abbreviated("mdm"),
-                )),
-                _ => None,
-            }
+            day_date(
+                m.range(),
+                year("mdy"),
+                month("mdm"),
+                num("mdd"),
+                DateStyle::MonthDay,
+                abbreviated("mdm"),
+            )
         } else if let Some(m) = c.name("my") {
             month("mym").map(|mo| {
                 (
@@ -270,6 +359,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     abbreviated("mym"),
                 )
             })
+        } else if let Some(m) = c.name("dor").filter(|_| c.name("dayonly").is_some()) {
+            num("dod")
+                .filter(|d| (1..=31).contains(d))
+                .map(|d| (m.range(), None, None, Some(d), DateStyle::DayOnly, false))
         } else if let Some(m) = c.name("yy") {
             Some((m.range(), year("yy"), None, None, DateStyle::Year, false))
         } else {
@@ -293,11 +386,22 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     day,
                     style,
                     abbreviated,
+                    ambiguous,
                 });
             }
         }
     }
     out
+}
+
+/// "st", "nd", "rd" or "th" for a day of the month.
+fn ordinal_suffix(d: u32) -> &'static str {
+    match (d % 10, d % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    }
 }
 
 /// Writes a date in `style` with the parts given ("17 January 2025",
@@ -323,18 +427,33 @@ pub fn format_date(
     });
     let m = month_name.unwrap_or_default();
     match (style, year, day) {
+        (
+            DateStyle::Numeric {
+                day_first,
+                separator,
+                padded,
+            },
+            Some(y),
+            Some(d),
+        ) => {
+            let mo = month.unwrap_or(1);
+            let part = |n: u32| {
+                if padded {
+                    format!("{n:02}")
+                } else {
+                    n.to_string()
+                }
+            };
+            let (first, second) = if day_first { (d, mo) } else { (mo, d) };
+            format!("{}{separator}{}{separator}{y}", part(first), part(second))
+        }
         (DateStyle::Iso, Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", month.unwrap_or(1)),
         (DateStyle::DayMonth, Some(y), Some(d)) => format!("{d} {m} {y}"),
         (DateStyle::DayMonth, None, Some(d)) => format!("{d} {m}"),
         (DateStyle::MonthDay, Some(y), Some(d)) => format!("{m} {d}, {y}"),
         (DateStyle::MonthDay, None, Some(d)) => format!("{m} {d}"),
         (DateStyle::OrdinalOf, y, Some(d)) => {
-            let suffix = match (d % 10, d % 100) {
-                (1, n) if n != 11 => "st",
-                (2, n) if n != 12 => "nd",
-                (3, n) if n != 13 => "rd",
-                _ => "th",
-            };
+            let suffix = ordinal_suffix(d);
             match y {
                 Some(y) => format!("the {d}{suffix} of {m} {y}"),
                 None => format!("the {d}{suffix} of {m}"),
@@ -347,6 +466,7 @@ pub fn format_date(
                 None => format!("the {word} of {m}"),
             }
         }
+        (DateStyle::DayOnly, _, Some(d)) => format!("the {d}{}", ordinal_suffix(d)),
         (_, Some(y), None) if !m.is_empty() => format!("{m} {y}"),
         (_, Some(y), _) if m.is_empty() => format!("{y}"),
         (_, None, _) => m,
@@ -438,6 +558,103 @@ mod tests {
         assert_eq!(
             dates("on Sept. 17, 2025"),
             vec![("Sept. 17, 2025", Some(2025), Some(9), Some(17))]
+        );
+    }
+
+    #[test]
+    fn numeric_dates_read_day_first_unless_only_month_first_can_be() {
+        assert_eq!(
+            dates("on 15/01/2025,"),
+            vec![("15/01/2025", Some(2025), Some(1), Some(15))]
+        );
+        assert_eq!(
+            dates("on 1/15/2025."),
+            vec![("1/15/2025", Some(2025), Some(1), Some(15))]
+        );
+        let ambiguous = find_dates("on 02.01.2025");
+        assert!(ambiguous[0].ambiguous);
+        assert_eq!((ambiguous[0].month, ambiguous[0].day), (Some(1), Some(2)));
+        let other = ambiguous[0].swapped().expect("other reading");
+        assert_eq!((other.month, other.day), (Some(2), Some(1)));
+        assert!(dates("version 3/4/2025x").is_empty() || dates("3/45/2025").is_empty());
+        assert!(dates("13/13/2025").is_empty());
+        assert_eq!(
+            format_date(
+                Some(2025),
+                Some(1),
+                Some(17),
+                DateStyle::Numeric {
+                    day_first: false,
+                    separator: '/',
+                    padded: false
+                },
+                false
+            ),
+            "1/17/2025"
+        );
+        assert_eq!(
+            format_date(
+                Some(2025),
+                Some(1),
+                Some(17),
+                DateStyle::Numeric {
+                    day_first: true,
+                    separator: '.',
+                    padded: true
+                },
+                false
+            ),
+            "17.01.2025"
+        );
+    }
+
+    #[test]
+    fn a_month_and_year_is_not_a_day_glued_to_digits() {
+        // "March 2026" once read as "March 20" followed by digits, and was dropped.
+        assert_eq!(
+            dates("it will reopen in March 2026"),
+            [("March 2026", Some(2026), Some(3), None)]
+        );
+        assert_eq!(
+            dates("opened January 2026 and May 2027"),
+            [
+                ("January 2026", Some(2026), Some(1), None),
+                ("May 2027", Some(2027), Some(5), None)
+            ]
+        );
+        assert_eq!(
+            dates("on March 20, 2026"),
+            [("March 20, 2026", Some(2026), Some(3), Some(20))]
+        );
+    }
+
+    #[test]
+    fn a_preposition_may_open_the_sentence() {
+        assert_eq!(
+            dates("In 2024, they met."),
+            vec![("2024", Some(2024), None, None)]
+        );
+        assert_eq!(
+            dates("Since April 2025 it has"),
+            vec![("April 2025", Some(2025), Some(4), None)]
+        );
+    }
+
+    #[test]
+    fn a_day_alone_after_on() {
+        assert_eq!(
+            dates("signed it on the 15th, officials said"),
+            vec![("the 15th", None, None, Some(15))]
+        );
+        assert_eq!(
+            dates("on the 15th."),
+            vec![("the 15th", None, None, Some(15))]
+        );
+        assert!(dates("on the 20th anniversary").is_empty());
+        assert!(dates("on the 45th.").is_empty());
+        assert_eq!(
+            format_date(None, None, Some(17), DateStyle::DayOnly, false),
+            "the 17th"
         );
     }
 

@@ -55,6 +55,12 @@ const PRE_CUES: &[&[&str]] = &[
     &["deny"],
     &["rejected"],
     &["dropped"],
+    // a claim reported only to be corrected: "some outlets wrongly said 45"
+    &["wrongly"],
+    &["falsely"],
+    &["erroneously"],
+    &["mistakenly"],
+    &["incorrectly"],
 ];
 
 /// Cues that deny what comes before them in the same clause ("a mutual
@@ -76,6 +82,23 @@ const POST_CUES: &[&[&str]] = &[
     &["was", "dropped"],
     &["were", "dropped"],
     &["n/a"],
+    // a claim named only to be corrected: "reports of 45 articles were wrong"
+    &["was", "wrong"],
+    &["were", "wrong"],
+    &["is", "wrong"],
+    &["are", "wrong"],
+    &["was", "incorrect"],
+    &["were", "incorrect"],
+    &["is", "incorrect"],
+    &["are", "incorrect"],
+    &["was", "false"],
+    &["were", "false"],
+    &["is", "false"],
+    &["are", "false"],
+    &["was", "inaccurate"],
+    &["were", "inaccurate"],
+    &["proved", "wrong"],
+    &["proved", "false"],
 ];
 
 /// Word sequences that contain a cue but deny nothing.
@@ -97,7 +120,18 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Words that make the rest of their clause a question or a supposition.
-const OPENERS: &[&str] = &["whether", "if", "unless"];
+/// Modal verbs of possibility and verbs of wanting open one too: "could
+/// include", "critics want it to include", "Tehran had hoped it would".
+const OPENERS: &[&str] = &[
+    "whether", "if", "unless", "could", "might", "may", "want", "wants", "wanted", "wanting",
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "seek", "seeks", "sought",
+    "seeking", "demand", "demands", "demanded", "urge", "urges", "urged", "propose", "proposes",
+    "proposed",
+];
+
+/// Words that open a conditional when they open the sentence: "Had the
+/// treaty included …", "Should it run for …", "Were it to …".
+const INVERTED_CONDITIONALS: &[&str] = &["had", "should", "were"];
 
 /// How many words a negation scope reaches at most.
 const SCOPE: usize = 9;
@@ -146,7 +180,7 @@ pub fn polarity(tokens: &[Token], claim: Range<usize>) -> Polarity {
     if sentence_is_question {
         return Polarity::Open;
     }
-    if opened_by(tokens, claim.start, OPENERS) {
+    if opened_by(tokens, claim.start, OPENERS) || inverted_conditional(tokens, claim.start) {
         return Polarity::Open;
     }
     if denied_before(tokens, claim.start) || denied_after(tokens, claim.end) {
@@ -154,6 +188,17 @@ pub fn polarity(tokens: &[Token], claim: Range<usize>) -> Polarity {
     } else {
         Polarity::Affirmed
     }
+}
+
+/// Whether the claim stands in a sentence-opening inverted conditional,
+/// before the comma that ends it.
+fn inverted_conditional(tokens: &[Token], start: usize) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| t.capitalized && INVERTED_CONDITIONALS.contains(&t.norm.as_str()))
+        && !tokens[..start.min(tokens.len())]
+            .iter()
+            .any(|t| t.norm == ",")
 }
 
 /// Whether a word of `words` opens the clause the claim starts in.
@@ -166,7 +211,9 @@ fn opened_by(tokens: &[Token], start: usize, words: &[&str]) -> bool {
         {
             return false;
         }
-        if words.contains(&tokens[i].norm.as_str()) {
+        // "May" with a capital is the month: "In May Russia signed …"
+        let month = tokens[i].norm == "may" && tokens[i].capitalized;
+        if words.contains(&tokens[i].norm.as_str()) && !month {
             return true;
         }
     }
@@ -263,6 +310,53 @@ mod tests {
             .unwrap()
             + 1;
         polarity(&tokens, start..end)
+    }
+
+    #[test]
+    fn possibility_wanting_and_inverted_conditionals_state_nothing() {
+        use Polarity::*;
+        let claim = "defence clause";
+        assert_eq!(of("It could include a defence clause later.", claim), Open);
+        assert_eq!(
+            of("Critics want it to include a defence clause.", claim),
+            Open
+        );
+        assert_eq!(
+            of("Tehran had hoped it would include a defence clause.", claim),
+            Open
+        );
+        assert_eq!(
+            of("Had it included a defence clause, war would follow.", claim),
+            Open
+        );
+        assert_eq!(
+            of("It had included a defence clause, officials said.", claim),
+            Affirmed
+        );
+        assert_eq!(
+            of("Iran sought a defence clause, but got none.", "none"),
+            Affirmed
+        );
+        assert_eq!(of("In May Iran signed a defence clause.", claim), Affirmed);
+    }
+
+    #[test]
+    fn a_claim_named_to_be_corrected_is_denied() {
+        assert_eq!(
+            of(
+                "Reports of 45 articles were wrong: it has 47.",
+                "45 articles"
+            ),
+            Polarity::Denied
+        );
+        assert_eq!(
+            of("Some outlets wrongly put the term at 25 years.", "25 years"),
+            Polarity::Denied
+        );
+        assert_eq!(
+            of("It has 47 articles, and that is not wrong.", "47 articles"),
+            Polarity::Affirmed
+        );
     }
 
     #[test]

@@ -219,10 +219,19 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
         {
             continue;
         }
-        if let Some(q) = read_after(tokens, first, last, n, units) {
+        if let Some(q) = read_after(tokens, first, last, n, numbers, units) {
             out.push(q);
         }
     }
+    out.sort_by_key(|q| q.range.start);
+    // A number whose unit was said before it: "not 45 articles but 47".
+    let mut elided = Vec::new();
+    for n in numbers {
+        if let Some(q) = read_elided(tokens, n, &out) {
+            elided.push(q);
+        }
+    }
+    out.extend(elided);
     // Unit words with no number: "decade-long", "a decade", "a quarter-century".
     for i in 0..tokens.len() {
         if out.iter().any(|q| q.tokens.contains(&i)) {
@@ -234,6 +243,66 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
     }
     out.sort_by_key(|q| q.range.start);
     out
+}
+
+/// Words after which a number may stand for a count or length whose unit an
+/// earlier quantity of the sentence gave: "it runs for 20", "has 47".
+const ELLIPSIS_BEFORE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "for",
+    "to",
+    "only",
+    "just",
+    "exactly",
+    "not",
+    "but",
+    "contains",
+    "counts",
+    "lists",
+    "spans",
+    "comprises",
+    "runs",
+    "lasts",
+    "actually",
+];
+
+/// The number `n`, standing alone at the end of a clause after one of
+/// [`ELLIPSIS_BEFORE`], read in the unit of the nearest quantity before it
+/// in the sentence: "runs for 25 years; it runs for 20".
+fn read_elided(tokens: &[Token], n: &NumberMatch, read: &[Quantity]) -> Option<Quantity> {
+    let first = tokens.iter().position(|t| t.range.start >= n.range.start)?;
+    let last = tokens.iter().rposition(|t| t.range.end <= n.range.end)?;
+    if last < first || read.iter().any(|q| q.tokens.contains(&first)) {
+        return None;
+    }
+    let before = tokens.get(first.checked_sub(1)?)?;
+    let after_ends = tokens
+        .get(last + 1)
+        .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | ":" | ")" | "!" | "?"));
+    if !ELLIPSIS_BEFORE.contains(&before.norm.as_str()) || !after_ends {
+        return None;
+    }
+    let earlier = read
+        .iter()
+        .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)?;
+    let (qual_start, interval) = qualify(tokens, first, n.value, None, &earlier.unit);
+    Some(Quantity {
+        range: tokens[qual_start].range.start..n.range.end,
+        number: Some(n.range.clone()),
+        style: n.style,
+        stated: n.value,
+        interval,
+        unit: earlier.unit.clone(),
+        form: Form::Noun,
+        tokens: qual_start..last + 1,
+    })
 }
 
 fn is_reference(tokens: &[Token], first: usize) -> bool {
@@ -270,6 +339,7 @@ fn read_after(
     first: usize,
     last: usize,
     n: &NumberMatch,
+    numbers: &[NumberMatch],
     units: &Units,
 ) -> Option<Quantity> {
     let mut value_hi = None;
@@ -307,14 +377,20 @@ fn read_after(
     } else {
         // one word between: "47 separate articles"
         let mid = tokens.get(j)?;
-        if !mid.is_word() || NOT_BETWEEN.contains(&mid.norm.as_str()) || mid.capitalized {
+        // "46 two decades" (two table cells) is two numbers, not one quantity
+        let mid_is_number = numbers.iter().any(|m| m.range.contains(&mid.range.start));
+        if !mid.is_word()
+            || NOT_BETWEEN.contains(&mid.norm.as_str())
+            || mid.capitalized
+            || mid_is_number
+        {
             return None;
         }
         let (u, end) = unit_at(tokens, j + 1, units)?;
         (u, end, Form::Noun)
     };
     let symbol = usize::from(currency_before(tokens, first, units).is_some());
-    let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit.factor);
+    let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit);
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[unit_end].range.end,
         number: Some(n.range.clone()),
@@ -356,8 +432,23 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
     let singular_form = normalize::singular(&tokens[end].norm) == tokens[end].norm
         || tokens[end].norm.contains('-');
+    // "half a century", "a quarter of a century", "three quarters of a decade"
+    let fraction = |at: usize| -> Option<(usize, f64)> {
+        let word = |k: usize| at.checked_sub(k).map(|p| tokens[p].norm.as_str());
+        match (word(4), word(3), word(2), word(1)) {
+            (_, _, Some("half"), Some("a" | "an")) => Some((at - 2, 0.5)),
+            (Some("a" | "one"), Some("quarter"), Some("of"), Some("a")) => Some((at - 4, 0.25)),
+            (Some("three"), Some("quarters"), Some("of"), Some("a")) => Some((at - 4, 0.75)),
+            (_, Some("quarter"), Some("of"), Some("a")) => Some((at - 3, 0.25)),
+            _ => None,
+        }
+    };
+    let mut share = 1.0;
     let (start, form) = if end_long > end {
         (i, Form::Compound)
+    } else if let Some((from, part)) = fraction(i).filter(|_| singular_form) {
+        share = part;
+        (from, Form::Noun)
     } else if matches!(prev, Some("a" | "an" | "one")) && singular_form {
         (i - 1, Form::Noun)
     } else if unit.factor >= 10.0
@@ -369,12 +460,12 @@ fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity
     } else {
         return None;
     };
-    let (qual_start, interval) = qualify(tokens, start, 1.0, None, unit.factor);
+    let (qual_start, interval) = qualify(tokens, start, share, None, unit);
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[end_long].range.end,
         number: None,
         style: NumberStyle::Digits,
-        stated: 1.0,
+        stated: share,
         interval,
         unit: unit.clone(),
         form,
@@ -399,8 +490,9 @@ fn qualify(
     first: usize,
     v: f64,
     hi: Option<f64>,
-    factor: f64,
+    unit: &Unit,
 ) -> (usize, Interval) {
+    let factor = unit.factor;
     let before =
         |k: usize| -> Option<&str> { first.checked_sub(k).map(|p| tokens[p].norm.as_str()) };
     let base = v * factor;
@@ -476,6 +568,9 @@ fn qualify(
         (Some("just"), Some("under")) => (first - 2, nearly),
         (Some("just"), Some("over")) => (first - 2, open_above),
         _ => match before(1) {
+            // "spans 47 articles over 20 years": before a duration, "over" may
+            // mean "during" as well as "more than"; only the bound is sure
+            Some("over") if unit.dimension == Dimension::Time => (first - 1, from_below),
             Some("over" | "above" | "exceeding") => (first - 1, open_above),
             Some("under" | "below") => (first - 1, open_below),
             Some(
@@ -537,6 +632,33 @@ mod tests {
         assert_eq!(about[0].0, "approx. 45 articles");
         assert!((about[0].1 - 40.5).abs() < 1e-9 && (about[0].2 - 49.5).abs() < 1e-9);
         assert_eq!(read("up to 50 articles")[0].2, 50.0);
+    }
+
+    #[test]
+    fn a_number_may_take_its_unit_from_an_earlier_quantity() {
+        let r = read("not 45 articles, it has 47.");
+        assert_eq!(
+            r.iter().map(|q| q.0).collect::<Vec<_>>(),
+            vec!["45 articles", "47"]
+        );
+        assert_eq!(r[1].1, 47.0);
+        assert_eq!(read("runs for 25 years; it runs for 20")[1].1, 20.0);
+        // a year, a figure before a noun, or a number with nothing before it
+        assert_eq!(read("47 articles, signed in 2025.").len(), 1);
+        assert_eq!(read("47 articles and 9 chapters").len(), 1);
+        assert_eq!(read("47 articles. 12").len(), 1);
+    }
+
+    #[test]
+    fn fractions_of_a_unit() {
+        assert_eq!(read("for half a century")[0].0, "half a century");
+        assert_eq!(read("for half a century")[0].1, 50.0);
+        assert_eq!(
+            read("for a quarter of a century")[0].0,
+            "a quarter of a century"
+        );
+        assert_eq!(read("for a quarter of a century")[0].1, 25.0);
+        assert_eq!(read("three quarters of a decade")[0].1, 7.5);
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! and validation with positions in the YAML.
 
 mod schema;
+mod validate;
+mod yaml;
 
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use regex::Regex;
 
@@ -13,14 +16,18 @@ use crate::diagnostic::Severity;
 use crate::reader::normalize;
 use crate::reader::quantities::{Dimension, Units};
 use crate::source::walk::io_message;
-use schema::{FactSpec, LevelSpec, RuleFileSpec, SubjectSpec};
+use crate::source::Markup;
+use schema::{ExampleSpec, FactSpec, LevelSpec, MarkupSpec, RuleFileSpec, SubjectSpec};
+use validate::Problem;
+use yaml::{Node, Step};
 
 /// The bundled rule file, used when no rules are named.
 pub const DEFAULT_RULES: &str = include_str!("../../rules/ru-ir-treaty.yaml");
 /// The name the bundled rule file is shown under.
 pub const DEFAULT_RULES_NAME: &str = "rules/ru-ir-treaty.yaml";
 
-/// A problem in a rule file, with its place in the YAML.
+/// A problem in a rule file, with its place in the YAML. Errors stop the
+/// rules from loading; warnings do not.
 #[derive(Debug, Clone)]
 pub struct RuleError {
     pub path: String,
@@ -28,11 +35,25 @@ pub struct RuleError {
     pub source: String,
     pub span: Range<usize>,
     pub message: String,
+    /// A suggestion: "did you mean `quantity`?".
+    pub help: Option<String>,
+    /// [`Severity::Error`] or [`Severity::Warning`].
+    pub severity: Severity,
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl RuleError {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -60,6 +81,50 @@ pub enum FactKind {
     Require(Regex),
 }
 
+impl FactKind {
+    /// The kind's key in a rule file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::Quantity { .. } => "quantity",
+            FactKind::Date { .. } => "date",
+            FactKind::Absent(_) => "absent",
+            FactKind::Present(_) => "present",
+            FactKind::Forbid(_) => "forbid",
+            FactKind::Require(_) => "require",
+        }
+    }
+}
+
+/// What an example says the checker makes of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    States,
+    Contradicts,
+    Unstated,
+}
+
+impl Expect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Expect::States => "states",
+            Expect::Contradicts => "contradicts",
+            Expect::Unstated => "unstated",
+        }
+    }
+}
+
+/// A draft, or a sentence of one, that shows how the fact is read.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub expect: Expect,
+    pub text: String,
+    /// For `contradicts`: the words the contradiction is found at.
+    pub flags: Option<String>,
+    pub markup: Markup,
+    /// The example's text in its rule file, in bytes.
+    pub span: Range<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Fact {
     /// Full rule id, `<subject>/<fact>`.
@@ -74,6 +139,9 @@ pub struct Fact {
     pub kind: FactKind,
     /// Where the fact is defined: 1-based line in its rule file.
     pub line: usize,
+    /// Other count nouns that count what a quantity's unit counts, as written.
+    pub also: Vec<String>,
+    pub examples: Vec<Example>,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +159,8 @@ pub struct Subject {
     pub facts: Vec<Fact>,
     /// The rule file it came from, as shown to users.
     pub path: String,
+    /// The rule file's text, for diagnostics about it (failing examples).
+    pub text: Arc<str>,
 }
 
 /// Every subject loaded, with the unit words their facts need.
@@ -98,9 +168,20 @@ pub struct Subject {
 pub struct RuleSet {
     pub subjects: Vec<Subject>,
     pub units: Units,
+    /// Problems that do not stop the rules from working.
+    pub warnings: Vec<RuleError>,
 }
 
 impl RuleSet {
+    /// No rules at all.
+    pub fn empty() -> RuleSet {
+        RuleSet {
+            subjects: Vec::new(),
+            units: Units::builtin(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The embedded default rules.
     pub fn bundled() -> Result<RuleSet, Vec<RuleError>> {
         RuleSet::from_sources(&[(DEFAULT_RULES_NAME.to_owned(), DEFAULT_RULES.to_owned())])
@@ -108,55 +189,51 @@ impl RuleSet {
 
     /// Rules from files and folders (every `.yaml`/`.yml` file in a folder).
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-        let mut sources = Vec::new();
-        let mut errors = Vec::new();
-        for path in paths {
-            match rule_files(path) {
-                Ok(files) => {
-                    for file in files {
-                        match std::fs::read_to_string(&file) {
-                            Ok(text) => sources.push((file.display().to_string(), text)),
-                            Err(e) => errors.push(plain_error(
-                                &file,
-                                &format!("cannot read rule file: {}", io_message(&e)),
-                            )),
-                        }
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
+        let (sources, errors) = read_sources(paths);
         if !errors.is_empty() {
             return Err(errors);
         }
         RuleSet::from_sources(&sources)
     }
 
-    /// Rules from (display path, YAML text) pairs.
+    /// Rules from (display path, YAML text) pairs. The error list holds the
+    /// warnings too, so that a report of a broken file is complete.
     pub fn from_sources(sources: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
         let mut subjects: Vec<Subject> = Vec::new();
-        let mut errors = Vec::new();
+        let mut problems = Vec::new();
         let mut units = Units::builtin();
         for (path, text) in sources {
-            match parse(path, text, &mut units) {
-                Ok(subject) => {
-                    if subjects.iter().any(|s| s.id == subject.id) {
-                        errors.push(error_at(
-                            path,
-                            text,
-                            &subject.id,
-                            format!("subject id `{}` is defined twice", subject.id),
-                        ));
-                    }
-                    subjects.push(subject);
+            let (subject, mut found) = parse(path, text, &mut units);
+            problems.append(&mut found);
+            if let Some(subject) = subject {
+                if let Some(first) = subjects.iter().find(|s| s.id == subject.id) {
+                    let span = yaml::parse(text)
+                        .ok()
+                        .and_then(|t| {
+                            t.get(&[Step::Key("subject"), Step::Key("id")])
+                                .map(|n| n.span.clone())
+                        })
+                        .unwrap_or(0..0);
+                    problems.push(RuleError {
+                        path: path.clone(),
+                        source: text.clone(),
+                        span,
+                        message: format!("subject id `{}` is defined twice", subject.id),
+                        help: Some(format!("{} defines it first", first.path)),
+                        severity: Severity::Error,
+                    });
                 }
-                Err(mut e) => errors.append(&mut e),
+                subjects.push(subject);
             }
         }
-        if errors.is_empty() {
-            Ok(RuleSet { subjects, units })
+        if problems.iter().any(RuleError::is_error) {
+            Err(problems)
         } else {
-            Err(errors)
+            Ok(RuleSet {
+                subjects,
+                units,
+                warnings: problems,
+            })
         }
     }
 
@@ -165,6 +242,30 @@ impl RuleSet {
             .iter()
             .find_map(|s| s.facts.iter().find(|f| f.rule == rule).map(|f| (s, f)))
     }
+}
+
+/// The rule files that `paths` name, read, with an error for each that
+/// cannot be read.
+pub fn read_sources(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<RuleError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match rule_files(path) {
+            Ok(files) => {
+                for file in files {
+                    match std::fs::read_to_string(&file) {
+                        Ok(text) => sources.push((file.display().to_string(), text)),
+                        Err(e) => errors.push(plain_error(
+                            &file,
+                            &format!("cannot read rule file: {}", io_message(&e)),
+                        )),
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (sources, errors)
 }
 
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
@@ -202,38 +303,67 @@ fn plain_error(path: &Path, message: &str) -> RuleError {
         source: String::new(),
         span: 0..0,
         message: message.to_owned(),
+        help: None,
+        severity: Severity::Error,
     }
 }
 
-/// An error placed at the first occurrence of `needle` in the YAML (the
-/// schema types carry no positions of their own).
-fn error_at(path: &str, text: &str, needle: &str, message: String) -> RuleError {
-    let start = text.find(needle).unwrap_or(0);
-    let end = if needle.is_empty() {
-        start
-    } else {
-        start + needle.len().min(text.len() - start)
+/// Reads one rule file: its subject when it has no errors, and every problem.
+fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<RuleError>) {
+    let as_errors = |problems: Vec<Problem>| -> Vec<RuleError> {
+        problems
+            .into_iter()
+            .map(|p| RuleError {
+                path: path.to_owned(),
+                source: text.to_owned(),
+                span: p.span,
+                message: p.message,
+                help: p.help,
+                severity: if p.warning {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+            })
+            .collect()
     };
-    RuleError {
-        path: path.to_owned(),
-        source: text.to_owned(),
-        span: start..end,
-        message,
+    let tree = match yaml::parse(text) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let end = token_end(text, e.at).max(e.at);
+            return (
+                None,
+                as_errors(vec![Problem::error(
+                    e.at..end,
+                    format!("not valid YAML: {}", e.message),
+                )]),
+            );
+        }
+    };
+    let problems = validate::shape(&tree, text);
+    if problems.iter().any(|p| !p.warning) {
+        return (None, as_errors(problems));
     }
-}
-
-fn parse(path: &str, text: &str, units: &mut Units) -> Result<Subject, Vec<RuleError>> {
-    let spec: RuleFileSpec = serde_yaml::from_str(text).map_err(|e| {
-        let start = e.location().map_or(0, |l| l.index().min(text.len()));
-        let end = token_end(text, start);
-        vec![RuleError {
-            path: path.to_owned(),
-            source: text.to_owned(),
-            span: start..end,
-            message: yaml_message(&e),
-        }]
-    })?;
-    compile(path, text, spec, units)
+    let spec: RuleFileSpec = match serde_yaml::from_str(text) {
+        Ok(spec) => spec,
+        Err(e) => {
+            // The shape check should have caught it; serde has the last word.
+            let start = e.location().map_or(0, |l| l.index().min(text.len()));
+            let end = token_end(text, start);
+            return (
+                None,
+                as_errors(vec![Problem::error(start..end, yaml_message(&e))]),
+            );
+        }
+    };
+    let mut ctx = Compiler {
+        text,
+        tree: &tree,
+        problems,
+    };
+    let subject = ctx.subject(path, spec, units);
+    let errors = ctx.problems.iter().any(|p| !p.warning);
+    (subject.filter(|_| !errors), as_errors(ctx.problems))
 }
 
 /// The end of the key or scalar that starts at `start`, so that an error
@@ -303,87 +433,6 @@ fn level(spec: Option<LevelSpec>, default: Option<Severity>) -> Option<Severity>
     }
 }
 
-fn compile(
-    path: &str,
-    text: &str,
-    spec: RuleFileSpec,
-    units: &mut Units,
-) -> Result<Subject, Vec<RuleError>> {
-    let mut errors = Vec::new();
-    let SubjectSpec {
-        id,
-        name,
-        names,
-        parties,
-        aliases,
-        year,
-        distinct_from,
-        source,
-        reported_speech,
-    } = spec.subject;
-    if !valid_id(&id) {
-        errors.push(error_at(
-            path,
-            text,
-            &id,
-            format!("subject id `{id}` must be lower-case letters, digits and dashes"),
-        ));
-    }
-    if aliases.is_empty() && names.is_empty() {
-        errors.push(error_at(
-            path,
-            text,
-            "subject:",
-            "the subject needs `names` or `aliases`: nothing would make a draft about it"
-                .to_owned(),
-        ));
-    }
-    let mut facts = Vec::new();
-    // Found once for the file: looking each fact up in the text would cost
-    // the file's length per fact, minutes for a file of ten thousand facts.
-    let lines = fact_lines(text);
-    let mut ids = std::collections::HashSet::new();
-    for fact in spec.facts {
-        let line = lines.get(fact.id.as_str()).copied().unwrap_or(1);
-        match compile_fact(path, text, &id, fact, line, units) {
-            Ok(f) => {
-                if !ids.insert(f.rule.clone()) {
-                    errors.push(error_at(
-                        path,
-                        text,
-                        &f.rule[id.len() + 1..],
-                        format!("fact id `{}` is defined twice", f.rule),
-                    ));
-                }
-                facts.push(f);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Subject {
-        name,
-        names: names.iter().map(|n| words(n)).collect(),
-        parties: parties
-            .iter()
-            .map(|g| g.iter().map(|p| words(p)).collect())
-            .collect(),
-        aliases: aliases
-            .iter()
-            .map(|a| normalize::singular(&normalize::word(a)).into_owned())
-            .collect(),
-        year,
-        distinct_from: distinct_from.iter().map(|n| words(n)).collect(),
-        source: source.trim().to_owned(),
-        reported_speech: reported_speech.map(|l| level(Some(l), None)),
-        facts,
-        path: path.to_owned(),
-        id,
-    })
-}
-
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -391,193 +440,709 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-/// The 1-based line of each `id: <id>` in a rule file's text, first one
-/// first; the subject's id is among them, which is harmless.
-fn fact_lines(text: &str) -> std::collections::HashMap<&str, usize> {
-    let mut lines = std::collections::HashMap::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim_start().trim_start_matches('-').trim_start();
-        if let Some(id) = line.strip_prefix("id:") {
-            let id = id.split(" #").next().unwrap_or_default();
-            let id = id.trim().trim_matches(['"', '\'']);
-            lines.entry(id).or_insert(n + 1);
-        }
-    }
-    lines
+/// Units a rule may name that the reader has no conversions for: read as
+/// count nouns, they compare only with themselves.
+const UNCONVERTED: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "fortnight",
+    "millennium",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "km",
+    "mile",
+    "foot",
+    "feet",
+    "inch",
+    "yard",
+    "kilogram",
+    "kg",
+    "gram",
+    "tonne",
+    "ton",
+    "pound-weight",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "acre",
+    "hectare",
+    "percent",
+    "per-cent",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "rial",
+    "rupee",
+    "franc",
+];
+
+/// The built-in units, as docs/rules.md lists them, for suggestions.
+const BUILTIN: &[&str] = &[
+    "year",
+    "decade",
+    "century",
+    "quarter-century",
+    "half-century",
+    "month",
+    "week",
+    "day",
+    "dollar",
+    "euro",
+    "pound",
+    "sterling",
+];
+
+/// Compiles a rule file that has the right shape, collecting every problem.
+struct Compiler<'a> {
+    text: &'a str,
+    tree: &'a Node,
+    problems: Vec<Problem>,
 }
 
-/// `line` is where the fact is defined.
-fn compile_fact(
-    path: &str,
-    text: &str,
-    subject: &str,
-    spec: FactSpec,
-    line: usize,
-    units: &mut Units,
-) -> Result<Fact, RuleError> {
-    let at = |needle: &str, message: String| error_at(path, text, needle, message);
-    let id_needle = format!("id: {}", spec.id);
-    if !valid_id(&spec.id) {
-        return Err(at(
-            &spec.id,
-            format!(
-                "fact id `{}` must be lower-case letters, digits and dashes",
-                spec.id
-            ),
-        ));
-    }
-    let given = [
-        spec.quantity.is_some(),
-        spec.date.is_some(),
-        spec.absent.is_some(),
-        spec.present.is_some(),
-        spec.forbid.is_some(),
-        spec.require.is_some(),
-    ]
-    .iter()
-    .filter(|g| **g)
-    .count();
-    if given != 1 {
-        return Err(at(
-            &id_needle,
-            format!(
-                "fact `{}` must have exactly one of `quantity`, `date`, `absent`, `present`, `forbid`, `require` (it has {given})",
-                spec.id
-            ),
-        ));
-    }
-    let kind = if let Some(q) = spec.quantity {
-        let unit = normalize::singular(&normalize::word(&q.unit)).into_owned();
-        let dimension = match units.for_rule(&unit) {
-            Some(u) if !matches!(u.dimension, Dimension::Count(_)) => u.dimension.clone(),
-            _ => Dimension::Count(unit.clone()),
-        };
-        if let Dimension::Count(noun) = &dimension {
-            units.add_count(noun, noun);
-            for other in &q.also {
-                let o = normalize::singular(&normalize::word(other)).into_owned();
-                units.add_count(&o, noun);
+impl Compiler<'_> {
+    fn span(&self, path: &[Step<'_>]) -> Range<usize> {
+        for n in (1..=path.len()).rev() {
+            if let Some(node) = self.tree.get(&path[..n]) {
+                return node.span.clone();
             }
         }
-        let factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
-        if !q.value.is_finite() {
-            return Err(at(
-                "value:",
-                "a quantity's value must be a number".to_owned(),
-            ));
+        0..0
+    }
+
+    fn key_span(&self, path: &[Step<'_>]) -> Range<usize> {
+        self.tree
+            .key(path)
+            .map_or_else(|| self.span(path), |k| k.span.clone())
+    }
+
+    /// The first line of the mapping at `path`, for a problem with all of it.
+    fn head_span(&self, path: &[Step<'_>]) -> Range<usize> {
+        validate::first_line(self.text, self.span(path))
+    }
+
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems.push(Problem::error(span, message));
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    /// Strings that must not be empty: names, aliases, cues, phrases.
+    fn nonempty_items(&mut self, path: &[Step<'_>], items: &[String], what: &str) {
+        for (i, item) in items.iter().enumerate() {
+            if item.trim().is_empty() {
+                let mut p = path.to_vec();
+                p.push(Step::Index(i));
+                let span = self.span(&p);
+                self.error(span, format!("an empty {what} matches nothing"));
+            }
         }
-        FactKind::Quantity {
-            value: q.value,
-            unit,
-            dimension,
-            base_value: q.value * factor,
+    }
+
+    /// A list given but empty: an error where nothing could then work, a
+    /// warning where the key just has no effect.
+    fn empty_list(&mut self, path: &[Step<'_>], given_empty: bool, error: Option<&str>) {
+        if !given_empty || self.tree.get(path).is_none() {
+            return;
         }
-    } else if let Some(d) = &spec.date {
-        let (year, month, day) = parse_date(d).ok_or_else(|| {
-            at(
-                d,
-                format!("`{d}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"),
-            )
-        })?;
-        FactKind::Date { year, month, day }
-    } else if let Some(phrases) = spec.absent.as_ref().or(spec.present.as_ref()) {
-        if phrases.is_empty() {
-            return Err(at(
-                &id_needle,
-                format!("fact `{}` lists no phrases", spec.id),
-            ));
+        let key = self.key_span(path);
+        let name = match path.last() {
+            Some(Step::Key(k)) => *k,
+            _ => "list",
+        };
+        self.problems.push(match error {
+            Some(why) => Problem::error(key, format!("`{name}` is an empty list: {why}"))
+                .with_help(format!("list at least one, or remove `{name}`")),
+            None => Problem::warning(key, format!("`{name}` is an empty list and has no effect"))
+                .with_help(format!("remove `{name}`, or fill it in")),
+        });
+    }
+
+    fn subject(&mut self, path: &str, spec: RuleFileSpec, units: &mut Units) -> Option<Subject> {
+        let SubjectSpec {
+            id,
+            name,
+            names,
+            parties,
+            aliases,
+            year,
+            distinct_from,
+            source,
+            reported_speech,
+        } = spec.subject;
+        let s = |k: &'static str| [Step::Key("subject"), Step::Key(k)];
+        if !valid_id(&id) {
+            let span = self.span(&s("id"));
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!("subject id `{id}` must be lower-case letters, digits and dashes"),
+                )
+                .with_help("the id names every rule: `<subject id>/<fact id>`"),
+            );
         }
-        let compiled: Vec<Phrase> = phrases
-            .iter()
-            .map(|p| {
-                words(p)
-                    .into_iter()
-                    .map(|w| if w == "*" { None } else { Some(w) })
-                    .collect()
-            })
-            .collect();
-        if let Some((i, _)) = compiled
-            .iter()
+        for (key, value) in [("name", &name), ("source", &source)] {
+            if value.trim().is_empty() {
+                let span = self.span(&s(key));
+                self.error(span, format!("the subject's `{key}` is empty"));
+            }
+        }
+        self.empty_list(
+            &s("aliases"),
+            aliases.is_empty(),
+            Some("a draft could only be about the subject by one of its `names`"),
+        );
+        self.empty_list(&s("names"), names.is_empty(), None);
+        self.empty_list(&s("parties"), parties.is_empty(), None);
+        self.empty_list(&s("distinct-from"), distinct_from.is_empty(), None);
+        self.nonempty_items(&s("names"), &names, "name");
+        self.nonempty_items(&s("aliases"), &aliases, "alias");
+        self.nonempty_items(&s("distinct-from"), &distinct_from, "name");
+        for (g, group) in parties.iter().enumerate() {
+            let p = [Step::Key("subject"), Step::Key("parties"), Step::Index(g)];
+            if group.is_empty() {
+                let span = self.span(&p);
+                self.problems.push(
+                    Problem::error(
+                        span,
+                        "a party with no names can never be named, so no draft names every party",
+                    )
+                    .with_help("give the party's names, or remove the empty list"),
+                );
+            }
+            self.nonempty_items(&p, group, "party name");
+        }
+        let subject_key = self.key_span(&[Step::Key("subject")]);
+        if aliases.is_empty() && names.is_empty() {
+            self.problems.push(
+                Problem::error(
+                    subject_key.clone(),
+                    "the subject has neither `names` nor `aliases`: no draft would ever be about it",
+                )
+                .with_help("add `names`, or `aliases` together with `parties`"),
+            );
+        } else if names.is_empty() && parties.is_empty() {
+            self.problems.push(
+                Problem::error(
+                    subject_key,
+                    "the subject has no `names` and no `parties`: aliases alone never make a draft about it, so it matches nothing",
+                )
+                .with_help("add `names` (\"Harbor Bridge\"), or `parties` that drafts name along with an alias"),
+            );
+        }
+        let facts_node = self.tree.get(&[Step::Key("facts")])?;
+        if facts_node.items().is_empty() {
+            let span = self.key_span(&[Step::Key("facts")]);
+            self.problems.push(
+                Problem::warning(span, "the subject has no facts: nothing is checked")
+                    .with_help("add a fact under `facts`"),
+            );
+        }
+        for (i, fact) in spec.facts.iter().enumerate() {
+            if let Some(first) = spec.facts[..i].iter().position(|g| g.id == fact.id) {
+                let line = self.line_of(self.span(&[Step::Key("facts"), Step::Index(first)]).start);
+                let span = self.span(&[Step::Key("facts"), Step::Index(i), Step::Key("id")]);
+                self.problems.push(
+                    Problem::error(span, format!("fact id `{id}/{}` is defined twice", fact.id))
+                        .with_help(format!(
+                            "the first is on line {line}; give each fact its own id"
+                        )),
+                );
+            }
+        }
+        let facts: Vec<Fact> = spec
+            .facts
+            .into_iter()
             .enumerate()
-            .find(|(_, p)| p.iter().all(Option::is_none))
-        {
-            return Err(at(
-                &phrases[i],
-                format!("phrase `{}` has no words", phrases[i]),
-            ));
+            .filter_map(|(i, fact)| self.fact(&id, i, fact, units))
+            .collect();
+        Some(Subject {
+            name: name.trim().to_owned(),
+            names: names.iter().map(|n| words(n)).collect(),
+            parties: parties
+                .iter()
+                .map(|g| g.iter().map(|p| words(p)).collect())
+                .collect(),
+            aliases: aliases
+                .iter()
+                .map(|a| normalize::singular(&normalize::word(a)).into_owned())
+                .collect(),
+            year,
+            distinct_from: distinct_from.iter().map(|n| words(n)).collect(),
+            source: source.trim().to_owned(),
+            reported_speech: reported_speech.map(|l| level(Some(l), None)),
+            facts,
+            path: path.to_owned(),
+            text: Arc::from(self.text),
+            id,
+        })
+    }
+
+    fn fact(&mut self, subject: &str, i: usize, spec: FactSpec, units: &mut Units) -> Option<Fact> {
+        let f = |k: &'static str| [Step::Key("facts"), Step::Index(i), Step::Key(k)];
+        let here = [Step::Key("facts"), Step::Index(i)];
+        let before = self.problems.iter().filter(|p| !p.warning).count();
+        let line = self.line_of(self.span(&here).start);
+        if !valid_id(&spec.id) {
+            let span = self.span(&f("id"));
+            self.error(
+                span,
+                format!(
+                    "fact id `{}` must be lower-case letters, digits and dashes",
+                    spec.id
+                ),
+            );
         }
-        if spec.absent.is_some() {
-            FactKind::Absent(compiled)
-        } else {
-            FactKind::Present(compiled)
+        if spec.claim.trim().is_empty() {
+            let span = self.span(&f("claim"));
+            self.error(span, "the fact's `claim` is empty");
         }
-    } else {
-        let pattern = spec
-            .forbid
-            .as_ref()
-            .or(spec.require.as_ref())
-            .map_or("", String::as_str);
-        let re = regex::RegexBuilder::new(pattern)
-            .size_limit(1 << 20)
-            .build()
-            .map_err(|e| {
-                let message = match e {
-                    // The regex crate runs in linear time, but a pattern such
-                    // as `(\w{100}){100}` compiles to a machine of gigabytes.
-                    regex::Error::CompiledTooBig(limit) => format!(
-                        "the regular expression is too large: compiled, it would take \
-                         more than {} KiB; use fewer or smaller repetitions",
-                        limit / 1024
-                    ),
-                    e => format!(
-                        "the regular expression does not compile: {}",
-                        first_line(&e.to_string())
-                    ),
-                };
-                at(pattern, message)
-            })?;
-        if spec.forbid.is_some() {
-            FactKind::Forbid(re)
-        } else {
-            FactKind::Require(re)
+        let kinds = ["quantity", "date", "absent", "present", "forbid", "require"];
+        let given: Vec<&str> = kinds
+            .iter()
+            .copied()
+            .filter(|k| self.tree.get(&f(k)).is_some())
+            .collect();
+        match given.as_slice() {
+            [_] => {}
+            [] => {
+                let span = self.span(&f("id"));
+                self.problems.push(
+                    Problem::error(
+                        span,
+                        format!(
+                            "fact `{}` must have one of `quantity`, `date`, `absent`, `present`, `forbid`, `require` (it has none)",
+                            spec.id
+                        ),
+                    )
+                    .with_help("the kind says what the fact is: a number, a date, phrases or a pattern"),
+                );
+                return None;
+            }
+            [_, second, ..] => {
+                let span = self.key_span(&f(second));
+                self.problems.push(
+                    Problem::error(
+                        span,
+                        format!(
+                            "fact `{}` must have exactly one of `quantity`, `date`, `absent`, `present`, `forbid`, `require` (it has {})",
+                            spec.id,
+                            given.len()
+                        ),
+                    )
+                    .with_help("split it into one fact per kind, each with its own id"),
+                );
+                return None;
+            }
         }
-    };
-    // A draft can match a `forbid` pattern but has no way to state it, so
-    // such a fact would be "unstated" in every draft that respects it.
-    let unstated = match kind {
-        FactKind::Forbid(_) => {
-            if spec.severity.unstated.is_some_and(|l| l != LevelSpec::Off) {
-                return Err(at(
-                    "unstated:",
-                    format!(
-                        "fact `{}` is a `forbid` pattern, which a draft cannot state: \
-                         remove `severity.unstated`",
-                        spec.id
-                    ),
+        let mut also = Vec::new();
+        let kind = if let Some(q) = spec.quantity {
+            also.clone_from(&q.also);
+            let unit_path = [
+                Step::Key("facts"),
+                Step::Index(i),
+                Step::Key("quantity"),
+                Step::Key("unit"),
+            ];
+            let written = q.unit.trim();
+            let unit = match written {
+                "$" => "dollar".to_owned(),
+                "€" => "euro".to_owned(),
+                "£" => "pound".to_owned(),
+                w => normalize::singular(&normalize::word(w)).into_owned(),
+            };
+            self.unit(&unit_path, &unit, units, false);
+            for (k, other) in q.also.iter().enumerate() {
+                let o = normalize::singular(&normalize::word(other.trim())).into_owned();
+                let p = [
+                    Step::Key("facts"),
+                    Step::Index(i),
+                    Step::Key("quantity"),
+                    Step::Key("also"),
+                    Step::Index(k),
+                ];
+                self.unit(&p, &o, units, true);
+            }
+            let dimension = match units.for_rule(&unit) {
+                Some(u) if !matches!(u.dimension, Dimension::Count(_)) => u.dimension.clone(),
+                _ => Dimension::Count(unit.clone()),
+            };
+            if let Dimension::Count(noun) = &dimension {
+                units.add_count(noun, noun);
+                for other in &q.also {
+                    let o = normalize::singular(&normalize::word(other)).into_owned();
+                    units.add_count(&o, noun);
+                }
+            } else if !q.also.is_empty() {
+                let span = self.key_span(&[
+                    Step::Key("facts"),
+                    Step::Index(i),
+                    Step::Key("quantity"),
+                    Step::Key("also"),
+                ]);
+                self.problems.push(
+                    Problem::warning(
+                        span,
+                        format!("`also` only applies to count nouns; `{unit}` is a built-in unit"),
+                    )
+                    .with_help("remove `also`"),
+                );
+            }
+            let factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
+            if !q.value.is_finite() {
+                let span = self.span(&[
+                    Step::Key("facts"),
+                    Step::Index(i),
+                    Step::Key("quantity"),
+                    Step::Key("value"),
+                ]);
+                self.error(span, "a quantity's value must be a finite number");
+            } else if q.value <= 0.0 {
+                let span = self.span(&[
+                    Step::Key("facts"),
+                    Step::Index(i),
+                    Step::Key("quantity"),
+                    Step::Key("value"),
+                ]);
+                self.problems.push(Problem::warning(
+                    span,
+                    "a quantity of zero or less is never written as a number of things; drafts will rarely state it",
                 ));
             }
-            None
+            FactKind::Quantity {
+                value: q.value,
+                unit,
+                dimension,
+                base_value: q.value * factor,
+            }
+        } else if let Some(d) = &spec.date {
+            match parse_date(d) {
+                Some((year, month, day)) => FactKind::Date { year, month, day },
+                None => {
+                    let span = self.span(&f("date"));
+                    self.problems.push(
+                        Problem::error(span, format!("`{d}` is not a date")).with_help(
+                            "write YYYY-MM-DD, YYYY-MM or YYYY, a day that is in the calendar",
+                        ),
+                    );
+                    FactKind::Date {
+                        year: 0,
+                        month: None,
+                        day: None,
+                    }
+                }
+            }
+        } else if let Some(phrases) = spec.absent.as_ref().or(spec.present.as_ref()) {
+            let key = if spec.absent.is_some() {
+                "absent"
+            } else {
+                "present"
+            };
+            if phrases.is_empty() {
+                let span = self.key_span(&f(key));
+                self.problems.push(
+                    Problem::error(span, format!("fact `{}` lists no phrases", spec.id))
+                        .with_help("list the phrases whose assertion or denial the fact is about"),
+                );
+            }
+            let compiled: Vec<Phrase> = phrases
+                .iter()
+                .map(|p| {
+                    words(p)
+                        .into_iter()
+                        .map(|w| if w == "*" { None } else { Some(w) })
+                        .collect()
+                })
+                .collect();
+            for (k, p) in compiled.iter().enumerate() {
+                if p.iter().all(Option::is_none) {
+                    let span = self.span(&[
+                        Step::Key("facts"),
+                        Step::Index(i),
+                        Step::Key(key),
+                        Step::Index(k),
+                    ]);
+                    self.error(span, format!("phrase `{}` has no words", phrases[k]));
+                }
+            }
+            if spec.absent.is_some() {
+                FactKind::Absent(compiled)
+            } else {
+                FactKind::Present(compiled)
+            }
+        } else {
+            let (key, pattern) = match (&spec.forbid, &spec.require) {
+                (Some(p), _) => ("forbid", p.as_str()),
+                (_, Some(p)) => ("require", p.as_str()),
+                _ => ("forbid", ""),
+            };
+            let span = self.span(&f(key));
+            let re = if pattern.is_empty() {
+                self.error(span, "an empty pattern matches everywhere");
+                None
+            } else {
+                match regex::RegexBuilder::new(pattern)
+                    .size_limit(1 << 20)
+                    .build()
+                {
+                    Ok(re) => Some(re),
+                    // The regex crate runs in linear time, but a pattern such
+                    // as `(\w{100}){100}` compiles to a machine of gigabytes.
+                    Err(regex::Error::CompiledTooBig(limit)) => {
+                        self.error(
+                            span,
+                            format!(
+                                "the regular expression is too large: compiled, it would take \
+                                 more than {} KiB; use fewer or smaller repetitions",
+                                limit / 1024
+                            ),
+                        );
+                        None
+                    }
+                    Err(e) => {
+                        self.problems.push(
+                            Problem::error(
+                                span,
+                                format!(
+                                    "the regular expression does not compile: {}",
+                                    first_line(&e.to_string())
+                                ),
+                            )
+                            .with_help("the syntax is the Rust regex crate's: no look-around or back-references"),
+                        );
+                        None
+                    }
+                }
+            };
+            // a fact whose pattern is wrong matches nothing; the error above
+            // stops the rules from being used anyway
+            let re = re.or_else(|| Regex::new("$^").ok())?;
+            if spec.forbid.is_some() {
+                FactKind::Forbid(re)
+            } else {
+                FactKind::Require(re)
+            }
+        };
+        // A draft can match a `forbid` pattern but has no way to state it, so
+        // such a fact would be "unstated" in every draft that respects it.
+        let unstated = match kind {
+            FactKind::Forbid(_) => {
+                if spec.severity.unstated.is_some_and(|l| l != LevelSpec::Off) {
+                    let span = self.key_span(&[
+                        Step::Key("facts"),
+                        Step::Index(i),
+                        Step::Key("severity"),
+                        Step::Key("unstated"),
+                    ]);
+                    self.problems.push(
+                        Problem::error(
+                            span,
+                            format!(
+                                "fact `{}` is a `forbid` pattern, which a draft cannot state",
+                                spec.id
+                            ),
+                        )
+                        .with_help("remove `severity.unstated`"),
+                    );
+                }
+                None
+            }
+            FactKind::Absent(_) | FactKind::Present(_) => {
+                level(spec.severity.unstated, Some(Severity::Info))
+            }
+            _ => level(spec.severity.unstated, Some(Severity::Warning)),
+        };
+        self.empty_list(&f("cues"), spec.cues.is_empty(), None);
+        self.nonempty_items(&f("cues"), &spec.cues, "cue");
+        if !spec.cues.is_empty()
+            && matches!(
+                kind,
+                FactKind::Absent(_)
+                    | FactKind::Present(_)
+                    | FactKind::Forbid(_)
+                    | FactKind::Require(_)
+            )
+        {
+            let span = self.key_span(&f("cues"));
+            self.problems.push(
+                Problem::warning(
+                    span,
+                    format!("`cues` have no effect on a `{}` fact", kind.name()),
+                )
+                .with_help("remove `cues`"),
+            );
         }
-        FactKind::Absent(_) | FactKind::Present(_) => {
-            level(spec.severity.unstated, Some(Severity::Info))
+        let examples = self.examples(i, spec.examples);
+        let failed = self.problems.iter().filter(|p| !p.warning).count() > before;
+        if failed {
+            return None;
         }
-        _ => level(spec.severity.unstated, Some(Severity::Warning)),
-    };
-    Ok(Fact {
-        rule: format!("{subject}/{}", spec.id),
-        claim: spec.claim.trim().to_owned(),
-        contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
-        unstated,
-        cues: spec
-            .cues
-            .iter()
-            .map(|c| words(c))
-            .filter(|c| !c.is_empty())
-            .collect(),
-        help: spec.help,
-        kind,
-        line,
-    })
+        Some(Fact {
+            rule: format!("{subject}/{}", spec.id),
+            claim: spec.claim.trim().to_owned(),
+            contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
+            unstated,
+            cues: spec
+                .cues
+                .iter()
+                .map(|c| words(c))
+                .filter(|c| !c.is_empty())
+                .collect(),
+            help: spec.help,
+            kind,
+            line,
+            also,
+            examples,
+        })
+    }
+
+    /// A unit must be a word the reader can find after a number; a built-in
+    /// unit's near miss or a measure the reader does not convert is likely a
+    /// mistake, though it still works as a count noun.
+    fn unit(&mut self, path: &[Step<'_>], unit: &str, units: &Units, also: bool) {
+        let span = self.span(path);
+        let readable = !unit.is_empty()
+            && unit
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic));
+        if !readable {
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!("the quantity reader does not know the unit `{unit}`: a unit is one word, such as `year`, `dollar` or a count noun like `article`"),
+                )
+                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€) and pound (£)"),
+            );
+            return;
+        }
+        let builtin = units
+            .for_rule(unit)
+            .is_some_and(|u| !matches!(u.dimension, Dimension::Count(_)));
+        if also && builtin {
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!("`{unit}` is a built-in unit; `also` lists other count nouns"),
+                )
+                .with_help("time units convert by themselves: a fact in years is stated in decades or months"),
+            );
+            return;
+        }
+        if builtin {
+            return;
+        }
+        if UNCONVERTED.contains(&unit) {
+            self.problems.push(
+                Problem::warning(
+                    span,
+                    format!("the quantity reader does not convert `{unit}`: it is read as a count noun, so only `{unit}` quantities compare with it"),
+                ),
+            );
+        } else if let Some(near) = validate::did_you_mean(unit, BUILTIN.iter().copied())
+            .filter(|b| unit.len() >= 4 && strsim::damerau_levenshtein(unit, b) == 1)
+        {
+            self.problems.push(
+                Problem::warning(
+                    span,
+                    format!("`{unit}` is not a built-in unit and is read as a count noun"),
+                )
+                .with_help(format!("did you mean `{near}`?")),
+            );
+        }
+    }
+
+    fn examples(&mut self, i: usize, specs: Vec<ExampleSpec>) -> Vec<Example> {
+        let here = [Step::Key("facts"), Step::Index(i), Step::Key("examples")];
+        self.empty_list(&here, specs.is_empty(), None);
+        let mut out = Vec::new();
+        for (k, spec) in specs.into_iter().enumerate() {
+            let at = |key: &'static str| {
+                [
+                    Step::Key("facts"),
+                    Step::Index(i),
+                    Step::Key("examples"),
+                    Step::Index(k),
+                    Step::Key(key),
+                ]
+            };
+            let whole = [
+                Step::Key("facts"),
+                Step::Index(i),
+                Step::Key("examples"),
+                Step::Index(k),
+            ];
+            let labels: Vec<(Expect, String)> = [
+                (Expect::States, spec.states),
+                (Expect::Contradicts, spec.contradicts),
+                (Expect::Unstated, spec.unstated),
+            ]
+            .into_iter()
+            .filter_map(|(e, t)| t.map(|t| (e, t)))
+            .collect();
+            let n = labels.len();
+            let mut labels = labels.into_iter();
+            let (expect, text) = match (labels.next(), labels.next()) {
+                (Some(one), None) => one,
+                _ => {
+                    let span = self.head_span(&whole);
+                    self.problems.push(
+                        Problem::error(
+                            span,
+                            format!("an example needs exactly one of `states`, `contradicts` or `unstated` (it has {n})"),
+                        )
+                        .with_help("write the example's text under the label it should get: `states: The treaty has 47 articles.`"),
+                    );
+                    continue;
+                }
+            };
+            let text_span = self.span(&at(expect.as_str()));
+            if text.trim().is_empty() {
+                self.error(text_span.clone(), "the example's text is empty");
+            }
+            if let Some(flags) = &spec.flags {
+                let flags_span = self.span(&at("flags"));
+                if expect != Expect::Contradicts {
+                    self.problems.push(
+                        Problem::error(
+                            flags_span,
+                            format!(
+                                "`flags` only goes with `contradicts`, not `{}`",
+                                expect.as_str()
+                            ),
+                        )
+                        .with_help("remove `flags`"),
+                    );
+                } else if flags.trim().is_empty() || !text.contains(flags.as_str()) {
+                    self.problems.push(
+                        Problem::error(flags_span, format!("`{flags}` is not in the example's text"))
+                            .with_help("`flags` is the words the contradiction is found at, copied from the text"),
+                    );
+                }
+            }
+            let markup = match spec.markup {
+                None | Some(MarkupSpec::Text) => Markup::Text,
+                Some(MarkupSpec::Markdown) => Markup::Markdown,
+                Some(MarkupSpec::Html) => Markup::Html,
+            };
+            out.push(Example {
+                expect,
+                text,
+                flags: spec.flags,
+                markup,
+                span: text_span,
+            });
+        }
+        out
+    }
 }
 
 fn first_line(s: &str) -> String {
@@ -652,11 +1217,12 @@ mod tests {
 
     #[test]
     fn an_unknown_key_points_at_its_line() {
-        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    quantiy: {value: 1, unit: year}\n";
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    quantiy: {value: 1, unit: year}\n";
         let errors = load(yaml).unwrap_err();
         assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `quantity`?"));
         assert!(
-            errors[0].message.contains("unknown field `quantiy`"),
+            errors[0].message.contains("unknown key `quantiy`"),
             "{}",
             errors[0].message
         );
@@ -675,11 +1241,11 @@ mod tests {
             ("\n      value: lots # too many\n      unit: year", "lots"),
             ("\n      value: [1, [2]]\n      unit: year", "[1, [2]]"),
         ] {
-            let yaml = format!("subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    quantity: {value}\n");
+            let yaml = format!("subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    quantity: {value}\n");
             let errors = load(&yaml).unwrap_err();
             assert_eq!(errors.len(), 1, "{value}");
             assert!(
-                errors[0].message.contains("invalid type"),
+                errors[0].message.contains("must be a number"),
                 "{}",
                 errors[0].message
             );
@@ -689,10 +1255,10 @@ mod tests {
 
     #[test]
     fn a_bad_regex_and_a_bad_date_are_errors_at_their_text() {
-        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    forbid: 'fo(o'\n  - id: b\n    claim: c\n    date: 2025-02-30\n";
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    forbid: 'fo(o'\n  - id: b\n    claim: c\n    date: 2025-02-30\n";
         let errors = load(yaml).unwrap_err();
         assert_eq!(errors.len(), 2);
-        assert_eq!(&yaml[errors[0].span.clone()], "fo(o");
+        assert_eq!(&yaml[errors[0].span.clone()], "'fo(o'");
         assert!(errors[0].message.contains("does not compile"));
         assert_eq!(&yaml[errors[1].span.clone()], "2025-02-30");
     }
@@ -739,14 +1305,18 @@ mod tests {
             "{}",
             errors[0].message
         );
-        assert_eq!(&on[errors[0].span.clone()], "unstated:");
+        assert_eq!(&on[errors[0].span.clone()], "unstated");
     }
 
     #[test]
     fn a_fact_needs_exactly_one_kind() {
-        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n";
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n";
         let errors = load(yaml).unwrap_err();
-        assert!(errors[0].message.contains("exactly one of"));
+        assert!(
+            errors[0].message.contains("must have one of"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
@@ -756,5 +1326,97 @@ mod tests {
         assert_eq!(parse_date("2025-02-29"), None);
         assert_eq!(parse_date("2025-13"), None);
         assert_eq!(parse_date("2025"), Some((2025, None, None)));
+    }
+
+    fn messages(yaml: &str) -> Vec<(String, String, Severity)> {
+        let problems = match load(yaml) {
+            Ok(rules) => rules.warnings,
+            Err(problems) => problems,
+        };
+        problems
+            .into_iter()
+            .map(|e| (yaml[e.span.clone()].to_owned(), e.message, e.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_subject_that_matches_nothing_and_an_empty_alias_list() {
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  aliases: [deal]\nfacts:\n  - id: a\n    claim: c\n    date: 2025\n";
+        let found = messages(yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "subject");
+        assert!(found[0].1.contains("matches nothing"), "{}", found[0].1);
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\n  aliases: []\n  parties:\n    - [A]\n    - []\nfacts:\n  - id: a\n    claim: c\n    date: 2025\n";
+        let found = messages(yaml);
+        assert_eq!(found[0].0, "aliases");
+        assert!(found[0].1.contains("empty list"), "{}", found[0].1);
+        assert_eq!(found[1].0, "[]");
+        assert!(found[1].1.contains("party with no names"), "{}", found[1].1);
+    }
+
+    #[test]
+    fn a_duplicate_fact_id_is_underlined_where_it_repeats() {
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    date: 2025\n  - id: a\n    claim: d\n    date: 2026\n";
+        let errors = load(yaml).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].span.start, yaml.rfind("a\n").unwrap());
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("the first is on line 7; give each fact its own id")
+        );
+    }
+
+    #[test]
+    fn units_the_reader_cannot_read_or_convert() {
+        let fact = |unit: &str| {
+            format!("subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    quantity: {{value: 3, unit: {unit}}}\n")
+        };
+        let found = messages(&fact("'sq km'"));
+        assert_eq!(found[0].2, Severity::Error);
+        assert!(
+            found[0].1.contains("does not know the unit `sq km`"),
+            "{}",
+            found[0].1
+        );
+        let found = messages(&fact("hour"));
+        assert_eq!(found[0].2, Severity::Warning);
+        assert!(
+            found[0].1.contains("does not convert `hour`"),
+            "{}",
+            found[0].1
+        );
+        let yaml = fact("yaer");
+        let rules = load(&yaml).expect("a warning does not stop loading");
+        assert_eq!(
+            rules.warnings[0].help.as_deref(),
+            Some("did you mean `year`?")
+        );
+        for fine in ["year", "$", "lane", "seats", "quarter-century"] {
+            assert!(messages(&fact(fine)).is_empty(), "{fine}");
+        }
+        let rules = load(&fact("'$'")).unwrap();
+        assert!(matches!(
+            &rules.subjects[0].facts[0].kind,
+            FactKind::Quantity {
+                dimension: Dimension::Money(_),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn examples_load_with_their_place_and_are_checked() {
+        let head = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: a\n    claim: c\n    quantity: {value: 3, unit: lane}\n    examples:\n";
+        let yaml = format!("{head}      - states: X has three lanes.\n      - contradicts: X has four lanes.\n        flags: four lanes\n      - unstated: X is red.\n        markup: markdown\n");
+        let rules = load(&yaml).expect("loads");
+        let examples = &rules.subjects[0].facts[0].examples;
+        assert_eq!(examples.len(), 3);
+        assert_eq!(&yaml[examples[1].span.clone()], "X has four lanes.");
+        assert_eq!(examples[1].flags.as_deref(), Some("four lanes"));
+        assert_eq!(examples[2].markup, Markup::Markdown);
+        let bad = format!("{head}      - states: X has three lanes.\n        flags: three\n      - contradicts: X has four lanes.\n        flags: five lanes\n      - states: a\n        unstated: b\n");
+        let found = messages(&bad);
+        let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(texts, ["three", "five lanes", "states: a"], "{found:?}");
     }
 }

@@ -63,6 +63,31 @@ pub struct FactSpec {
     pub forbid: Option<String>,
     /// A regular expression a draft about the subject must match.
     pub require: Option<String>,
+    /// Drafts that state, contradict or leave the fact unstated; `factlint
+    /// test` checks that the checker agrees.
+    #[serde(default)]
+    pub examples: Vec<ExampleSpec>,
+}
+
+/// One example: the label is the key its text is under.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleSpec {
+    pub states: Option<String>,
+    pub contradicts: Option<String>,
+    pub unstated: Option<String>,
+    /// The words a `contradicts` example is flagged at.
+    pub flags: Option<String>,
+    /// How the example's text is read; plain text by default.
+    pub markup: Option<MarkupSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkupSpec {
+    Text,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -69,6 +69,9 @@ pub(crate) struct DocumentBuilder {
     pending_separators: Vec<(char, usize)>,
     /// Whether the text ends with a separator, which already splits words.
     after_separator: bool,
+    /// The pending space is a line break right after a hyphen inside a word
+    /// ("forty-⏎seven"): if a word follows, the break goes, the hyphen stays.
+    hyphen_break: bool,
 }
 
 struct OpenBlock {
@@ -87,6 +90,7 @@ impl DocumentBuilder {
             pending_space: None,
             pending_separators: Vec::new(),
             after_separator: false,
+            hyphen_break: false,
         }
     }
 
@@ -142,6 +146,7 @@ impl DocumentBuilder {
     /// Writes what must come before the next piece of text: the block start,
     /// held-back separators or a collapsed space.
     fn before_text(&mut self) {
+        self.hyphen_break = false;
         self.begin_text();
         for (sep, at) in std::mem::take(&mut self.pending_separators) {
             self.write_separator(sep, at);
@@ -169,6 +174,12 @@ impl DocumentBuilder {
         self.after_separator = true;
     }
 
+    /// Whether the text ends in a hyphen that follows a letter or digit.
+    fn ends_in_hyphen(&self) -> bool {
+        let mut tail = self.text.chars().rev();
+        tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric)
+    }
+
     fn note_space(&mut self, orig: Range<usize>) {
         if self.pending_space.is_none() {
             self.pending_space = Some(orig);
@@ -184,6 +195,12 @@ impl DocumentBuilder {
             let (space, len) = char_at(s, i);
             if space {
                 let at = orig_start + i;
+                if s[i..].starts_with(['\n', '\r'])
+                    && self.pending_space.is_none()
+                    && self.ends_in_hyphen()
+                {
+                    self.hyphen_break = true;
+                }
                 self.note_space(at..at + len);
                 i += len;
                 continue;
@@ -197,6 +214,12 @@ impl DocumentBuilder {
     }
 
     fn copy(&mut self, piece: &str, orig_start: usize) {
+        if std::mem::take(&mut self.hyphen_break)
+            && piece.starts_with(char::is_alphanumeric)
+            && self.pending_separators.is_empty()
+        {
+            self.pending_space = None;
+        }
         self.before_text();
         self.text.push_str(piece);
         self.map.push_linear(piece.len(), orig_start);
@@ -392,7 +415,27 @@ mod tests {
 pub(crate) mod testing {
     use proptest::prelude::*;
 
-    use crate::source::Document;
+    use crate::source::{BlockKind, Document};
+
+    /// The original bytes behind the first occurrence of `needle` in the text.
+    pub(crate) fn orig<'a>(src: &'a str, doc: &Document, needle: &str) -> &'a str {
+        let at = doc
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.text));
+        &src[doc.original_range(at..at + needle.len())]
+    }
+
+    pub(crate) fn kinds(doc: &Document) -> Vec<BlockKind> {
+        doc.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    pub(crate) fn block_texts(doc: &Document) -> Vec<&str> {
+        doc.blocks
+            .iter()
+            .map(|b| &doc.text[b.range.clone()])
+            .collect()
+    }
 
     /// Asserts that the blocks lie in the text in order and that every range
     /// of the text on char boundaries maps into the original on char

@@ -13,6 +13,11 @@
 //! `<noscript>`, navigation menus (`<nav>`), embedded SVG and MathML, frames,
 //! and deleted or struck-out text (`<del>`, `<s>`, `<strike>`). The rest of
 //! a `<head>` holds no text; stray text there is kept, as browsers show it.
+//!
+//! A `<time>` element whose `datetime` attribute holds a date, and whose
+//! own text does not ("Wednesday", "last week"), reads as that date in place
+//! of its text, mapped to the whole element: `signed on <time
+//! datetime="2025-01-15">Wednesday</time>` reads "signed on 2025-01-15".
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -22,15 +27,16 @@ use std::rc::Rc;
 
 use html5gum::{Emitter, Error, Readable, State, Tokenizer};
 
-use super::builder::DocumentBuilder;
+use super::builder::{is_space, DocumentBuilder};
 use super::lines::floor_char_boundary;
 use super::{BlockKind, Document, CELL_SEPARATOR};
+use crate::reader::dates::{find_dates, format_date, DateStyle};
 
 pub(crate) fn read(original: &str) -> Document {
     let recorder = Recorder::default();
     let reader = GuardedReader {
         input: original.as_bytes(),
-        attributes: Rc::clone(&recorder.attributes),
+        attributes: Rc::clone(&recorder.attribute_count),
     };
     let events: Vec<Event> = Tokenizer::new_with_emitter(reader, recorder)
         .map(|result| match result {
@@ -43,9 +49,11 @@ pub(crate) fn read(original: &str) -> Document {
         doc: DocumentBuilder::new(original.len()),
         open: Vec::new(),
         skip: None,
+        tail: String::new(),
     };
-    for (i, event) in events.iter().enumerate() {
-        reader.event(event, &events[i + 1..]);
+    let mut i = 0;
+    while let Some(event) = events.get(i) {
+        i += reader.event(event, &events[i + 1..]);
     }
     reader.doc.finish()
 }
@@ -137,12 +145,27 @@ impl html5gum::Reader for GuardedReader<'_> {
 /// What the tokenizer found, with the original bytes it came from.
 #[derive(Debug)]
 enum Event {
-    Text { text: String, orig: Range<usize> },
-    Start { name: String, at: usize },
-    End { name: String, at: usize },
+    Text {
+        text: String,
+        orig: Range<usize>,
+    },
+    /// A start tag at byte `at`, with its `datetime` attribute if it is a
+    /// `<time>` tag that has one.
+    Start {
+        name: String,
+        at: usize,
+        datetime: Option<String>,
+    },
+    /// An end tag from byte `at` to byte `end`.
+    End {
+        name: String,
+        at: usize,
+        end: usize,
+    },
 }
 
-/// An [`Emitter`] that keeps text, tag names and positions, and nothing else.
+/// An [`Emitter`] that keeps text, tag names and positions, and the
+/// attributes of `<time>` tags, and nothing else.
 #[derive(Default)]
 struct Recorder {
     events: VecDeque<Event>,
@@ -154,12 +177,15 @@ struct Recorder {
     tag_name: Vec<u8>,
     tag_is_end: bool,
     last_start_tag: Vec<u8>,
+    /// The attributes of the current tag, names and values, if it is a
+    /// `<time>` start tag; other tags' attributes are not kept.
+    attributes: Vec<(Vec<u8>, Vec<u8>)>,
     /// Text bytes that do not yet form whole characters (states that emit
     /// byte by byte), with where they started.
     partial: Vec<u8>,
     partial_start: usize,
-    /// Attributes of the tag being read, for the [`GuardedReader`].
-    attributes: Rc<Cell<usize>>,
+    /// How many attributes the tag being read has, for the [`GuardedReader`].
+    attribute_count: Rc<Cell<usize>>,
 }
 
 impl Recorder {
@@ -233,13 +259,15 @@ impl Emitter for Recorder {
     fn init_start_tag(&mut self) {
         self.tag_name.clear();
         self.tag_is_end = false;
-        self.attributes.set(0);
+        self.attributes.clear();
+        self.attribute_count.set(0);
     }
 
     fn init_end_tag(&mut self) {
         self.tag_name.clear();
         self.tag_is_end = true;
-        self.attributes.set(0);
+        self.attributes.clear();
+        self.attribute_count.set(0);
     }
 
     fn init_comment(&mut self) {
@@ -247,19 +275,26 @@ impl Emitter for Recorder {
     }
 
     fn emit_current_tag(&mut self) -> Option<State> {
-        self.attributes.set(0);
+        self.attribute_count.set(0);
         self.flush_partial();
         self.mark = self.position;
         let name = String::from_utf8_lossy(&self.tag_name).into_owned();
         let at = self.tag_start;
         if self.tag_is_end {
             self.last_start_tag.clear();
-            self.events.push_back(Event::End { name, at });
+            let end = self.position;
+            self.events.push_back(Event::End { name, at, end });
             None
         } else {
             self.last_start_tag.clear();
             self.last_start_tag.extend_from_slice(&self.tag_name);
-            self.events.push_back(Event::Start { name, at });
+            // The first of duplicate attributes counts, as in a browser.
+            let datetime = self
+                .attributes
+                .drain(..)
+                .find(|(name, _)| name == b"datetime")
+                .map(|(_, value)| String::from_utf8_lossy(&value).into_owned());
+            self.events.push_back(Event::Start { name, at, datetime });
             // Without this, `<script>if (a<b)</script>` would be read as tags.
             html5gum::naive_next_state(&self.tag_name)
         }
@@ -290,12 +325,24 @@ impl Emitter for Recorder {
     }
 
     fn init_attribute(&mut self) {
-        self.attributes.set(self.attributes.get() + 1);
+        // The tag name is complete before its first attribute starts.
+        if !self.tag_is_end && self.tag_name == b"time" {
+            self.attributes.push((Vec::new(), Vec::new()));
+        }
+        self.attribute_count.set(self.attribute_count.get() + 1);
     }
 
-    fn push_attribute_name(&mut self, _s: &[u8]) {}
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        if let Some((name, _)) = self.attributes.last_mut() {
+            name.extend_from_slice(s);
+        }
+    }
 
-    fn push_attribute_value(&mut self, _s: &[u8]) {}
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        if let Some((_, value)) = self.attributes.last_mut() {
+            value.extend_from_slice(s);
+        }
+    }
 
     fn set_doctype_public_identifier(&mut self, _value: &[u8]) {}
 
@@ -405,10 +452,19 @@ struct Reader<'a> {
     open: Vec<Open>,
     /// The skipped element being read, and how deeply it nests in itself.
     skip: Option<(String, usize)>,
+    /// The end of the text read since the last block element's tag, for the
+    /// word before a `<time>` element.
+    tail: String,
 }
 
+/// How much of the text before a `<time>` element is kept to find the word
+/// before it.
+const TAIL: usize = 32;
+
 impl Reader<'_> {
-    fn event(&mut self, event: &Event, rest: &[Event]) {
+    /// Reads `event`, and any events of `rest` that go with it; returns how
+    /// many events were read.
+    fn event(&mut self, event: &Event, rest: &[Event]) -> usize {
         if let Some((skipped, depth)) = &mut self.skip {
             match event {
                 Event::Start { name, .. } if name == skipped => *depth += 1,
@@ -420,20 +476,132 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
-            return;
+            return 1;
         }
         match event {
             Event::Text { text, orig } => self.text(text, orig.clone()),
-            Event::Start { name, at } => self.start(name, *at, rest),
-            Event::End { name, at } => self.end(name, *at),
+            Event::Start {
+                name,
+                at,
+                datetime: Some(datetime),
+            } if name == "time" => {
+                if let Some(read) = self.time(datetime, *at, rest) {
+                    return 1 + read;
+                }
+                self.start(name, *at, rest);
+            }
+            Event::Start { name, at, .. } => {
+                if BLOCKS.contains(&name.as_str()) {
+                    self.tail.clear();
+                }
+                self.start(name, *at, rest);
+            }
+            Event::End { name, at, .. } => {
+                if BLOCKS.contains(&name.as_str()) {
+                    self.tail.clear();
+                }
+                self.end(name, *at);
+            }
         }
+        1
     }
 
-    fn text(&mut self, text: &str, orig: Range<usize>) {
+    /// Starts a block for text if none is open.
+    fn begin_text(&mut self) {
         if !self.doc.in_block() {
             let kind = self.kind();
             self.doc.start_block(kind);
         }
+    }
+
+    /// Keeps the end of the text read, for [`Reader::word_before`].
+    fn note_text(&mut self, text: &str) {
+        self.tail.push_str(text);
+        if self.tail.len() > TAIL {
+            let mut cut = self.tail.len() - TAIL;
+            while !self.tail.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.tail.drain(..cut);
+        }
+    }
+
+    /// The last word read before this point in the block, if any.
+    fn word_before(&self) -> Option<&str> {
+        self.tail.split(is_space).rfind(|w| !w.is_empty())
+    }
+
+    /// Reads a `<time>` element, starting at byte `at`, whose `datetime`
+    /// attribute is `datetime`, as its date when its text holds none. `rest`
+    /// follows the start tag; returns how many of its events were read, or
+    /// `None` when the element reads as its text (the `datetime` is no date,
+    /// the text is a date or white space, or the element has no end tag or
+    /// holds more than inline text).
+    fn time(&mut self, datetime: &str, at: usize, rest: &[Event]) -> Option<usize> {
+        let (year, month, day) = machine_date(datetime)?;
+        let mut content = String::new();
+        let mut element = None;
+        for (i, event) in rest.iter().enumerate() {
+            match event {
+                Event::Text { text, .. } => content.push_str(text),
+                Event::End { name, end, .. } if name == "time" => {
+                    element = Some((i, *end));
+                    break;
+                }
+                Event::Start { name, .. } | Event::End { name, .. } => {
+                    let name = name.as_str();
+                    let inline = name == "br"
+                        || !(name == "time" || BLOCKS.contains(&name) || SKIPPED.contains(&name));
+                    if !inline {
+                        return None;
+                    }
+                }
+            }
+        }
+        let (last, end) = element?;
+        if content.chars().all(is_space) || !find_dates(&content).is_empty() {
+            return None;
+        }
+        let date = match (month, day) {
+            (Some(_), Some(_)) => format_date(Some(year), month, day, DateStyle::Iso, false),
+            (Some(_), None) => format_date(Some(year), month, None, DateStyle::MonthYear, false),
+            // A bare year is a date only after a preposition: "signed in
+            // <time datetime="2024">that year</time>" reads "signed in 2024",
+            // "signed <time …>last year</time>" reads "signed in 2024".
+            _ => format!("in {year}"),
+        };
+        // The date reader must read the date as given, to its end (a year
+        // without the preposition), which also rules out days that are not
+        // in the calendar ("2025-02-30").
+        let found = find_dates(&date);
+        let read = matches!(found.as_slice(), [d]
+            if d.range.end == date.len() && (d.year, d.month, d.day) == (Some(year), month, day));
+        if !read {
+            return None;
+        }
+        // After "in", "since", "by" and the like the year goes alone.
+        let bare = date.strip_prefix("in ").filter(|_| month.is_none());
+        let date = match (bare, self.word_before()) {
+            (Some(bare), Some(word)) if !find_dates(&format!("{word} {bare}")).is_empty() => bare,
+            _ => &date,
+        };
+        self.begin_text();
+        // White space at the element's edges still separates words.
+        if content.starts_with(is_space) {
+            self.doc.push_break(at);
+        }
+        self.doc.push_decoded(date, at..end);
+        self.note_text(date);
+        if content.ends_with(is_space) {
+            self.doc.push_break(end);
+            self.note_text(" ");
+        }
+        Some(last + 1)
+    }
+
+    fn text(&mut self, text: &str, orig: Range<usize>) {
+        self.begin_text();
+        self.note_text(text);
         match self.original.get(orig.clone()) {
             Some(source) => self.doc.push_aligned(text, source, orig.start),
             None => {
@@ -612,6 +780,38 @@ impl Reader<'_> {
     }
 }
 
+/// The date a `datetime` attribute holds, as year, month and day: `2025`,
+/// `2025-01` or `2025-01-17`, the last maybe with a time after it
+/// (`2025-01-17T10:00Z`, `2025-01-17 10:00`), which is ignored. Ranges of
+/// months are checked here and days in the calendar by the caller.
+fn machine_date(value: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+    let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
+    let number = |s: &str, digits: usize| -> Option<u32> {
+        let part = s.get(..digits)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let year = i32::try_from(number(value, 4)?).ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return Some((year, None, None));
+    }
+    let rest = rest.strip_prefix('-')?;
+    let month = number(rest, 2).filter(|m| (1..=12).contains(m))?;
+    let rest = &rest[2..];
+    if rest.is_empty() {
+        return Some((year, Some(month), None));
+    }
+    let rest = rest.strip_prefix('-')?;
+    let day = number(rest, 2).filter(|&d| d >= 1)?;
+    let rest = &rest[2..];
+    let time_follows = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
+    time_follows.then_some((year, Some(month), Some(day)))
+}
+
 /// Whether the row that starts before `rest` has header cells only.
 fn is_header_row(rest: &[Event]) -> bool {
     let (mut th, mut td) = (0, 0);
@@ -633,28 +833,8 @@ fn is_header_row(rest: &[Event]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::builder::testing;
+    use crate::source::builder::testing::{self, block_texts, kinds, orig};
     use crate::source::BlockKind::*;
-
-    /// The original bytes behind the first occurrence of `needle` in the text.
-    fn orig<'a>(src: &'a str, doc: &Document, needle: &str) -> &'a str {
-        let at = doc
-            .text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.text));
-        &src[doc.original_range(at..at + needle.len())]
-    }
-
-    fn kinds(doc: &Document) -> Vec<BlockKind> {
-        doc.blocks.iter().map(|b| b.kind).collect()
-    }
-
-    fn block_texts(doc: &Document) -> Vec<&str> {
-        doc.blocks
-            .iter()
-            .map(|b| &doc.text[b.range.clone()])
-            .collect()
-    }
 
     #[test]
     fn inline_tags_do_not_break_the_text() {
@@ -804,6 +984,166 @@ mod tests {
         assert_eq!(orig(src, &doc, "47"), "47");
     }
 
+    #[test]
+    fn time_datetime_stands_for_a_weekday_and_maps_to_the_element() {
+        let element = "<time datetime=\"2025-01-15\">Wednesday</time>";
+        let src = format!("<p>Signed on {element}, in Moscow.</p>");
+        let doc = read(&src);
+        assert_eq!(doc.text, "Signed on 2025-01-15, in Moscow.");
+        assert_eq!(orig(&src, &doc, "2025-01-15"), element);
+        assert_eq!(orig(&src, &doc, "01"), element);
+        assert_eq!(orig(&src, &doc, "on"), "on");
+        assert_eq!(orig(&src, &doc, ", in"), ", in");
+        testing::assert_map_sound(&doc, &src);
+
+        // Upper case, unquoted, a time after the date, other attributes.
+        let src = "<P>Signed <TIME class=x DateTime=2025-01-17T10:00Z title=\"1999-01-01\">\
+                   last week</TIME>.</P>";
+        let doc = read(src);
+        assert_eq!(doc.text, "Signed 2025-01-17.");
+        assert!(orig(src, &doc, "2025-01-17").starts_with("<TIME class"));
+        assert!(orig(src, &doc, "2025-01-17").ends_with("</TIME>"));
+
+        // A month and a year.
+        let src = "<p>Signed <time datetime=\"2025-01\">last month</time> and \
+                   <time datetime=\" 2024 \">last year</time>, not in \
+                   <time datetime=\"2023\">that year</time> or since\n\
+                   <time datetime=\"2022\">then</time>.</p>";
+        let doc = read(src);
+        assert_eq!(
+            doc.text,
+            "Signed January 2025 and in 2024, not in 2023 or since 2022."
+        );
+        assert_eq!(
+            orig(src, &doc, "in 2024"),
+            "<time datetime=\" 2024 \">last year</time>"
+        );
+        assert_eq!(
+            orig(src, &doc, "2023"),
+            "<time datetime=\"2023\">that year</time>"
+        );
+    }
+
+    #[test]
+    fn time_text_that_holds_a_date_is_kept() {
+        let src = "<p>Signed <time datetime=\"2025-01-15\">17 January 2025</time>, \
+                   <time datetime=\"2025-01\">in January</time>.</p>";
+        let doc = read(src);
+        assert_eq!(doc.text, "Signed 17 January 2025, in January.");
+        assert_eq!(orig(src, &doc, "17 January 2025"), "17 January 2025");
+    }
+
+    #[test]
+    fn time_without_a_date_in_its_datetime_is_read_as_text() {
+        for datetime in [
+            "soon",
+            "2025-13-45",
+            "2025-02-30",
+            "2025-00",
+            "2025-01-00",
+            "0999",
+            "10:00",
+            "PT2H",
+            "2025-W03",
+            "2025-01-17garbage",
+            "",
+            "２０２５",
+        ] {
+            let src = format!("<p>On <time datetime=\"{datetime}\">Wednesday</time>.</p>");
+            let doc = read(&src);
+            assert_eq!(doc.text, "On Wednesday.", "{datetime:?}");
+            assert_eq!(orig(&src, &doc, "Wednesday"), "Wednesday");
+        }
+        // No datetime, an empty element, no end tag, a block inside.
+        for src in [
+            "<p>On <time>Wednesday</time>.</p>",
+            "<p>On <time datetime=\"2025-01-15\"> </time>Wednesday.</p>",
+            "<p>On <time datetime=\"2025-01-15\">Wednesday.</p>",
+            "<p>On <time datetime=\"2025-01-15\">Wed<div>nesday</div></time>.</p>",
+        ] {
+            let doc = read(src);
+            assert!(!doc.text.contains("2025"), "{src}: {:?}", doc.text);
+        }
+    }
+
+    #[test]
+    fn time_content_with_entities_and_inline_tags() {
+        // A date spelt with an entity and a tag inside is still a date.
+        let src = "<p>On <time datetime=\"2025-01-15\">17&nbsp;<b>January</b> 2025</time>.</p>";
+        let doc = read(src);
+        assert_eq!(doc.text, "On 17 January 2025.");
+        assert_eq!(orig(src, &doc, "17 January"), "17&nbsp;<b>January");
+
+        // Not a date: the whole element, entities and tags, reads as the date.
+        let element = "<time datetime=\"2025-01-15\"> <em>last</em>&nbsp;Wed&shy;nesday </time>";
+        let src = format!("<p>Signed{element}in Moscow.</p>");
+        let doc = read(&src);
+        assert_eq!(doc.text, "Signed 2025-01-15 in Moscow.");
+        assert_eq!(orig(&src, &doc, "2025-01-15"), element);
+        assert_eq!(orig(&src, &doc, "Moscow"), "Moscow");
+        testing::assert_map_sound(&doc, &src);
+
+        // Skipped content inside does not count.
+        let src = "<p>On <time datetime=\"2025-01-15\">Wednesday<script>\"17 January 2025\"</script></time>.</p>";
+        let doc = read(src);
+        assert!(doc.text.starts_with("On Wednesday"), "{:?}", doc.text);
+        assert!(!doc.text.contains("2025"), "{:?}", doc.text);
+    }
+
+    #[test]
+    fn time_datetime_contradicting_the_signing_date_underlines_the_element() {
+        use crate::check::Checker;
+        use crate::diagnostic::Kind;
+        use crate::rules::RuleSet;
+
+        let element = "<time datetime=\"2025-01-15\">Wednesday</time>";
+        let src = format!("<p>Russia and Iran signed the treaty on {element}.</p>");
+        let rules = RuleSet::bundled().expect("bundled rules");
+        let doc = crate::source::Document::read(&src, crate::source::Markup::Html);
+        let diagnostics = Checker::new(&rules).check(&doc);
+        let found = diagnostics
+            .iter()
+            .find(|d| d.rule == "ru-ir-treaty/signing-date" && d.kind == Kind::Contradiction)
+            .unwrap_or_else(|| panic!("no signing-date contradiction in {diagnostics:#?}"));
+        assert_eq!(&src[found.span.clone()], element);
+
+        // The same element with the right date agrees.
+        let src = src.replace("2025-01-15", "2025-01-17");
+        let doc = crate::source::Document::read(&src, crate::source::Markup::Html);
+        let diagnostics = Checker::new(&rules).check(&doc);
+        assert!(
+            !diagnostics
+                .iter()
+                .any(|d| d.rule == "ru-ir-treaty/signing-date"),
+            "{diagnostics:#?}"
+        );
+    }
+
+    /// Markup soup with `<time>` elements, whole or in pieces, mixed in.
+    fn time_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const TIME: &[&str] = &[
+            "<time datetime=\"2025-01-15\">",
+            "<time datetime=2024>",
+            "<TIME DATETIME='2025-01'>",
+            "<time datetime=\"2025-13-45\">",
+            "<time datetime=\"2025-01-17T10:00\">Wednesday</time>",
+            "<time datetime=\"2025\"> last&nbsp;year </time>",
+            "</time>",
+            "Wednesday",
+            " in ",
+            "17 January 2025",
+        ];
+        proptest::collection::vec(
+            prop_oneof![
+                testing::markup_soup(),
+                proptest::sample::select(TIME).prop_map(str::to_owned),
+            ],
+            0..12,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
     proptest::proptest! {
         #[test]
         fn any_input_maps_soundly(src in testing::any_text()) {
@@ -812,6 +1152,11 @@ mod tests {
 
         #[test]
         fn markup_soup_maps_soundly(src in testing::markup_soup()) {
+            testing::assert_map_sound(&read(&src), &src);
+        }
+
+        #[test]
+        fn time_elements_map_soundly(src in time_soup()) {
             testing::assert_map_sound(&read(&src), &src);
         }
     }

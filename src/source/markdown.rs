@@ -212,28 +212,8 @@ fn is_line_break_tag(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::builder::testing;
+    use crate::source::builder::testing::{self, block_texts, kinds, orig};
     use crate::source::BlockKind::*;
-
-    /// The original bytes behind the first occurrence of `needle` in the text.
-    fn orig<'a>(src: &'a str, doc: &Document, needle: &str) -> &'a str {
-        let at = doc
-            .text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.text));
-        &src[doc.original_range(at..at + needle.len())]
-    }
-
-    fn kinds(doc: &Document) -> Vec<BlockKind> {
-        doc.blocks.iter().map(|b| b.kind).collect()
-    }
-
-    fn block_texts(doc: &Document) -> Vec<&str> {
-        doc.blocks
-            .iter()
-            .map(|b| &doc.text[b.range.clone()])
-            .collect()
-    }
 
     #[test]
     fn inline_markup_is_dropped_and_spans_map_to_their_own_bytes() {

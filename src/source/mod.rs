@@ -17,6 +17,8 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use lines::LineIndex;
+
+use crate::suppress::Suppressions;
 pub use offsets::OffsetMap;
 
 /// Which reader turns a file's bytes into text.
@@ -73,25 +75,48 @@ pub struct Document {
     /// Blocks in document order, not overlapping.
     pub blocks: Vec<Block>,
     map: OffsetMap,
+    /// The draft's suppression comments, found in the original bytes.
+    pub suppressions: Suppressions,
 }
 
 impl Document {
     pub fn new(text: String, blocks: Vec<Block>, map: OffsetMap) -> Document {
-        Document { text, blocks, map }
+        Document {
+            text,
+            blocks,
+            map,
+            suppressions: Suppressions::default(),
+        }
     }
 
     /// Reads `original` with the given markup reader.
     pub fn read(original: &str, markup: Markup) -> Document {
-        match markup {
+        let mut doc = match markup {
             Markup::Text => text::read(original),
             Markup::Markdown => markdown::read(original),
             Markup::Html => html::read(original),
-        }
+        };
+        doc.suppressions = Suppressions::scan(original, markup);
+        doc
     }
 
     /// The original bytes that produced `range` of [`Document::text`]. The
     /// result always lies within the original and on char boundaries.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         self.map.to_original(range)
+    }
+
+    /// Whether text `range` was copied from the original as it stands, so an
+    /// edit there changes only those words, not markup they came from.
+    /// White space collapsed from the original counts as copied: it stands
+    /// between the words, not for markup.
+    pub fn is_copied(&self, range: Range<usize>) -> bool {
+        let (decoded, past_end) = self.map.decoded_in(range);
+        !past_end
+            && decoded.into_iter().all(|r| {
+                self.text
+                    .get(r)
+                    .is_some_and(|t| t.chars().all(char::is_whitespace))
+            })
     }
 }

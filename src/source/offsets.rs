@@ -70,6 +70,20 @@ impl OffsetMap {
         });
     }
 
+    /// The runs of text within `range` that were not copied byte for byte
+    /// (decoded entities, implied separators, collapsed white space), and
+    /// whether `range` reaches past the text.
+    pub fn decoded_in(&self, range: Range<usize>) -> (Vec<Range<usize>>, bool) {
+        let first = self.segments.partition_point(|s| s.text_end <= range.start);
+        let decoded = self.segments[first.min(self.segments.len())..]
+            .iter()
+            .take_while(|s| s.text_start < range.end)
+            .filter(|s| !s.linear)
+            .map(|s| s.text_start..s.text_end)
+            .collect();
+        (decoded, range.end > self.text_len)
+    }
+
     fn segment_at(&self, text_offset: usize) -> Option<&Segment> {
         let i = self.segments.partition_point(|s| s.text_end <= text_offset);
         self.segments.get(i)
@@ -106,6 +120,19 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoded_runs_are_told_from_copied_ones() {
+        let mut map = OffsetMap::new(20);
+        map.push_linear(3, 0);
+        map.push_whole(1, 3..8);
+        map.push_linear(4, 8);
+        assert_eq!(map.decoded_in(0..3), (vec![], false));
+        assert_eq!(map.decoded_in(4..8), (vec![], false));
+        let decoded: Vec<Range<usize>> = std::iter::once(3..4).collect();
+        assert_eq!(map.decoded_in(2..5), (decoded, false));
+        assert_eq!(map.decoded_in(6..9), (vec![], true));
+    }
 
     #[test]
     fn linear_runs_map_byte_for_byte_and_merge() {

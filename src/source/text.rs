@@ -8,7 +8,8 @@ pub(crate) fn read(original: &str) -> Document {
     let mut doc = DocumentBuilder::new(original.len());
     let mut offset = 0;
     for line in original.split_inclusive('\n') {
-        if line.trim().is_empty() {
+        // A suppression comment is for factlint, not part of the draft.
+        if line.trim().is_empty() || crate::suppress::directive_line(line).is_some() {
             doc.end_block();
         } else {
             if !doc.in_block() {
@@ -24,6 +25,15 @@ pub(crate) fn read(original: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphen_at_a_line_end_joins_the_word_across_it() {
+        let src = "a forty-\r\nseven-article text, a dash -\nthen more";
+        let doc = read(src);
+        assert_eq!(doc.text, "a forty-seven-article text, a dash - then more");
+        let at = doc.text.find("seven").unwrap();
+        assert_eq!(&src[doc.original_range(at..at + 5)], "seven");
+    }
 
     #[test]
     fn wrapped_lines_join_and_blank_lines_split() {

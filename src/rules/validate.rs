@@ -1,0 +1,397 @@
+//! The shape of a rule file, checked on the YAML tree before serde reads it:
+//! serde stops at the first unknown key or wrong type, and a newsroom fixing
+//! a rule file wants every problem at once, with a suggestion for a typo.
+
+use std::ops::Range;
+
+use super::yaml::{parses_as_number, Node, Value};
+
+/// A problem found in a rule file, in bytes of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    pub warning: bool,
+}
+
+impl Problem {
+    pub fn error(span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            span,
+            message: message.into(),
+            help: None,
+            warning: false,
+        }
+    }
+
+    pub fn warning(span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            warning: true,
+            ..Problem::error(span, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// What a value must be.
+pub(crate) enum Shape {
+    Text,
+    Integer,
+    Number,
+    /// `error`, `warning`, `info` or `off`.
+    Level,
+    /// A string or a bare year: `2027` and `"2027"` are the same date.
+    Date,
+    /// `text`, `markdown` or `html`.
+    Markup,
+    List(&'static Shape),
+    Map(&'static [Field]),
+}
+
+pub(crate) struct Field {
+    pub key: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+}
+
+const fn field(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, shape: Shape) -> Field {
+    Field {
+        key,
+        shape,
+        required: true,
+    }
+}
+
+pub(crate) const LEVELS: &[&str] = &["error", "warning", "info", "off"];
+pub(crate) const MARKUPS: &[&str] = &["text", "markdown", "html"];
+
+const TEXTS: Shape = Shape::List(&Shape::Text);
+
+const SUBJECT: &[Field] = &[
+    required("id", Shape::Text),
+    required("name", Shape::Text),
+    field("names", TEXTS),
+    field("parties", Shape::List(&TEXTS)),
+    field("aliases", TEXTS),
+    field("year", Shape::Integer),
+    field("distinct-from", TEXTS),
+    required("source", Shape::Text),
+    field("reported-speech", Shape::Level),
+];
+
+const SEVERITY: &[Field] = &[
+    field("contradiction", Shape::Level),
+    field("unstated", Shape::Level),
+];
+
+const QUANTITY: &[Field] = &[
+    required("value", Shape::Number),
+    required("unit", Shape::Text),
+    field("also", TEXTS),
+];
+
+/// The label is the key that holds the example's text.
+pub(crate) const EXAMPLE: &[Field] = &[
+    field("states", Shape::Text),
+    field("contradicts", Shape::Text),
+    field("unstated", Shape::Text),
+    field("flags", Shape::Text),
+    field("markup", Shape::Markup),
+];
+
+pub(crate) const FACT: &[Field] = &[
+    required("id", Shape::Text),
+    required("claim", Shape::Text),
+    field("severity", Shape::Map(SEVERITY)),
+    field("cues", TEXTS),
+    field("help", Shape::Text),
+    field("quantity", Shape::Map(QUANTITY)),
+    field("date", Shape::Date),
+    field("absent", TEXTS),
+    field("present", TEXTS),
+    field("forbid", Shape::Text),
+    field("require", Shape::Text),
+    field("examples", Shape::List(&Shape::Map(EXAMPLE))),
+];
+
+const FILE: &[Field] = &[
+    required("subject", Shape::Map(SUBJECT)),
+    required("facts", Shape::List(&Shape::Map(FACT))),
+];
+
+/// Every problem with the shape of a rule file.
+pub(crate) fn shape(root: &Node, text: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if root.is_null() {
+        out.push(
+            Problem::error(0..0, "the rule file is empty")
+                .with_help("a rule file has a `subject` and a list of `facts`"),
+        );
+        return out;
+    }
+    check(root, &Shape::Map(FILE), "", text, &mut out);
+    out
+}
+
+fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Problem>) {
+    let at = |what: &str| {
+        if path.is_empty() {
+            format!("the rule file {what}")
+        } else {
+            format!("`{path}` {what}")
+        }
+    };
+    if matches!(node.value, Value::Alias) {
+        return;
+    }
+    let wrong = |expected: &str| {
+        Problem::error(
+            node.span.clone(),
+            at(&format!("must be {expected}, not {}", node.describe())),
+        )
+    };
+    match shape {
+        Shape::Text => {
+            if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
+                out.push(wrong("text"));
+            }
+        }
+        Shape::Integer => {
+            let ok = matches!(&node.value, Value::Scalar { text, plain: true } if text.parse::<i32>().is_ok());
+            if !ok {
+                out.push(wrong("a whole number"));
+            }
+        }
+        Shape::Number => {
+            let ok = matches!(&node.value, Value::Scalar { text, plain: true } if parses_as_number(text));
+            if !ok {
+                let mut p = wrong("a number");
+                if let Value::Scalar { text, plain: false } = &node.value {
+                    if parses_as_number(text) {
+                        p = p.with_help("remove the quotes");
+                    }
+                }
+                out.push(p);
+            }
+        }
+        Shape::Level | Shape::Markup => {
+            let choices = if matches!(shape, Shape::Level) {
+                LEVELS
+            } else {
+                MARKUPS
+            };
+            match node.as_str() {
+                Some(word) if choices.contains(&word) => {}
+                Some(word) if !node.is_null() => {
+                    let mut p = Problem::error(
+                        node.span.clone(),
+                        at(&format!("must be one of {}, not `{word}`", list(choices))),
+                    );
+                    if let Some(s) = did_you_mean(word, choices.iter().copied()) {
+                        p = p.with_help(format!("did you mean `{s}`?"));
+                    }
+                    out.push(p);
+                }
+                _ => out.push(wrong(&format!("one of {}", list(choices)))),
+            }
+        }
+        Shape::Date => {
+            if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
+                out.push(wrong("a date, YYYY-MM-DD, YYYY-MM or YYYY"));
+            }
+        }
+        Shape::List(item) => match &node.value {
+            Value::Seq(items) => {
+                for (i, n) in items.iter().enumerate() {
+                    check(n, item, &format!("{path}[{i}]"), text, out);
+                }
+            }
+            _ => out.push(wrong("a list")),
+        },
+        Shape::Map(fields) => {
+            let Value::Map(entries) = &node.value else {
+                out.push(wrong("a mapping of keys to values"));
+                return;
+            };
+            for (i, (key, value)) in entries.iter().enumerate() {
+                let Some(name) = key.as_str() else {
+                    out.push(Problem::error(
+                        key.span.clone(),
+                        at("has a key that is not a word"),
+                    ));
+                    continue;
+                };
+                if entries[..i].iter().any(|(k, _)| k.as_str() == Some(name)) {
+                    out.push(Problem::error(
+                        key.span.clone(),
+                        at(&format!("has the key `{name}` twice")),
+                    ));
+                    continue;
+                }
+                let Some(f) = fields.iter().find(|f| f.key == name) else {
+                    let mut p = Problem::error(
+                        key.span.clone(),
+                        at(&format!("has an unknown key `{name}`")),
+                    );
+                    p = match did_you_mean(name, fields.iter().map(|f| f.key)) {
+                        Some(s) => p.with_help(format!("did you mean `{s}`?")),
+                        None => p.with_help(format!(
+                            "the keys here are {}",
+                            list(&fields.iter().map(|f| f.key).collect::<Vec<_>>())
+                        )),
+                    };
+                    out.push(p);
+                    continue;
+                };
+                let inner = if path.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                };
+                check(value, &f.shape, &inner, text, out);
+            }
+            for f in fields.iter().filter(|f| f.required) {
+                if !entries.iter().any(|(k, _)| k.as_str() == Some(f.key)) {
+                    out.push(Problem::error(
+                        first_line(text, node.span.clone()),
+                        if path.is_empty() {
+                            format!("the rule file has no `{}`", f.key)
+                        } else {
+                            format!("`{path}` has no `{}`", f.key)
+                        },
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The first line of a span, for problems with a whole mapping.
+pub(crate) fn first_line(text: &str, span: Range<usize>) -> Range<usize> {
+    let rest = text.get(span.clone()).unwrap_or("");
+    let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    span.start..span.start + rest[..end].trim_end().len()
+}
+
+fn list(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo of it:
+/// an edit distance of at most a third of the word (at least one), or one
+/// word beginning the other ("alias" for "aliases").
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase().replace('_', "-");
+    let limit = (lower.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let d = strsim::damerau_levenshtein(&lower, c);
+            let prefix = lower.len() >= 3 && (c.starts_with(&lower) || lower.starts_with(c));
+            (d <= limit || prefix).then_some((d, c))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::yaml;
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(String, String, Option<String>)> {
+        let root = yaml::parse(text).expect("YAML");
+        shape(&root, text)
+            .into_iter()
+            .map(|p| (text[p.span].to_owned(), p.message, p.help))
+            .collect()
+    }
+
+    const HEAD: &str = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n";
+
+    #[test]
+    fn every_unknown_key_and_wrong_type_at_once() {
+        let text = format!(
+            "{HEAD}  - id: a\n    claim: c\n    quantiy: {{value: 1, unit: year}}\n  \
+             - id: b\n    claim: c\n    quantity: {{value: '20', unit: year}}\n    sevrity: {{unstated: of}}\n"
+        );
+        let found = problems(&text);
+        assert_eq!(
+            found,
+            [
+                (
+                    "quantiy".to_owned(),
+                    "`facts[0]` has an unknown key `quantiy`".to_owned(),
+                    Some("did you mean `quantity`?".to_owned())
+                ),
+                (
+                    "'20'".to_owned(),
+                    "`facts[1].quantity.value` must be a number, not the text \"20\"".to_owned(),
+                    Some("remove the quotes".to_owned())
+                ),
+                (
+                    "sevrity".to_owned(),
+                    "`facts[1]` has an unknown key `sevrity`".to_owned(),
+                    Some("did you mean `severity`?".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn levels_lists_and_required_keys() {
+        let text = "subject:\n  id: x\n  name: X\n  aliases: deal\n  reported-speech: warn\nfacts:\n  - claim: c\n    date: 2027\n";
+        let found = problems(text);
+        let messages: Vec<&str> = found.iter().map(|(_, m, _)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`subject.aliases` must be a list, not the text \"deal\"",
+                "`subject.reported-speech` must be one of `error`, `warning`, `info` or `off`, not `warn`",
+                "`subject` has no `source`",
+                "`facts[0]` has no `id`",
+            ]
+        );
+        assert_eq!(found[1].2.as_deref(), Some("did you mean `warning`?"));
+        assert_eq!(found[2].0, "id: x");
+    }
+
+    #[test]
+    fn suggestions_are_for_typos_only() {
+        let keys = ["aliases", "names", "parties", "distinct-from"];
+        assert_eq!(did_you_mean("alias", keys), Some("aliases"));
+        assert_eq!(did_you_mean("partys", keys), Some("parties"));
+        assert_eq!(did_you_mean("distinct_from", keys), Some("distinct-from"));
+        assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn an_empty_file_and_a_list_at_the_top() {
+        assert_eq!(problems("")[0].1, "the rule file is empty");
+        assert_eq!(
+            problems("- a\n")[0].1,
+            "the rule file must be a mapping of keys to values, not a list"
+        );
+    }
+}

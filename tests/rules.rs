@@ -1,0 +1,499 @@
+//! `factlint rules check`, `factlint rules list` and `factlint test`: rule
+//! files validated, listed and tested on their own, without drafts.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// factlint with `args`, run in `dir`, without colour.
+fn factlint(dir: &Path, args: &[&str]) -> Run {
+    let output = assert_cmd::cargo::cargo_bin_cmd!("factlint")
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .expect("factlint runs");
+    Run {
+        code: output.status.code().expect("exited"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8"),
+    }
+}
+
+fn temp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+        fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+const GOOD: &str = "\
+subject:
+  id: harbor-bridge
+  name: Harbor Bridge
+  names: [Harbor Bridge]
+  source: council resolution
+facts:
+  - id: lanes
+    claim: The bridge has four lanes.
+    quantity: { value: 4, unit: lane }
+    examples:
+      - states: The Harbor Bridge has four lanes.
+      - contradicts: The Harbor Bridge has six lanes.
+        flags: six lanes
+";
+
+#[test]
+fn the_repository_rules_and_the_bridge_example_pass_their_tests() {
+    let run = factlint(
+        &root(),
+        &["test", "--color", "never", "rules/", "examples/bridge/"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert!(last.ends_with(", 0 failures"), "{}", run.stdout);
+    let count: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(count >= 50, "only {count} examples");
+}
+
+#[test]
+fn the_bundled_rules_are_tested_by_default() {
+    let dir = temp_with(&[]);
+    let run = factlint(dir.path(), &["test", "--color", "never"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let from_files = factlint(
+        &root(),
+        &["test", "--color", "never", "rules/ru-ir-treaty.yaml"],
+    );
+    assert_eq!(run.stdout, from_files.stdout);
+}
+
+#[test]
+fn a_failing_example_is_shown_on_the_rule_file() {
+    let yaml = GOOD.replace(
+        "      - states: The Harbor Bridge has four lanes.\n",
+        "      - states: The Harbor Bridge has four lanes.\n      - states: The Harbor Bridge has two lanes.\n",
+    );
+    let dir = temp_with(&[("rules/bridge.yaml", &yaml)]);
+    let run = factlint(dir.path(), &["test", "--color", "never", "rules"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let expected = "\
+error[harbor-bridge/lanes]: the example should state the fact, but the checker flags \"two lanes\" as contradicting it
+  --> rules/bridge.yaml:12:17
+   |
+12 |       - states: The Harbor Bridge has two lanes.
+   |                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected: states
+   |
+   = the checker read:
+     \"two lanes\" → contradicts: the source says four lanes
+
+3 examples, 1 failure
+";
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn test_refuses_a_broken_rule_file() {
+    let dir = temp_with(&[("r.yaml", &GOOD.replace("flags:", "flag:"))]);
+    let run = factlint(dir.path(), &["test", "--color", "never", "r.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `flags`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn rules_check_passes_good_files_with_a_summary() {
+    let run = factlint(&root(), &["rules", "check", "rules/", "examples/bridge/"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("2 rule files, 2 subjects, 8 facts, "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with(" examples: no problems\n"),
+        "{}",
+        run.stdout
+    );
+    let bundled = factlint(&root(), &["rules", "check"]);
+    assert_eq!(bundled.code, 0);
+    assert!(bundled
+        .stdout
+        .starts_with("1 rule file, 1 subject, 4 facts"));
+}
+
+/// (line:col, message) of every problem `rules check` shows.
+fn problems(stdout: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = stdout.lines().collect();
+    lines
+        .windows(2)
+        .filter_map(|w| {
+            let (level, message) = w[0].split_once(": ")?;
+            if !matches!(level, "error" | "warning") {
+                return None;
+            }
+            let at = w[1].trim_start().strip_prefix("--> ")?;
+            let at = at.split_once(':')?.1;
+            Some((at.to_owned(), format!("{level}: {message}")))
+        })
+        .collect()
+}
+
+#[test]
+fn rules_check_shows_every_problem_with_line_and_column() {
+    let yaml = "\
+subject:
+  id: city-budget
+  name: City Budget
+  names: [City Budget]
+  source: the budget
+facts:
+  - id: total
+    claim: The budget totals $250 million.
+    quantity: { value: 250000000, unit: dollar }
+    cues: [total]
+  - id: total
+    claim: The budget was approved on 31 June.
+    date: 2025-06-31
+  - id: halls
+    claim: It pays for 3 halls.
+    quantity: { value: 3, unit: 'town hall' }
+  - id: naming
+    claim: It is the City Budget.
+    forbid: 'city (budget'
+";
+    let dir = temp_with(&[("budget.yaml", yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "budget.yaml"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let found = problems(&run.stdout);
+    let messages: Vec<(&str, String)> = found
+        .iter()
+        .map(|(a, m)| {
+            (
+                a.as_str(),
+                m.split(':').take(2).collect::<Vec<_>>().join(":"),
+            )
+        })
+        .collect();
+    let messages: Vec<(&str, &str)> = messages.iter().map(|(a, m)| (*a, m.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "11:9",
+                "error: fact id `city-budget/total` is defined twice"
+            ),
+            ("13:11", "error: `2025-06-31` is not a date"),
+            (
+                "16:33",
+                "error: the quantity reader does not know the unit `town hall`"
+            ),
+            ("19:13", "error: the regular expression does not compile"),
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with("\n4 errors in 1 rule file\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn rules_check_suggests_keys_and_reports_shapes() {
+    let yaml = "\
+subject:
+  id: x
+  name: X
+  alias: [deal]
+  source: s
+facts:
+  - id: a
+    claim: c
+    date: 2025
+    sevrity: { unstated: of }
+    examples:
+      - state: X was founded in 2025.
+";
+    let dir = temp_with(&[("x.yaml", yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "x.yaml"],
+    );
+    assert_eq!(run.code, 2);
+    let found = problems(&run.stdout);
+    let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(at, ["4:3", "10:5", "12:9"], "{}", run.stdout);
+    for help in [
+        "= help: did you mean `aliases`?",
+        "= help: did you mean `severity`?",
+        "= help: did you mean `states`?",
+    ] {
+        assert!(run.stdout.contains(help), "{help} in {}", run.stdout);
+    }
+}
+
+#[test]
+fn rules_check_warnings_do_not_fail() {
+    let yaml = GOOD.replace("unit: lane", "unit: hour");
+    let yaml = yaml
+        .replace("four lanes", "four hours")
+        .replace("six lanes", "six hours");
+    let dir = temp_with(&[("x.yaml", &yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "x.yaml"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("warning: the quantity reader does not convert `hour`"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with(": 1 warning\n"), "{}", run.stdout);
+    // `check --rules` loads it, and says so too.
+    fs::write(
+        dir.path().join("d.txt"),
+        "The Harbor Bridge took six hours to open.",
+    )
+    .unwrap();
+    let check = factlint(dir.path(), &["check", "--rules", "x.yaml", "d.txt"]);
+    assert!(
+        check.stderr.contains("does not convert `hour`"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn a_subject_that_never_matches_is_an_error_for_check_too() {
+    let yaml = GOOD.replace("  names: [Harbor Bridge]\n", "  aliases: [bridge]\n");
+    let dir = temp_with(&[("x.yaml", &yaml), ("d.txt", "The bridge has six lanes.")]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "x.yaml"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("matches nothing"), "{}", run.stdout);
+    let check = factlint(
+        dir.path(),
+        &["check", "--color", "never", "--rules", "x.yaml", "d.txt"],
+    );
+    assert_eq!(check.code, 2);
+    assert!(
+        check
+            .stderr
+            .contains("invalid rule file: the subject has no `names` and no `parties`"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn rules_list_in_both_formats() {
+    let run = factlint(
+        &root(),
+        &[
+            "rules",
+            "list",
+            "rules/",
+            "examples/bridge/harbor-bridge.yaml",
+        ],
+    );
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 9, "{}", run.stdout);
+    let words: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(
+        words,
+        [
+            "ru-ir-treaty/article-count",
+            "quantity",
+            "rules/ru-ir-treaty.yaml:32",
+            "The",
+            "treaty",
+            "has",
+            "47",
+            "articles."
+        ]
+    );
+    assert!(lines[4].starts_with("harbor-bridge/cost "), "{}", lines[4]);
+    assert_eq!(lines[8], "8 rules in 2 subjects");
+
+    let run = factlint(&root(), &["rules", "list", "--format", "json"]);
+    let rules: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let first = &rules[0];
+    assert_eq!(first["rule"], "ru-ir-treaty/article-count");
+    assert_eq!(first["subject"], "ru-ir-treaty");
+    assert_eq!(first["kind"], "quantity");
+    assert_eq!(first["path"], "rules/ru-ir-treaty.yaml");
+    assert_eq!(first["line"], 32);
+    assert_eq!(first["contradiction"], "error");
+    assert_eq!(first["unstated"], "warning");
+    assert!(first["examples"].as_u64().unwrap() > 3);
+    assert_eq!(rules.as_array().map(Vec::len), Some(4));
+    // The bundled file is the repository's, line for line.
+    let text = fs::read_to_string(root().join("rules/ru-ir-treaty.yaml")).unwrap();
+    for rule in rules.as_array().unwrap() {
+        let line = rule["line"].as_u64().unwrap() as usize;
+        let id = rule["rule"].as_str().unwrap().split('/').nth(1).unwrap();
+        assert_eq!(
+            text.lines().nth(line - 1),
+            Some(format!("  - id: {id}").as_str())
+        );
+    }
+}
+
+#[test]
+fn explain_a_rule_a_subject_and_a_wrong_id() {
+    let run = factlint(&root(), &["explain", "ru-ir-treaty/article-count"]);
+    assert_eq!(run.code, 0);
+    for part in [
+        "ru-ir-treaty/article-count (quantity fact)\ndefined at rules/ru-ir-treaty.yaml:32\n",
+        "Claim:   The treaty has 47 articles.\n",
+        "Source:  Treaty on Comprehensive Strategic Partnership between the Russian Federation",
+        "47 articles (or counted as point)",
+        "\"Article 47\" says nothing about how many articles there are",
+        "What contradicts it\n",
+        "Severities\n  contradiction: error\n",
+        "Examples (run by `factlint test`)\n",
+        "flags \"45-article\"",
+    ] {
+        assert!(run.stdout.contains(part), "{part} not in\n{}", run.stdout);
+    }
+    let bridge = factlint(
+        &root(),
+        &[
+            "explain",
+            "--rules",
+            "examples/bridge/harbor-bridge.yaml",
+            "harbor-bridge/no-toll",
+        ],
+    );
+    assert!(bridge.stdout.contains("(absent fact)"), "{}", bridge.stdout);
+    assert!(
+        bridge
+            .stdout
+            .contains("Phrases: toll; road charge; crossing fee"),
+        "{}",
+        bridge.stdout
+    );
+    assert!(bridge.stdout.contains("unstated: off"), "{}", bridge.stdout);
+    let subject = factlint(&root(), &["explain", "ru-ir-treaty"]);
+    assert_eq!(subject.stdout.matches(" fact)\ndefined at ").count(), 4);
+    let wrong = factlint(&root(), &["explain", "term"]);
+    assert_eq!(wrong.code, 2);
+    assert_eq!(
+        wrong.stderr,
+        "error: no rule `term`; did you mean `ru-ir-treaty/term`?\n"
+    );
+}
+
+#[test]
+fn init_writes_a_config_and_a_starter_that_passes_its_own_checks() {
+    let dir = temp_with(&[]);
+    let run = factlint(dir.path(), &["init", "--subject", "city-budget"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("wrote .factlint.yaml\nwrote rules/city-budget.yaml\n"),
+        "{}",
+        run.stdout
+    );
+    let config = fs::read_to_string(dir.path().join(".factlint.yaml")).unwrap();
+    assert!(config.contains("rules:\n  - rules/\n"), "{config}");
+    let rule_file = fs::read_to_string(dir.path().join("rules/city-budget.yaml")).unwrap();
+    assert!(rule_file.contains("  name: City Budget\n"));
+    let check = factlint(dir.path(), &["rules", "check", "rules/city-budget.yaml"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        check.stdout.ends_with(": no problems\n"),
+        "{}",
+        check.stdout
+    );
+    let test = factlint(dir.path(), &["test", "rules/"]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+    assert!(
+        test.stdout.ends_with(" examples, 0 failures\n"),
+        "{}",
+        test.stdout
+    );
+
+    // Nothing is overwritten.
+    fs::write(dir.path().join(".factlint.yaml"), "rules: [mine/]\n").unwrap();
+    let again = factlint(
+        dir.path(),
+        &[
+            "init",
+            "--subject",
+            "city-budget",
+            "--name",
+            "Millbrook budget",
+        ],
+    );
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stdout.contains("left .factlint.yaml as it is"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again
+            .stdout
+            .contains("left rules/city-budget.yaml as it is"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".factlint.yaml")).unwrap(),
+        "rules: [mine/]\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("rules/city-budget.yaml")).unwrap(),
+        rule_file
+    );
+
+    let other = factlint(
+        dir.path(),
+        &[
+            "init",
+            "--subject",
+            "stadium",
+            "--name",
+            "Millbrook  Stadium",
+        ],
+    );
+    assert_eq!(other.code, 0);
+    let stadium = fs::read_to_string(dir.path().join("rules/stadium.yaml")).unwrap();
+    assert!(stadium.contains("  name: Millbrook Stadium\n"));
+    let test = factlint(dir.path(), &["test", "rules/"]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+
+    let bad = factlint(dir.path(), &["init", "--subject", "City Budget"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("is not a subject id"), "{}", bad.stderr);
+}
