@@ -1,5 +1,8 @@
-//! Measures the whole check (markup reading, claims, verdicts) on a large
-//! synthetic Markdown draft about the bundled subject.
+//! Measures the pipeline's stages on a large synthetic Markdown draft about
+//! the bundled subject: markup reading alone, the whole check (reading,
+//! claims, verdicts), and, on an off-topic draft, the one scan that rules it
+//! out before reading. The end-to-end benchmark over whole folders, against
+//! ripgrep, is benches/e2e.sh (see docs/performance.md).
 //!
 //!     cargo bench --bench throughput
 //!
@@ -77,5 +80,30 @@ fn main() {
         mb,
         best.as_secs_f64() * 1e3,
         mb / best.as_secs_f64()
+    );
+
+    // A draft about nothing the rules know: the paragraphs without the treaty.
+    let mut off_topic = String::from("# Markets and budgets\n\n");
+    let mut i = 0;
+    while off_topic.len() < size {
+        let p = PARAGRAPHS[i % PARAGRAPHS.len()];
+        if !p.contains("treaty") && !p.contains("Iran") && !p.contains("accord") {
+            off_topic.push_str(p);
+            off_topic.push_str("\n\n");
+        }
+        i += 1;
+    }
+    let mut scan = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        assert!(checker.off_topic(black_box(&off_topic), Markup::Markdown));
+        scan = scan.min(start.elapsed());
+    }
+    let mb = off_topic.len() as f64 / 1e6;
+    println!(
+        "off-topic {:.2} MB draft ruled out before reading: best of {runs} runs {:.2} ms ({:.0} MB/s)",
+        mb,
+        scan.as_secs_f64() * 1e3,
+        mb / scan.as_secs_f64()
     );
 }

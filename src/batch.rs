@@ -42,6 +42,9 @@ impl Job {
     }
 }
 
+/// Inputs a thread checks before handing their outcomes over.
+const CHUNK: usize = 8;
+
 /// What became of one input.
 #[derive(Debug)]
 pub enum Outcome {
@@ -96,7 +99,7 @@ pub fn check(
         .map(|job| std::sync::Mutex::new(Some(job)))
         .collect();
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let (tx, rx) = mpsc::channel::<(usize, usize, Vec<Outcome>)>();
     std::thread::scope(|threads| {
         // The checking runs on rayon's threads, so that the parallel reading
         // of a document's blocks inside each check shares them rather than
@@ -108,16 +111,20 @@ pub fn check(
                     let tx = tx.clone();
                     let (slots, next) = (&slots, &next);
                     scope.spawn(move |_| loop {
-                        // Taken in order, so that outcomes arrive nearly in
-                        // order and few wait for delivery.
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(slot) = slots.get(i) else { break };
-                        let job = slot.lock().map(|mut s| s.take()).ok().flatten();
-                        let Some(job) = job else { continue };
-                        if tx
-                            .send((i, check_one(checker, job, options.inspect)))
-                            .is_err()
-                        {
+                        // Taken in order, a few at a time, so that outcomes
+                        // arrive nearly in order and the delivering thread
+                        // is woken once per few files rather than per file.
+                        let first = next.fetch_add(CHUNK, Ordering::Relaxed);
+                        if first >= count {
+                            break;
+                        }
+                        let end = count.min(first + CHUNK);
+                        let outcomes: Vec<Outcome> = slots[first..end]
+                            .iter()
+                            .filter_map(|slot| slot.lock().map(|mut s| s.take()).ok().flatten())
+                            .map(|job| check_one(checker, job, options.inspect))
+                            .collect();
+                        if tx.send((first, end, outcomes)).is_err() {
                             break;
                         }
                     });
@@ -127,11 +134,11 @@ pub fn check(
         });
         let mut waiting = BTreeMap::new();
         let mut due = 0;
-        for (i, outcome) in rx.iter() {
-            waiting.insert(i, outcome);
-            while let Some(outcome) = waiting.remove(&due) {
-                deliver(outcome);
-                due += 1;
+        for (first, end, outcomes) in rx.iter() {
+            waiting.insert(first, (end, outcomes));
+            while let Some((end, outcomes)) = waiting.remove(&due) {
+                outcomes.into_iter().for_each(&mut *deliver);
+                due = end;
             }
         }
         debug_assert_eq!(due, count);
@@ -146,6 +153,13 @@ fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> O
         },
         Job::Text { name, markup, text } => (name, markup, text),
     };
+    if inspect.is_none() && checker.off_topic(&text, markup) {
+        return Outcome::Checked(FileReport {
+            path: name,
+            source: String::new(),
+            diagnostics: Vec::new(),
+        });
+    }
     let doc = Document::read(&text, markup);
     if let Some(inspect) = inspect {
         inspect(&name, &text, &doc);

@@ -98,9 +98,20 @@ pub(crate) struct SubjectReader<'r> {
     prefilter: super::prefilter::Prefilter,
 }
 
+/// The longest text whose tokens are kept from finding mentions to reading
+/// claims; a longer one is tokenized twice rather than held whole.
+const KEEP_TOKENS: usize = 1 << 20;
+
+/// Blocks or sentences a thread takes at least: a draft of ordinary length
+/// is read on one thread, as the threads are busy with other drafts and
+/// waking one costs more than the draft; a very long one is shared out.
+const PARALLEL_MIN: usize = 256;
+
 /// A sentence as first read, before references are resolved.
 struct TokenizedSentence {
     range: Range<usize>,
+    /// Kept only for a document of ordinary size.
+    tokens: Vec<Token>,
     mentions: Vec<Mention>,
     spans: Vec<Range<usize>>,
     named: bool,
@@ -128,10 +139,10 @@ fn is_label_line(text: &str) -> bool {
     (1..=4).contains(&words) && !value.trim().is_empty() && text.len() <= 100
 }
 
-/// A sentence. Its tokens are read twice: once to find mentions, then
-/// dropped, and again for its claims once the document is known to be about
-/// the subject; so a document's tokens are never all in memory at once, which
-/// for a file of many megabytes would take many times its size.
+/// A sentence. In a very long document its tokens are read twice: once to
+/// find mentions, then dropped, and again for its claims once the document
+/// is known to be about the subject; so the document's tokens are never all
+/// in memory at once, which would take many times its size.
 struct Sentence {
     range: Range<usize>,
     block: usize,
@@ -301,6 +312,11 @@ impl<'r> SubjectReader<'r> {
         }
     }
 
+    /// Whether a text may be about the subject; `false` is certain.
+    pub(crate) fn may_be_about(&self, text: &str) -> bool {
+        self.prefilter.may_be_about(text)
+    }
+
     pub(crate) fn subject(&self) -> &'r Subject {
         self.subject
     }
@@ -403,9 +419,12 @@ impl<'r> SubjectReader<'r> {
             .collect();
         let considered = sentences
             .into_par_iter()
+            .with_min_len(PARALLEL_MIN)
             .zip(contexts)
             .flat_map_iter(|(mut s, context)| {
-                s.tokens = tokens::tokenize(&doc.text, s.range.clone());
+                if s.tokens.is_empty() {
+                    s.tokens = tokens::tokenize(&doc.text, s.range.clone());
+                }
                 let mut out = Vec::new();
                 self.read_sentence(doc, &s, &context, &mut out);
                 out
@@ -421,9 +440,11 @@ impl<'r> SubjectReader<'r> {
     fn sentences(&self, doc: &Document) -> Vec<Sentence> {
         // Splitting and tokenizing are per block and run in parallel; resolving
         // references carries state from sentence to sentence and runs after.
+        let keep_tokens = doc.text.len() <= KEEP_TOKENS;
         let read: Vec<Vec<TokenizedSentence>> = doc
             .blocks
             .par_iter()
+            .with_min_len(PARALLEL_MIN)
             .map(|block| {
                 sentences::split(&doc.text, block.range.clone())
                     .into_iter()
@@ -460,6 +481,7 @@ impl<'r> SubjectReader<'r> {
                         }
                         TokenizedSentence {
                             range,
+                            tokens: if keep_tokens { tokens } else { Vec::new() },
                             mentions,
                             spans,
                             named,
@@ -480,6 +502,7 @@ impl<'r> SubjectReader<'r> {
             for read in block {
                 let TokenizedSentence {
                     range,
+                    tokens,
                     mentions,
                     spans,
                     named,
@@ -512,7 +535,7 @@ impl<'r> SubjectReader<'r> {
                 out.push(Sentence {
                     range,
                     block: b,
-                    tokens: Vec::new(),
+                    tokens,
                     mentions,
                     owners,
                     spans,

@@ -14,15 +14,19 @@
 //! and a word that cannot be matched that way (one with letters outside
 //! ASCII) counts as present.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::reader::attribution::Terms;
+use crate::source::Markup;
 
 pub(crate) struct Prefilter {
-    /// Every word's spellings; a match's pattern index maps to its word
-    /// through `word_of`.
+    /// Every word's spellings.
     searcher: Option<AhoCorasick>,
-    word_of: Vec<usize>,
+    /// The same search with SIMD, where the CPU and the patterns allow it.
+    packed: Option<aho_corasick::packed::Searcher>,
+    /// For each spelling, the words to count as present when it is found:
+    /// its own, and those of every spelling a match of it may hide.
+    implied: Vec<Vec<usize>>,
     /// Words that count as present without a search.
     always: Vec<bool>,
     /// Each name, as word indices.
@@ -47,7 +51,7 @@ impl Prefilter {
         let names: Vec<Vec<usize>> = terms
             .names
             .iter()
-            .map(|n| n.iter().map(|w| index(w)).collect())
+            .map(|n| telling(n).map(&mut index).collect())
             .collect();
         let parties: Vec<Vec<Vec<usize>>> = terms
             .parties
@@ -55,7 +59,7 @@ impl Prefilter {
             .map(|group| {
                 group
                     .iter()
-                    .map(|n| n.iter().map(|w| index(w)).collect())
+                    .map(|n| telling(n).map(&mut index).collect())
                     .collect()
             })
             .collect();
@@ -74,15 +78,38 @@ impl Prefilter {
                 None => always[i] = true,
             }
         }
+        // The search reports one match at a place and goes on from one byte
+        // after its start, which is much faster than reporting every
+        // overlapping match: what it can miss is a spelling that starts at
+        // the same place or earlier and contains the reported one or is
+        // contained in it, so each match counts for those too. That only ever
+        // counts more words present, never fewer.
+        let implied = patterns
+            .iter()
+            .map(|p| {
+                let mut words: Vec<usize> = patterns
+                    .iter()
+                    .zip(&word_of)
+                    .filter(|(q, _)| q.contains(p.as_str()) || p.contains(q.as_str()))
+                    .map(|(_, &w)| w)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
+            .collect();
+        // Patterns are lower case and the text is lowered before the search,
+        // so that a few dozen words are searched with SIMD (Teddy) where the
+        // CPU has it, rather than byte by byte.
+        let packed = aho_corasick::packed::Config::new()
+            .builder()
+            .extend(&patterns)
+            .build();
         let searcher = if patterns.is_empty() {
             None
         } else {
             AhoCorasick::builder()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                // A handful of patterns: the DFA is small, and the fastest
-                // at reporting every overlapping match.
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()
         };
@@ -92,7 +119,8 @@ impl Prefilter {
         }
         Prefilter {
             searcher,
-            word_of,
+            packed,
+            implied,
             always,
             names,
             parties,
@@ -104,8 +132,20 @@ impl Prefilter {
     pub(crate) fn may_be_about(&self, text: &str) -> bool {
         let mut found = self.always.clone();
         if let Some(searcher) = &self.searcher {
-            for m in searcher.find_overlapping_iter(text) {
-                found[self.word_of[m.pattern().as_usize()]] = true;
+            let lowered = text.to_ascii_lowercase();
+            let mut at = 0;
+            loop {
+                let m = match &self.packed {
+                    Some(packed) => {
+                        packed.find_in(&lowered, aho_corasick::Span::from(at..lowered.len()))
+                    }
+                    None => searcher.find(aho_corasick::Input::new(&lowered).range(at..)),
+                };
+                let Some(m) = m else { break };
+                for &w in &self.implied[m.pattern().as_usize()] {
+                    found[w] = true;
+                }
+                at = m.start() + 1;
             }
         }
         let all = |words: &Vec<usize>| !words.is_empty() && words.iter().all(|&w| found[w]);
@@ -117,6 +157,56 @@ impl Prefilter {
             && self.parties.iter().all(|names| names.iter().any(all))
     }
 }
+
+/// Whether every word of the text that reading `original` gives also stands
+/// whole in `original`, so that [`Prefilter::may_be_about`] can be asked of
+/// the file's bytes before they are read. Plain text only has its white
+/// space collapsed, except that a hyphen at a line end joins the word across
+/// the break ("forty-⏎seven"): a file with one is read first. Markdown can join the pieces of a word around markup it
+/// removes ("tre*a*ty", "tre`x`aty") or write a letter as a character
+/// reference ("&#116;reaty"): a file with a letter or digit right before a
+/// character that may start such markup, or with a character reference, is
+/// read first. HTML is always read first: its tags may stand anywhere.
+pub(crate) fn raw_is_faithful(original: &str, markup: Markup) -> bool {
+    if original.contains("-\n") || original.contains("-\r") {
+        return false;
+    }
+    match markup {
+        Markup::Text => true,
+        Markup::Html => false,
+        Markup::Markdown => {
+            let bytes = original.as_bytes();
+            !original.contains("&#")
+                && !bytes.iter().enumerate().skip(1).any(|(i, &b)| {
+                    MAY_START_MARKUP[usize::from(b)]
+                        && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-')
+                })
+        }
+    }
+}
+
+/// The words of a name worth searching for. Short words ("on", "of", "the")
+/// are in nearly every text and would stop the search at every other word;
+/// leaving them out only asks less of a text, never more. A name of short
+/// words only keeps its longest.
+fn telling(name: &[String]) -> impl Iterator<Item = &str> {
+    let longest = name.iter().map(String::len).max().unwrap_or(0);
+    name.iter()
+        .filter(move |w| w.len() >= 4 || w.len() == longest)
+        .map(String::as_str)
+}
+
+/// The bytes that may start Markdown markup that reading removes.
+const MAY_START_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"*_~`<[]!\\&";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The spellings of a normalised word that text may contain, or `None` when
 /// it cannot be matched as ASCII (letters outside ASCII fold case in ways an
@@ -186,6 +276,45 @@ mod tests {
     }
 
     #[test]
+    fn a_word_inside_or_overlapping_another_still_counts() {
+        let t = Terms::new(
+            vec![],
+            vec![vec![words("russia")], vec![words("alpha")]],
+            vec!["deal".into(), "ssi".into()],
+            None,
+            vec![],
+        );
+        let p = Prefilter::new(&t);
+        // "alpha" overlaps the end of "deal"; "ssi" lies inside "russia" and
+        // ends first, so "russia" is never reported itself.
+        assert!(p.may_be_about("dealpha RUSSIA"));
+        assert!(!p.may_be_about("dealpha russ"));
+        assert!(!p.may_be_about("deal russia"));
+    }
+
+    #[test]
+    fn file_bytes_stand_for_the_text_unless_markup_may_join_words() {
+        assert!(raw_is_faithful("a *treaty* **47** x", Markup::Text));
+        assert!(raw_is_faithful(
+            "# The treaty\n\n- in force (see <https://x>)\n",
+            Markup::Markdown
+        ));
+        for joined in [
+            "tre*a*ty",
+            "tre`x`aty",
+            "tre<b>a</b>ty",
+            "[tre](x)aty",
+            "&#116;reaty",
+            "a\\*b",
+            "47**",
+        ] {
+            assert!(!raw_is_faithful(joined, Markup::Markdown), "{joined}");
+        }
+        assert!(!raw_is_faithful("treaty", Markup::Html));
+        assert!(!raw_is_faithful("the Russia–Iran trea-\nty", Markup::Text));
+    }
+
+    #[test]
     fn british_spellings_count() {
         let p = Prefilter::new(&terms());
         assert!(p.may_be_about("Russia and Iran: a defence deal? No, a defence."));
@@ -212,5 +341,77 @@ mod tests {
         let p = Prefilter::new(&t);
         assert!(p.may_be_about("TÜRKIYE ACCORD"));
         assert!(!p.may_be_about("nothing"));
+    }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        use crate::check::Checker;
+        use crate::rules::RuleSet;
+        use crate::source::{Document, Markup};
+
+        const FRAGMENTS: &[&str] = &[
+            "Russia",
+            "Iran",
+            "Moscow",
+            "Tehran",
+            "treaty",
+            "Treaty",
+            "TREATY",
+            "tre",
+            "aty",
+            "pact",
+            "deal",
+            "signed",
+            "47",
+            "46",
+            "articles",
+            "20 years",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "*",
+            "**",
+            "_",
+            "`",
+            "<b>",
+            "</b>",
+            "<!-- x -->",
+            "&#116;",
+            "&amp;",
+            "[",
+            "](x)",
+            "!",
+            "\\",
+            "# ",
+            "- ",
+            "> ",
+            "Treaty on Comprehensive Strategic Partnership",
+            "defence",
+            "Russian",
+            "Iranian",
+            "'s",
+            "-",
+            "-\n",
+        ];
+
+        proptest! {
+            // The shortcut taken before reading never hides a finding.
+            #[test]
+            fn a_file_ruled_out_before_reading_has_no_findings(
+                pieces in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..30),
+                markup in proptest::sample::select(&[Markup::Text, Markup::Markdown, Markup::Html][..]),
+            ) {
+                let text = pieces.concat();
+                let rules = RuleSet::bundled().unwrap();
+                let checker = Checker::new(&rules);
+                if checker.off_topic(&text, markup) {
+                    let found = checker.check(&Document::read(&text, markup));
+                    prop_assert!(found.is_empty(), "{text:?} {markup:?}: {found:?}");
+                }
+            }
+        }
     }
 }
