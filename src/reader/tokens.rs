@@ -97,59 +97,60 @@ fn spans(piece: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Tokenizes `text[range]`; token ranges are offsets into `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let piece = &text[range.clone()];
-    spans(piece)
-        .map(|m| {
-            let s = &piece[m.clone()];
-            let first = s.chars().next().unwrap_or(' ');
-            let kind = if first.is_alphanumeric() {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            let norm = match kind {
-                TokenKind::Word => CompactString::from(normalize::word(s).as_ref()),
-                TokenKind::Punct => match first {
-                    '\u{2010}'..='\u{2015}' | '\u{2212}' => CompactString::const_new("-"),
-                    '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»' => {
-                        CompactString::const_new("\"")
-                    }
-                    '\u{2018}' | '\u{2019}' => CompactString::const_new("'"),
-                    _ => CompactString::from(s),
-                },
-            };
-            // A word ending in an apostrophe without "s" is a closing quote, not a possessive.
-            let (end, norm) = if kind == TokenKind::Word
-                && (s.ends_with('\'') || s.ends_with('’'))
-                && !norm.ends_with("s'")
-            {
-                let cut = s.len() - s.chars().last().map_or(0, char::len_utf8);
-                (
-                    m.start + cut,
-                    CompactString::from(normalize::word(&s[..cut]).as_ref()),
-                )
-            } else {
-                (m.end, norm)
-            };
-            let written = &piece[m.start..end];
-            // Only capitalised words are looked up as written (place names).
-            let display = if first.is_uppercase() {
-                written
-                    .strip_suffix("'s")
-                    .or_else(|| written.strip_suffix("’s"))
-                    .unwrap_or(written)
-                    .into()
-            } else {
-                CompactString::default()
-            };
-            Token {
-                display,
-                range: range.start + m.start..range.start + end,
-                norm,
-                kind,
-                capitalized: first.is_uppercase(),
-            }
-        })
-        .collect()
+    // about one token per five bytes of prose: sized once, not regrown
+    let mut out = Vec::with_capacity(piece.len() / 5 + 1);
+    out.extend(spans(piece).map(|m| {
+        let s = &piece[m.clone()];
+        let first = s.chars().next().unwrap_or(' ');
+        let kind = if first.is_alphanumeric() {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let norm = match kind {
+            TokenKind::Word => CompactString::from(normalize::word(s).as_ref()),
+            TokenKind::Punct => match first {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => CompactString::const_new("-"),
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»' => {
+                    CompactString::const_new("\"")
+                }
+                '\u{2018}' | '\u{2019}' => CompactString::const_new("'"),
+                _ => CompactString::from(s),
+            },
+        };
+        // A word ending in an apostrophe without "s" is a closing quote, not a possessive.
+        let (end, norm) = if kind == TokenKind::Word
+            && (s.ends_with('\'') || s.ends_with('’'))
+            && !norm.ends_with("s'")
+        {
+            let cut = s.len() - s.chars().last().map_or(0, char::len_utf8);
+            (
+                m.start + cut,
+                CompactString::from(normalize::word(&s[..cut]).as_ref()),
+            )
+        } else {
+            (m.end, norm)
+        };
+        let written = &piece[m.start..end];
+        // Only capitalised words are looked up as written (place names).
+        let display = if first.is_uppercase() {
+            written
+                .strip_suffix("'s")
+                .or_else(|| written.strip_suffix("’s"))
+                .unwrap_or(written)
+                .into()
+        } else {
+            CompactString::default()
+        };
+        Token {
+            display,
+            range: range.start + m.start..range.start + end,
+            norm,
+            kind,
+            capitalized: first.is_uppercase(),
+        }
+    }));
+    out
 }
 
 #[cfg(test)]
