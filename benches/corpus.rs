@@ -13,6 +13,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use factlint::reader::dates::MONTHS;
+
 /// SplitMix64: small, fast and the same everywhere, so the corpus is too.
 struct Rng(u64);
 
@@ -76,20 +78,6 @@ const ROLES: &[&str] = &[
     "a senior meteorologist",
     "the school board chair",
     "a resident",
-];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 const DAYS: &[&str] = &[
     "Monday",
@@ -189,7 +177,7 @@ fn fill(rng: &mut Rng, template: &str, out: &mut String) {
             b'c' => out.push_str(rng.pick(CITIES)),
             b'p' => out.push_str(rng.pick(PEOPLE)),
             b'r' => out.push_str(rng.pick(ROLES)),
-            b'm' => out.push_str(rng.pick(MONTHS)),
+            b'm' => out.push_str(rng.pick(&MONTHS)),
             b'd' => out.push_str(rng.pick(DAYS)),
             b'n' => {
                 let _ = write!(out, "{}", 2 + rng.below(60));
