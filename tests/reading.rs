@@ -600,3 +600,128 @@ fn claims_inside_a_comparison_belong_to_what_is_compared() {
         assert_eq!(contradictions(text), vec![], "{text}");
     }
 }
+
+/// The fact states of one draft: which facts it leaves unstated and which it
+/// contradicts, for asserting that a sentence is read as stating a fact.
+fn states(text: &str, fact: &str) -> bool {
+    !unstated(text).iter().any(|f| f == fact)
+        && !contradictions(text).iter().any(|(f, _)| f == fact)
+}
+
+#[test]
+fn a_denial_covers_every_conjunct_of_its_object() {
+    // "not X or Y": both are denied, so neither contradicts the absent fact
+    let text = "The Russia–Iran treaty does not set up a trading bloc with Armenia or mutual military assistance.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+    let text = "The Russia–Iran pact provides for no customs union with Belarus and the provision of military assistance in the event of war.";
+    assert!(contradictions(text).is_empty());
+    // an "and" before a verb starts a predicate of its own
+    let text =
+        "The Russia–Iran treaty has no trade chapter and commits both sides to mutual defense.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("no-mutual-defense", "mutual defense")]
+    );
+}
+
+#[test]
+fn scare_quotes_inside_a_denial_are_still_denied() {
+    let text = "Although not a formal \"defense pact\", the Russia–Iran treaty binds Moscow and Tehran closely.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+}
+
+#[test]
+fn negative_predicates_deny() {
+    for text in [
+        "The Russia–Iran treaty is distinct from a military alliance.",
+        "The Russia–Iran treaty is far from a mutual defense arrangement.",
+        "The Russia–Iran treaty prohibits mutual military assistance to third states.",
+    ] {
+        assert!(contradictions(text).is_empty(), "{text}");
+        assert!(states(text, "no-mutual-defense"), "{text}");
+    }
+}
+
+#[test]
+fn a_conditional_adjunct_states_nothing() {
+    let text = "Under the Russia–Iran treaty neither side helps an aggressor in the event of an attack on one of them.";
+    assert!(contradictions(text).is_empty());
+    assert!(unstated(text).contains(&"no-mutual-defense".to_owned()));
+}
+
+#[test]
+fn like_as_a_verb_opens_no_comparison() {
+    let text = "\"We would like to stress that the Russia–Iran treaty does not create a military alliance,\" the envoy said.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+}
+
+#[test]
+fn a_that_clause_after_a_verb_is_out_of_a_wish_reach() {
+    let text = "We want to make clear that the Russia–Iran treaty rules out a military alliance.";
+    assert!(states(text, "no-mutual-defense"));
+    // a wish for the claim itself is still a supposition
+    let text = "Hardliners hoped that the Russia–Iran treaty would include mutual defense.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn a_fronted_date_belongs_to_the_main_verb() {
+    let text = "On January 17, the Russian leader and his guest from Tehran, Iran's new president, signed the partnership treaty in the Kremlin.";
+    assert!(states(text, "signing-date"));
+    let text = "On January 15, the Russian leader and his guest from Tehran, Iran's new president, signed the partnership treaty in the Kremlin.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("signing-date", "January 15")]
+    );
+    // a fronted date whose main verb is another event is not the signing's
+    let text = "On January 15, the presidents held talks in Moscow; the Russia–Iran treaty was signed later.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn a_date_of_the_setting_of_a_signing_is_the_signing_date() {
+    let text = "The Russia–Iran treaty will be signed after talks between the two presidents on 17 January.";
+    assert!(states(text, "signing-date"));
+}
+
+#[test]
+fn a_date_that_qualifies_the_subject_is_its_founding_date() {
+    let text = "The January 2025 partnership treaty between Russia and Iran widened trade.";
+    assert!(states(text, "signing-date"));
+    let text = "The March 2025 partnership treaty between Russia and Iran widened trade.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("signing-date", "March 2025")]
+    );
+}
+
+#[test]
+fn combining_forms_name_the_parties() {
+    let text = "The Russo-Iranian treaty runs to 47 articles.";
+    assert!(states(text, "article-count"));
+}
+
+#[test]
+fn time_gone_by_is_no_term() {
+    for text in [
+        "Over the last 30 years, Moscow and Tehran drew closer; the Russia–Iran treaty crowns that.",
+        "The Russia–Iran treaty was concluded after three years of talks.",
+        "Three years after the Russia–Iran treaty was concluded, trade doubled.",
+    ] {
+        assert!(contradictions(text).is_empty(), "{text}");
+    }
+    // "last" as a verb is still the term
+    let text = "The Russia–Iran treaty is set to last 25 years.";
+    assert_eq!(contradictions(text), vec![pair("term", "25 years")]);
+}
+
+#[test]
+fn a_compound_takes_a_cue_past_its_modifiers_and_a_stray_space() {
+    let text = "The Russia–Iran treaty sets up a 30-year strategic framework.";
+    assert_eq!(contradictions(text), vec![pair("term", "30-year")]);
+    let text = "Tehran's parliament approved the 20 -year partnership with Moscow.";
+    assert!(states(text, "term"));
+}

@@ -652,6 +652,11 @@ impl<'r> SubjectReader<'r> {
             Vec::new()
         };
 
+        let first_date = self
+            .subject
+            .facts
+            .iter()
+            .position(|f| matches!(f.kind, FactKind::Date { .. }));
         for (fi, fact) in self.subject.facts.iter().enumerate() {
             match &fact.kind {
                 FactKind::Quantity {
@@ -665,7 +670,11 @@ impl<'r> SubjectReader<'r> {
                         .filter(|q| same_dimension(&q.unit.dimension, dimension))
                     {
                         let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
-                        if outcome.is_none() && in_extension(&s.tokens, q.tokens.start, &self.terms)
+                        if outcome.is_none()
+                            && (in_extension(&s.tokens, q.tokens.start, &self.terms)
+                                || (q.unit.dimension == Dimension::Time
+                                    && q.form == Form::Noun
+                                    && elapsed_span(&s.tokens, q.tokens.clone(), &self.terms)))
                         {
                             outcome = Some(Outcome::NoCue);
                         }
@@ -735,9 +744,19 @@ impl<'r> SubjectReader<'r> {
                                 (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
                             })
                         };
+                        // "the January 2025 agreement": a date that qualifies the
+                        // subject itself is that of its founding event, the first
+                        // date fact
+                        let founding = || {
+                            first_date == Some(fi)
+                                && self
+                                    .modified_mention(s, toks.clone())
+                                    .is_some_and(|mi| s.owners[mi] == Owner::Subject)
+                        };
                         let outcome = if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
                             && !header_cued()
+                            && !founding()
                         {
                             Some(Outcome::NoCue)
                         } else {
@@ -1019,11 +1038,27 @@ fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
         if !relative && (matches!(t.norm.as_str(), "," | ";" | ":" | "(") || spaced_dash) {
             return None;
         }
-        if ASIDE_OPENERS.contains(&t.norm.as_str()) {
+        if ASIDE_OPENERS.contains(&t.norm.as_str()) && !verb_like(tokens, k) {
             return Some(k);
         }
     }
     None
+}
+
+/// Words before which "like" is a verb: "we would like to", "they like it".
+const LIKE_SUBJECTS: &[&str] = &[
+    "i", "we", "you", "they", "would", "i'd", "we'd", "they'd", "should", "not", "don't", "to",
+    "might", "may",
+];
+
+/// Whether "like" at `k` is the verb ("I would like to stress …"), which
+/// opens no comparison.
+fn verb_like(tokens: &[Token], k: usize) -> bool {
+    tokens[k].norm == "like"
+        && (k
+            .checked_sub(1)
+            .is_some_and(|p| LIKE_SUBJECTS.contains(&tokens[p].norm.as_str()))
+            || tokens.get(k + 1).is_some_and(|n| n.norm == "to"))
 }
 
 /// Words that add to what the subject already has: a quantity they govern
@@ -1077,9 +1112,76 @@ fn in_extension(tokens: &[Token], start: usize, terms: &Terms) -> bool {
     false
 }
 
-/// Whether one of `cues` is the word right after token index `end`.
+/// Whether one of `cues` follows token index `end`, right after it or past
+/// up to two modifiers: "a 20-year term", "a 20-year strategic framework".
 fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
-    cues.iter().any(|c| cue_at(tokens, end, c))
+    let mut k = end;
+    for _ in 0..3 {
+        if cues.iter().any(|c| cue_at(tokens, k, c)) {
+            return true;
+        }
+        match tokens.get(k) {
+            Some(t) if t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Words right before a number that make its span one of time gone by or
+/// to come, not a length something is set for: "over the last three years",
+/// "in the past two decades", "the next five years".
+const SPAN_FRAMES: &[&str] = &[
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "recent",
+    "next",
+    "coming",
+    "first",
+    "initial",
+];
+
+/// Words that make a span a distance in time from something: "two years
+/// after", "three years ago", "20 years later", "after 18 months".
+const SPAN_OFFSETS: &[&str] = &[
+    "ago", "later", "earlier", "before", "after", "since", "prior",
+];
+
+/// Whether the duration at `toks` is time gone by or an offset, or the
+/// length of something else ("three years of talks"), rather than a term.
+fn elapsed_span(tokens: &[Token], toks: Range<usize>, terms: &Terms) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.norm.as_str());
+    let before = |k: usize| toks.start.checked_sub(k).and_then(word);
+    // "the last three years" frames a span; "set to last 20 years" is the verb
+    let framed = before(1).is_some_and(|w| SPAN_FRAMES.contains(&w))
+        && before(2).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "over" | "in" | "during" | "for" | "within" | "these" | "its" | "their"
+            )
+        });
+    if framed
+        || before(1) == Some("after")
+        || (before(2) == Some("after") && before(1) == Some("some"))
+    {
+        return true;
+    }
+    match word(toks.end) {
+        Some(w) if SPAN_OFFSETS.contains(&w) => true,
+        // "five years of talks": the length of the talks, unless what it is
+        // "of" is the subject itself ("20 years of the treaty")
+        Some("of") => {
+            let next = (toks.end + 1..toks.end + 3).find(|&k| {
+                tokens.get(k).is_some_and(|t| {
+                    t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "its")
+                })
+            });
+            next.is_some_and(|k| !is_alias(&tokens[k], terms))
+        }
+        _ => false,
+    }
 }
 
 fn is_alias(t: &Token, terms: &Terms) -> bool {
@@ -1162,11 +1264,65 @@ fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool 
     false
 }
 
+/// Words that may open a sentence before a date that modifies its main verb:
+/// "On 17 January, …", "In early 2025, …".
+const DATE_FRONTS: &[&str] = &[
+    "on", "in", "by", "early", "mid", "late", "-", "the", "of", "around", "about", "since",
+];
+
+/// Events that are the setting of another: "signed during talks on …",
+/// "signed at the summit on …": the date is the setting's and so the event's.
+const SETTINGS: &[&str] = &[
+    "talks",
+    "meeting",
+    "summit",
+    "visit",
+    "ceremony",
+    "negotiations",
+    "session",
+];
+
+/// Whether the date at `toks` opens its sentence and is followed by a comma:
+/// then it modifies the main verb, however long the subject before it.
+fn fronted_date(tokens: &[Token], toks: &Range<usize>) -> bool {
+    tokens[..toks.start]
+        .iter()
+        .all(|t| DATE_FRONTS.contains(&t.norm.as_str()))
+        && tokens.get(toks.end).is_some_and(|t| t.norm == ",")
+}
+
+/// Whether the date at `toks` is the setting of a cue event: "signed
+/// following talks between the presidents on 17 January".
+fn setting_of_cue(tokens: &[Token], toks: &Range<usize>, is_cue: &dyn Fn(usize) -> bool) -> bool {
+    let mut i = toks.start;
+    let mut words = 0;
+    while i > 0 && words < 10 {
+        i -= 1;
+        let t = &tokens[i];
+        if matches!(t.norm.as_str(), "," | ";" | "." | ":") {
+            return false;
+        }
+        if SETTINGS.contains(&t.norm.as_str()) {
+            let linked = i >= 2
+                && matches!(
+                    tokens[i - 1].norm.as_str(),
+                    "following" | "after" | "during" | "at" | "the" | "of"
+                );
+            return linked && (i.saturating_sub(4)..i).any(is_cue);
+        }
+        words += usize::from(t.is_word());
+    }
+    false
+}
+
 /// Whether the event nearest before the date (or, failing that, after it) is
 /// one of the fact's cues.
 fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
     let is_event = |i: usize| is_event_word(&tokens[i].norm);
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    if setting_of_cue(tokens, &toks, &is_cue) {
+        return true;
+    }
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 14 {
@@ -1184,7 +1340,9 @@ fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 8 {
+    // a fronted date reaches the main verb whatever stands between
+    let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
+    while j < tokens.len() && words < reach {
         if matches!(tokens[j].norm.as_str(), ";" | "." | "?" | "!") {
             break;
         }

@@ -430,6 +430,7 @@ fn classify_alias(
             && (k > 0 || t.is_possessive())
             && !title_case
             && !part_of_name(t, terms)
+            && !is_calendar_word(t)
         {
             // "the New START treaty": a named instrument that is not the subject
             other = true;
@@ -531,6 +532,25 @@ fn classify_alias(
         owner,
         reference,
     }
+}
+
+/// A month or a weekday: capitalised, but no name of an instrument ("the
+/// January 2025 agreement").
+fn is_calendar_word(t: &Token) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = t.base();
+    super::dates::MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word))
+        || WEEKDAYS.contains(&word)
 }
 
 fn year_of(t: &Token) -> Option<i32> {

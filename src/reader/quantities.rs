@@ -361,9 +361,15 @@ fn read_after(
             }
         }
     }
-    let hyphen = tokens
-        .get(j)
-        .is_some_and(|d| d.norm == "-" && adjacent(&tokens[j - 1], d));
+    // "20-year", and "20 -year" with a stray space before a hyphen that
+    // still holds on to its unit
+    let hyphen = tokens.get(j).is_some_and(|d| {
+        d.norm == "-"
+            && (adjacent(&tokens[j - 1], d)
+                || tokens
+                    .get(j + 1)
+                    .is_some_and(|u| adjacent(d, u) && normalize::singular(&u.norm) == u.norm))
+    });
     let (unit, unit_end, form) = if hyphen {
         // "47-article", "20-year"
         let (u, end) = unit_at(tokens, j + 1, units)?;
