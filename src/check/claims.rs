@@ -651,6 +651,11 @@ impl<'r> SubjectReader<'r> {
         } else {
             Vec::new()
         };
+        // "the 2015 nuclear deal": a bare year that qualifies the subject
+        let mut found_dates = found_dates;
+        if needs_dates {
+            found_dates.extend(self.founding_years(s, &found_dates));
+        }
 
         let first_date = self
             .subject
@@ -753,7 +758,15 @@ impl<'r> SubjectReader<'r> {
                                     .modified_mention(s, toks.clone())
                                     .is_some_and(|mi| s.owners[mi] == Owner::Subject)
                         };
-                        let outcome = if !fact.cues.is_empty()
+                        let qualifies_subject = || {
+                            self.modified_mention(s, toks.clone())
+                                .is_some_and(|mi| s.owners[mi] == Owner::Subject)
+                        };
+                        let outcome = if first_date != Some(fi) && qualifies_subject() {
+                            // "under the 14 July 2015 deal": the founding date,
+                            // not this fact's
+                            Some(Outcome::NoCue)
+                        } else if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
                             && !header_cued()
                             && !founding()
@@ -907,6 +920,37 @@ impl<'r> SubjectReader<'r> {
                 form: Form::Noun,
                 tokens: i..i + 2,
             });
+        }
+        out
+    }
+
+    /// Years standing before a mention of the subject as its modifier ("the
+    /// 2015 nuclear deal", "its 2025 treaty"), not already part of a date.
+    fn founding_years(&self, s: &Sentence, found: &[dates::DateMatch]) -> Vec<dates::DateMatch> {
+        let mut out = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let year = (t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.norm.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1000..3000).contains(y));
+            let Some(year) = year else { continue };
+            if found.iter().any(|d| d.range.contains(&t.range.start)) {
+                continue;
+            }
+            let modifies = self
+                .modified_mention(s, i..i + 1)
+                .is_some_and(|mi| s.owners[mi] == Owner::Subject);
+            if modifies {
+                out.push(dates::DateMatch {
+                    range: t.range.clone(),
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                    style: dates::DateStyle::Year,
+                    abbreviated: false,
+                    ambiguous: false,
+                });
+            }
         }
         out
     }
@@ -1665,8 +1709,8 @@ fn scaled_number(value: f64, style: NumberStyle, written: &str) -> String {
 }
 
 fn plural(unit: &str) -> String {
-    // an abbreviation that is plural already: "yrs"
-    if unit.ends_with('s') {
+    // an abbreviation that is plural already: "yrs"; "percent" has no plural
+    if unit.ends_with('s') || unit == "percent" {
         return unit.to_owned();
     }
     if let Some(stem) = unit.strip_suffix('y') {
