@@ -725,3 +725,118 @@ fn a_compound_takes_a_cue_past_its_modifiers_and_a_stray_space() {
     let text = "Tehran's parliament approved the 20 -year partnership with Moscow.";
     assert!(states(text, "term"));
 }
+
+/// A subject of several figures, written for these tests: a harbour levy.
+const LEVY: &str = r#"
+subject:
+  id: levy
+  name: Harbour Levy Act
+  names: [Harbour Levy Act]
+  aliases: [act, law, levy]
+  year: 2021
+  source: Harbour Levy Act 2021
+facts:
+  - id: passed
+    claim: The act was passed on 3 March 2021.
+    date: 2021-03-03
+    cues: [passed, adopted]
+  - id: enforced
+    claim: Enforcement began on 1 July 2021.
+    date: 2021-07-01
+    cues: [enforced, enforcement, took effect]
+  - id: rate
+    claim: The levy is capped at 2.5 percent of cargo value.
+    quantity: { value: 2.5, unit: percent }
+    cues: [levy, rate, capped, cap]
+  - id: fund
+    claim: The act sets aside $368 million for dredging.
+    quantity: { value: 368000000, unit: dollar }
+    cues: [dredging]
+  - id: review-period
+    claim: The rate reviews run every 4 years.
+    quantity: { value: 4, unit: year }
+    cues: [review, reviews]
+"#;
+
+fn levy(text: &str) -> Vec<(String, Kind, String)> {
+    let rules =
+        RuleSet::from_sources(&[("levy.yaml".to_owned(), LEVY.to_owned())]).expect("levy rules");
+    findings_with(&rules, text, Markup::Markdown)
+}
+
+fn levy_contradictions(text: &str) -> Vec<(String, String)> {
+    levy(text)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+#[test]
+fn percent_in_every_written_form() {
+    for text in [
+        "The Harbour Levy Act caps the levy at 2.5%.",
+        "The Harbour Levy Act caps the levy at 2.5 per cent.",
+        "The Harbour Levy Act caps the levy at 2.5 pct.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        levy_contradictions("The Harbour Levy Act caps the levy at 4%."),
+        vec![pair("rate", "4%")]
+    );
+    // percentage points are no percent
+    assert!(levy_contradictions(
+        "The Harbour Levy Act raised the levy rate by 1 percentage point."
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_rounded_figure_agrees_and_a_far_one_does_not() {
+    assert!(
+        levy_contradictions("The Harbour Levy Act sets aside $370 million for dredging.")
+            .is_empty()
+    );
+    assert_eq!(
+        levy_contradictions("The Harbour Levy Act sets aside $400 million for dredging."),
+        vec![pair("fund", "$400 million")]
+    );
+}
+
+#[test]
+fn changes_comparisons_and_activities_under_way_are_not_the_figure() {
+    for text in [
+        "Under the Harbour Levy Act, ports cut the levy rate by 40%.",
+        "Under the Harbour Levy Act the levy stays well below the 9 percent rate of its neighbours.",
+        "Since the Harbour Levy Act, the port has been charging a levy of 6 percent.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_mention_across_a_contrast_or_before_the_subject_owns_nothing() {
+    for text in [
+        "Ports had been charging a levy of 7 percent, although the Harbour Levy Act caps it lower.",
+        "Ports charged a rate of 7 percent before the Harbour Levy Act.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_year_that_qualifies_the_subject_dates_only_its_founding_event() {
+    let text = "Enforcement under the March 2021 Harbour Levy Act began on 1 July 2021.";
+    assert!(levy_contradictions(text).is_empty());
+    assert_eq!(
+        levy_contradictions("The 2020 Harbour Levy Act was debated for weeks."),
+        vec![pair("passed", "2020")]
+    );
+}
+
+#[test]
+fn a_length_that_modifies_the_subject_is_only_a_fact_about_the_subject_itself() {
+    // the review period is not the levy's own length
+    assert!(levy_contradictions("The Harbour Levy Act is a 10-year levy on cargo.").is_empty());
+}

@@ -96,6 +96,8 @@ pub(crate) struct SubjectReader<'r> {
     terms: Terms,
     /// Rules out, in one scan, documents that cannot be about the subject.
     prefilter: super::prefilter::Prefilter,
+    /// For each fact, whether its claim is about the subject itself.
+    own: Vec<bool>,
 }
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -304,11 +306,17 @@ impl<'r> SubjectReader<'r> {
             subject.distinct_from.clone(),
         );
         let prefilter = super::prefilter::Prefilter::new(&terms);
+        let own = subject
+            .facts
+            .iter()
+            .map(|f| about_subject_itself(&terms, f))
+            .collect();
         SubjectReader {
             subject,
             units,
             terms,
             prefilter,
+            own,
         }
     }
 
@@ -677,6 +685,9 @@ impl<'r> SubjectReader<'r> {
                         let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
                         if outcome.is_none()
                             && (in_extension(&s.tokens, q.tokens.start, &self.terms)
+                                || is_difference(&s.tokens, q.tokens.start)
+                                || compared_with(&s.tokens, q.tokens.start)
+                                || ongoing_activity(&s.tokens, q.tokens.start)
                                 || (q.unit.dimension == Dimension::Time
                                     && q.form == Form::Noun
                                     && elapsed_span(&s.tokens, q.tokens.clone(), &self.terms)))
@@ -684,7 +695,9 @@ impl<'r> SubjectReader<'r> {
                             outcome = Some(Outcome::NoCue);
                         }
                         if outcome.is_none() {
-                            let premod = self.modifies_alias(s, q.tokens.clone());
+                            // "a 20-year pact" is the subject's own length, so it
+                            // counts for a fact about the subject itself
+                            let premod = self.modifies_alias(s, q.tokens.clone()) && self.own[fi];
                             let cued = if q.form == Form::Compound {
                                 // "a 20-year pact" counts; "five-year extensions"
                                 // is about the extensions, "a 20-year term" a cue
@@ -711,7 +724,10 @@ impl<'r> SubjectReader<'r> {
                             match negation::polarity(&s.tokens, q.tokens.clone()) {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
-                                Polarity::Affirmed if q.interval.contains(*base_value) => {
+                                Polarity::Affirmed
+                                    if q.interval.contains(*base_value)
+                                        || rounds_to(&q.interval, *base_value) =>
+                                {
                                     Outcome::States
                                 }
                                 Polarity::Affirmed => Outcome::Contradicts {
@@ -999,6 +1015,11 @@ impl<'r> SubjectReader<'r> {
             return in_aside.then_some(Owner::Other);
         };
         let m = &s.mentions[mi];
+        // "before the deal", "prior to the accord": the mention is a point in
+        // time, and what is said is about the time before the subject
+        if before_subject(&s.tokens, m.tokens.start) {
+            return Some(Owner::Other);
+        }
         // "unlike a mutual-defence pact": an alias that nothing ties to the
         // subject, inside a comparison, is the thing compared with
         let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
@@ -1015,7 +1036,16 @@ impl<'r> SubjectReader<'r> {
         if let Some(mi) = self.modified_mention(s, toks.clone()) {
             return Some(mi);
         }
-        let clause_break = |range: Range<usize>| s.tokens[range].iter().any(|t| t.norm == ";");
+        // a mention across a semicolon or a contrast ("…, although the deal
+        // sets …") is in another clause
+        let clause_break = |range: Range<usize>| {
+            s.tokens[range].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    ";" | "although" | "though" | "whereas" | "while"
+                )
+            })
+        };
         let claim_aside = aside_of(&s.tokens, toks.start);
         if claim_aside.is_some() {
             // inside a comparison only the comparison's own mentions count,
@@ -1051,6 +1081,41 @@ impl<'r> SubjectReader<'r> {
         s.mentions
             .iter()
             .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+    }
+}
+
+/// Whether the mention at token `at` is the time before which something
+/// was: "before the deal", "prior to the accord", "until the treaty".
+fn before_subject(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    // past a determiner and modifiers: "before the 2015 nuclear deal"
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        match tokens[p].norm.as_str() {
+            "before" | "until" | "pre" => return true,
+            "to" => return p > 0 && tokens[p - 1].norm == "prior",
+            "the" | "a" | "an" | "this" | "that" => k = p,
+            _ if tokens[p].is_word() && !NOT_MODIFIER.contains(&tokens[p].norm.as_str()) => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a fact's claim is about the subject itself, as "The treaty is
+/// concluded for 20 years" is and "The limits on enrichment last 15
+/// years" is not: its first noun phrase is the subject's name or alias.
+fn about_subject_itself(terms: &Terms, fact: &Fact) -> bool {
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let mentions = attribution::mentions(&tokens, terms);
+    let first_word = tokens.iter().position(|t| {
+        t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "this" | "its")
+    });
+    match (mentions.first(), first_word) {
+        (Some(m), Some(w)) => m.tokens.start <= w + 1 && m.reference != Reference::Pronoun,
+        _ => false,
     }
 }
 
@@ -1167,6 +1232,141 @@ fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
         match tokens.get(k) {
             Some(t) if t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) => k += 1,
             _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether an exact figure is the fact's value written with fewer
+/// significant digits, as news rounds: "$370 billion" for $369 billion. The
+/// rounding must stay within 5%, so "50 articles" is no rounding of 47.
+fn rounds_to(interval: &quantities::Interval, fact: f64) -> bool {
+    if !interval.is_exact() || fact == 0.0 || interval.lo == 0.0 {
+        return false;
+    }
+    let written = interval.lo;
+    let digits = |v: f64| -> Option<i32> {
+        // significant digits of a value given to at most 6 decimals
+        let scaled = (v.abs() * 1e6).round();
+        if !(1.0..1e21).contains(&scaled) {
+            return None;
+        }
+        let text = format!("{scaled:.0}");
+        let trimmed = text.trim_end_matches('0');
+        i32::try_from(trimmed.len()).ok()
+    };
+    let (Some(w), Some(f)) = (digits(written), digits(fact)) else {
+        return false;
+    };
+    if w >= f {
+        return false;
+    }
+    let magnitude = fact.abs().log10().floor() as i32;
+    let step = 10f64.powi(magnitude + 1 - w);
+    let rounded = (fact / step).round() * step;
+    ((rounded - written).abs() <= written.abs() * 1e-9)
+        && ((written - fact).abs() <= fact.abs() * 0.05)
+}
+
+/// Verbs of change: a figure "by" which something changes is the change.
+const CHANGE_VERBS: &[&str] = &[
+    "reduce",
+    "cut",
+    "increase",
+    "raise",
+    "lower",
+    "grow",
+    "fall",
+    "rise",
+    "drop",
+    "boost",
+    "slash",
+    "shrink",
+    "expand",
+    "decrease",
+    "trim",
+    "extend",
+    "exceed",
+    "outnumber",
+];
+
+/// Whether the figure at `start` is a change ("cut its stockpile by 98%").
+fn is_difference(tokens: &[Token], start: usize) -> bool {
+    if start == 0 || tokens[start - 1].norm != "by" {
+        return false;
+    }
+    (start.saturating_sub(12)..start - 1).any(|k| {
+        CHANGE_VERBS.iter().any(|v| {
+            inflects(tokens[k].base(), v)
+                || tokens[k].base() == "rose"
+                || tokens[k].base() == "fell"
+        })
+    })
+}
+
+/// Whether the figure at `start` is one the subject's value is compared
+/// with: "well below the 20 percent level", "compared with 19,000".
+fn compared_with(tokens: &[Token], start: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+    let mut k = start;
+    // past an article: "below the 20 percent level"
+    if k > 0 && matches!(word(k - 1), Some("the" | "a" | "an")) {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    match prev {
+        "below" | "above" | "beyond" | "versus" | "vs" => true,
+        "with" | "to" => matches!(
+            k.checked_sub(2).and_then(word),
+            Some("compared" | "comparison" | "relative")
+        ),
+        _ => false,
+    }
+}
+
+/// Aspect words that make a following "-ing" verb an activity under way:
+/// "began enriching", "had been enriching", "is now enriching".
+const ASPECTS: &[&str] = &[
+    "began",
+    "begun",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "resumed",
+    "resumes",
+    "continued",
+    "continues",
+    "been",
+    "now",
+    "currently",
+    "still",
+    "already",
+];
+
+/// Whether the figure at `start` stands in a clause that reports an activity
+/// under way ("Iran began enriching uranium to 4.5 percent"), which says
+/// what is done, not what the subject sets.
+fn ongoing_activity(tokens: &[Token], start: usize) -> bool {
+    let mut k = start;
+    while k > 1 {
+        k -= 1;
+        let t = &tokens[k];
+        if matches!(t.norm.as_str(), "," | ";" | ":" | "." | "(" | ")")
+            || matches!(
+                t.norm.as_str(),
+                "but" | "although" | "though" | "while" | "whereas" | "which" | "that"
+            )
+        {
+            return false;
+        }
+        if t.norm.ends_with("ing")
+            && t.norm.len() > 5
+            && ASPECTS.contains(&tokens[k - 1].norm.as_str())
+        {
+            return true;
         }
     }
     false

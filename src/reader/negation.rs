@@ -146,8 +146,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 const OPENERS: &[&str] = &[
     "whether", "if", "unless", "could", "might", "may", "want", "wants", "wanted", "wanting",
     "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "seek", "seeks", "sought",
-    "seeking", "demand", "demands", "demanded", "urge", "urges", "urged", "propose", "proposes",
-    "proposed",
+    "seeking", "aim", "aims", "aimed", "aiming", "demand", "demands", "demanded", "urge", "urges",
+    "urged", "propose", "proposes", "proposed",
 ];
 
 /// Adjuncts that set out a condition: what stands after them in their clause
