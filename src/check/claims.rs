@@ -682,7 +682,7 @@ impl<'r> SubjectReader<'r> {
                         .iter()
                         .filter(|q| same_dimension(&q.unit.dimension, dimension))
                     {
-                        let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
+                        let (mut outcome, loose) = self.lenient_owner(s, q.tokens.clone(), context);
                         if outcome.is_none()
                             && (in_extension(&s.tokens, q.tokens.start, &self.terms)
                                 || is_difference(&s.tokens, q.tokens.start)
@@ -711,7 +711,30 @@ impl<'r> SubjectReader<'r> {
                                     || stands_for_alias
                                     || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
                             } else {
-                                near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
+                                // of several facts of one unit, the figure goes to
+                                // the one whose cue stands nearest: "$7,500 for a
+                                // new car and $369 billion for clean energy"
+                                let own_distance =
+                                    cue_distance(&s.tokens, q.tokens.clone(), &fact.cues);
+                                let nearest = self
+                                    .subject
+                                    .facts
+                                    .iter()
+                                    .filter_map(|f| match &f.kind {
+                                        FactKind::Quantity { dimension: d, .. }
+                                            if same_dimension(d, dimension)
+                                                && !f.cues.is_empty() =>
+                                        {
+                                            cue_distance(&s.tokens, q.tokens.clone(), &f.cues)
+                                        }
+                                        _ => None,
+                                    })
+                                    .min();
+                                // "the $740 billion package": the subject's own size,
+                                // not a figure of one of its parts
+                                let sizes_subject =
+                                    self.modifies_alias(s, q.tokens.clone()) && !self.own[fi];
+                                own_distance.is_some() && own_distance == nearest && !sizes_subject
                             } || column_label(q.range.start).is_some_and(|label| {
                                 let tokens = tokens::tokenize(label, 0..label.len());
                                 (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
@@ -721,12 +744,29 @@ impl<'r> SubjectReader<'r> {
                             }
                         }
                         let outcome = outcome.unwrap_or_else(|| {
-                            match negation::polarity(&s.tokens, q.tokens.clone()) {
+                            let mut interval = q.interval;
+                            let polarity = match negation::polarity(&s.tokens, q.tokens.clone()) {
+                                // "would not enrich beyond 3.67%": at most 3.67%
+                                Polarity::Denied
+                                    if q.interval.is_exact()
+                                        && negated_bound(&s.tokens, q.tokens.start) =>
+                                {
+                                    interval = quantities::Interval {
+                                        lo: f64::NEG_INFINITY,
+                                        hi: q.interval.hi,
+                                        lo_open: true,
+                                        hi_open: false,
+                                    };
+                                    Polarity::Affirmed
+                                }
+                                p => p,
+                            };
+                            match polarity {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
                                 Polarity::Affirmed
-                                    if q.interval.contains(*base_value)
-                                        || rounds_to(&q.interval, *base_value) =>
+                                    if interval.contains(*base_value)
+                                        || rounds_to(&interval, *base_value) =>
                                 {
                                     Outcome::States
                                 }
@@ -740,7 +780,7 @@ impl<'r> SubjectReader<'r> {
                             fact: fi,
                             range: q.range.clone(),
                             found: text[q.range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&q.range),
                         });
                     }
@@ -774,6 +814,7 @@ impl<'r> SubjectReader<'r> {
                                     .modified_mention(s, toks.clone())
                                     .is_some_and(|mi| s.owners[mi] == Owner::Subject)
                         };
+                        let mut loose = false;
                         let qualifies_subject = || {
                             self.modified_mention(s, toks.clone())
                                 .is_some_and(|mi| s.owners[mi] == Owner::Subject)
@@ -789,7 +830,9 @@ impl<'r> SubjectReader<'r> {
                         {
                             Some(Outcome::NoCue)
                         } else {
-                            self.owner_outcome(s, toks.clone(), context)
+                            let (owner, unowned) = self.lenient_owner(s, toks.clone(), context);
+                            loose = unowned;
+                            owner
                         };
                         let outcome = outcome.unwrap_or_else(|| {
                             match negation::polarity(&s.tokens, toks.clone()) {
@@ -825,7 +868,7 @@ impl<'r> SubjectReader<'r> {
                             fact: fi,
                             range: d.range.clone(),
                             found: text[d.range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&d.range),
                         });
                     }
@@ -835,27 +878,26 @@ impl<'r> SubjectReader<'r> {
                     for toks in phrase_matches(&s.tokens, phrases) {
                         let range =
                             s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
-                        let outcome =
-                            self.owner_outcome(s, toks.clone(), context)
-                                .unwrap_or_else(|| {
-                                    match (negation::polarity(&s.tokens, toks.clone()), absent) {
-                                        (Polarity::Open, _) => Outcome::Open,
-                                        (Polarity::Affirmed, false) | (Polarity::Denied, true) => {
-                                            Outcome::States
-                                        }
-                                        (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
-                                            Outcome::Contradicts {
-                                                expected: fact.claim.clone(),
-                                                fix: None,
-                                            }
-                                        }
+                        let (owner, loose) = self.lenient_owner(s, toks.clone(), context);
+                        let outcome = owner.unwrap_or_else(|| {
+                            match (negation::polarity(&s.tokens, toks.clone()), absent) {
+                                (Polarity::Open, _) => Outcome::Open,
+                                (Polarity::Affirmed, false) | (Polarity::Denied, true) => {
+                                    Outcome::States
+                                }
+                                (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
+                                    Outcome::Contradicts {
+                                        expected: fact.claim.clone(),
+                                        fix: None,
                                     }
-                                });
+                                }
+                            }
+                        });
                         out.push(Considered {
                             fact: fi,
                             range: range.clone(),
                             found: text[range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&range),
                         });
                     }
@@ -971,6 +1013,21 @@ impl<'r> SubjectReader<'r> {
         out
     }
 
+    /// As [`Self::owner_outcome`], but a claim tied to no mention is read on
+    /// (the `bool` says so): in a draft about the subject it may still state
+    /// the fact, though it never contradicts it.
+    fn lenient_owner(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> (Option<Outcome>, bool) {
+        match self.owner_outcome(s, toks, context) {
+            Some(Outcome::Unattributed) => (None, true),
+            other => (other, false),
+        }
+    }
+
     /// `None` when the claim at `toks` is about the subject; otherwise why not.
     fn owner_outcome(
         &self,
@@ -1075,12 +1132,23 @@ impl<'r> SubjectReader<'r> {
                     && !clause_break(m.tokens.end..toks.start)
                     && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
             });
+        let after = || {
+            s.mentions
+                .iter()
+                .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+        };
+        // "Iran said it has passed the 3.67 percent cap set under the deal": a
+        // pronoun that resolves to nothing gives way to a mention after the claim
+        let undecided = before.is_some_and(|i| {
+            s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
+        });
+        if undecided {
+            return after().or(before);
+        }
         if before.is_some() {
             return before;
         }
-        s.mentions
-            .iter()
-            .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+        after()
     }
 }
 
@@ -1237,6 +1305,17 @@ fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
     false
 }
 
+/// The outcome of a claim read on without a mention that ties it to the
+/// subject: it states the fact when it agrees, and is otherwise unattributed,
+/// since it may be about anything.
+fn settle(outcome: Outcome, loose: bool) -> Outcome {
+    if loose && !matches!(outcome, Outcome::States) {
+        Outcome::Unattributed
+    } else {
+        outcome
+    }
+}
+
 /// Whether an exact figure is the fact's value written with fewer
 /// significant digits, as news rounds: "$370 billion" for $369 billion. The
 /// rounding must stay within 5%, so "50 articles" is no rounding of 47.
@@ -1266,6 +1345,35 @@ fn rounds_to(interval: &quantities::Interval, fact: f64) -> bool {
     let rounded = (fact / step).round() * step;
     ((rounded - written).abs() <= written.abs() * 1e-9)
         && ((written - fact).abs() <= fact.abs() * 0.05)
+}
+
+/// Words that compare with a bound: under a negation ("not beyond 3.67%",
+/// "never more than 300 kg") they state the bound itself.
+const BOUND_WORDS: &[&str] = &[
+    "beyond",
+    "above",
+    "exceed",
+    "exceeding",
+    "over",
+    "past",
+    "higher",
+    "more",
+];
+
+/// Whether the figure at `start` follows a negated comparison within a few
+/// words: "would not enrich beyond the level of 3.67%".
+fn negated_bound(tokens: &[Token], start: usize) -> bool {
+    let lo = start.saturating_sub(7);
+    let Some(bound) = (lo..start)
+        .rev()
+        .find(|&k| BOUND_WORDS.contains(&tokens[k].norm.as_str()))
+    else {
+        return false;
+    };
+    (bound.saturating_sub(4)..bound).any(|k| {
+        let w = tokens[k].norm.as_str();
+        matches!(w, "not" | "never" | "no") || w.ends_with("n't")
+    })
 }
 
 /// Verbs of change: a figure "by" which something changes is the change.
@@ -1477,10 +1585,12 @@ fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| inflects(t.base(), w)))
 }
 
-/// Whether one of `cues` stands within the claim's clause: up to eight words
-/// before it or four after it.
-fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
+/// How many words from the figure at `toks` the nearest of `cues` stands
+/// in its clause (up to eight words before it, twelve after), if any.
+fn cue_distance(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> Option<usize> {
     let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
+    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let mut best: Option<usize> = None;
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 8 {
@@ -1488,25 +1598,32 @@ fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool 
         if stop(&tokens[i]) {
             break;
         }
-        if cues.iter().any(|c| cue_at(tokens, i, c)) {
-            return true;
-        }
         words += usize::from(tokens[i].is_word());
+        if is_cue(i) {
+            best = Some(words);
+            break;
+        }
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 4 {
-        if stop(&tokens[j]) {
+    while j < tokens.len() && words < 12 && best.is_none_or(|b| words < b) {
+        if stop(&tokens[j]) || CLAUSE_TURNS.contains(&tokens[j].norm.as_str()) {
             break;
         }
-        if cues.iter().any(|c| cue_at(tokens, j, c)) {
-            return true;
-        }
         words += usize::from(tokens[j].is_word());
+        if is_cue(j) {
+            best = Some(words);
+            break;
+        }
         j += 1;
     }
-    false
+    best
 }
+
+/// Words that turn to another clause, past which a cue is not the figure's.
+const CLAUSE_TURNS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "which", "who", "unlike", "compared",
+];
 
 /// Words that may open a sentence before a date that modifies its main verb:
 /// "On 17 January, …", "In early 2025, …".

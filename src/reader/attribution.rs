@@ -240,6 +240,13 @@ const DETERMINERS: &[&str] = &["the", "this", "these", "its", "their", "our"];
 const INDEFINITES: &[&str] = &["a", "an", "another", "any", "one"];
 const DEMONSTRATIVES: &[&str] = &["that", "those", "such", "earlier", "previous", "former"];
 const PRONOUNS: &[&str] = &["it", "its", "it's"];
+/// Prepositions and auxiliaries: no modifier of a noun stands before one of
+/// these in its phrase.
+const PHRASE_ENDS: &[&str] = &[
+    "into", "in", "on", "at", "for", "from", "to", "by", "with", "under", "about", "after",
+    "before", "against", "during", "through", "is", "was", "are", "were", "has", "have", "had",
+    "will", "would",
+];
 /// Verbs between an alias and "with" in "the agreement Moscow signed with Pyongyang".
 const DEAL_VERBS: &[&str] = &[
     "signed",
@@ -382,6 +389,11 @@ fn classify_alias(
         let t = &tokens[k];
         let norm = t.norm.as_str();
         if DETERMINERS.contains(&norm) {
+            break;
+        }
+        // "Biden signed into law": a preposition or an auxiliary ends the
+        // phrase the alias heads; what stands before is no modifier of it
+        if PHRASE_ENDS.contains(&norm) {
             break;
         }
         // "North Korea, whose deal with Moscow …": the deal is the name's
