@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{project_rules, rule_errors, use_color_stderr, ColorChoice};
+use super::{print_resolve_error, use_color_stderr, ColorChoice, RuleSource};
 use crate::diagnostic::Severity;
 use crate::reader::dates::{format_date, DateStyle};
 use crate::reader::numbers::{format_number, NumberStyle};
@@ -23,13 +23,20 @@ pub(crate) struct ExplainArgs {
     /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: ExplainArgs) -> ExitCode {
-    let rules = match project_rules(&args.rules) {
+    let source = RuleSource {
+        paths: args.rules.clone(),
+        config: args.config.clone(),
+    };
+    let rules = match source.load() {
         Ok(rules) => rules,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr(ColorChoice::Auto));
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(ColorChoice::Auto));
             return ExitCode::from(2);
         }
     };

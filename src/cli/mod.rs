@@ -23,7 +23,7 @@ use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::Severity;
 use crate::emit::{statistics, Format, RuleInfo, Summary};
 use crate::fix::{self, FileFix};
-use crate::rules::{RuleError, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
 
@@ -164,24 +164,53 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The rules a command works with: `paths` if given, else those of the
-/// project's `.factlint.yaml` (with its severity levels), else the bundled.
-pub(crate) fn project_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-    if !paths.is_empty() {
-        return RuleSet::load(paths);
+/// How a command that works with rules only (`test`, `rules`, `explain`,
+/// `claims`) is told which: the same flags and the same resolution as
+/// `check`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleSource {
+    /// `--rules` or positional rule paths; empty for the configured rules.
+    pub paths: Vec<PathBuf>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+}
+
+impl RuleSource {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.config.clone(),
+            rules: self.paths.clone(),
+            fail_on: None,
+        }
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    match config::resolve(&cwd, &Overrides::default()) {
-        Ok(resolved) => Ok(resolved.rules),
-        Err(ResolveError::Config(errors) | ResolveError::Rules(errors)) => Err(errors),
+
+    /// Which rules apply: `paths` if given, else the `rules` of the
+    /// project's `.factlint.yaml`, else the bundled rules. Every command
+    /// decides it here, through [`config::choose_rules`], which
+    /// [`config::resolve`] (and so `check` and `lsp`) uses too.
+    pub(crate) fn choose(&self) -> Result<config::RuleChoice, ResolveError> {
+        config::choose_rules(&current_dir(), &self.overrides())
+    }
+
+    /// The chosen rules, loaded, with the configuration's severity levels.
+    pub(crate) fn load(&self) -> Result<RuleSet, ResolveError> {
+        config::resolve(&current_dir(), &self.overrides()).map(|resolved| resolved.rules)
     }
 }
 
-pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-    if paths.is_empty() {
-        RuleSet::bundled()
-    } else {
-        RuleSet::load(paths)
+/// The folder relative paths start from; the root if it cannot be read
+/// (then every relative path fails to open, with its own error).
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_default()
+}
+
+/// Prints why the configuration or the rules could not be loaded.
+pub(crate) fn print_resolve_error(error: &ResolveError, color: bool) {
+    match error {
+        ResolveError::Config(errors) => {
+            rule_errors::print_as(errors, color, Origin::Configuration);
+        }
+        ResolveError::Rules(errors) => rule_errors::print_as(errors, color, Origin::RuleFiles),
     }
 }
 
@@ -223,12 +252,8 @@ fn resolve(settings: &SettingsArgs, color: ColorChoice) -> Option<Resolved> {
     };
     match config::resolve(&cwd, &settings.overrides()) {
         Ok(resolved) => Some(resolved),
-        Err(ResolveError::Config(errors)) => {
-            rule_errors::print_as(&errors, use_color_stderr(color), Origin::Configuration);
-            None
-        }
-        Err(ResolveError::Rules(errors)) => {
-            rule_errors::print_as(&errors, use_color_stderr(color), Origin::RuleFiles);
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(color));
             None
         }
     }
