@@ -45,6 +45,43 @@ fn ci_is_recognised_from_the_ci_variable() {
     }
 }
 
+/// The Neovim test run on its own, as a child process of this test binary,
+/// with a PATH where no `nvim` is found; stdout and stderr together.
+fn run_without_nvim(ci: Option<&str>) -> (bool, String) {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary"));
+    cmd.args([
+        "neovim_shows_diagnostics_and_applies_the_fixes",
+        "--exact",
+        "--nocapture",
+    ])
+    .env("PATH", empty.path());
+    match ci {
+        Some(value) => cmd.env("CI", value),
+        None => cmd.env_remove("CI"),
+    };
+    let output = cmd.output().expect("the test binary runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+#[test]
+fn without_nvim_the_test_fails_in_ci_and_says_it_was_skipped_elsewhere() {
+    let (passed, text) = run_without_nvim(Some("true"));
+    assert!(!passed, "passed under CI=true without nvim:\n{text}");
+    assert!(
+        text.contains("`nvim` is not installed, and CI is set"),
+        "{text}"
+    );
+    let (passed, text) = run_without_nvim(None);
+    assert!(passed, "{text}");
+    assert!(text.contains("SKIPPED: `nvim` is not installed"), "{text}");
+}
+
 #[test]
 fn the_readme_snippet_is_the_tested_config() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
