@@ -361,10 +361,16 @@ fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<Rul
             );
         }
     };
+    let unknown_keys = problems
+        .iter()
+        .filter(|p| p.unknown_key)
+        .map(|p| p.span.clone())
+        .collect();
     let mut ctx = Compiler {
         text,
         tree: &tree,
         problems,
+        unknown_keys,
     };
     let subject = ctx.subject(path, subject_spec, fact_specs, units);
     let errors = ctx.problems.iter().any(|p| !p.warning);
@@ -562,6 +568,9 @@ struct Compiler<'a> {
     text: &'a str,
     tree: &'a Node,
     problems: Vec<Problem>,
+    /// Where the shape check found unknown keys, which may be misspellings
+    /// of keys that then seem missing.
+    unknown_keys: Vec<Range<usize>>,
 }
 
 impl Compiler<'_> {
@@ -585,15 +594,16 @@ impl Compiler<'_> {
         validate::first_line(self.text, self.span(path))
     }
 
-    /// Whether an error has been reported inside the node at `path`.
-    fn reported_within(&self, path: &[Step<'_>]) -> bool {
+    /// Whether the mapping at `path` has an unknown key, reported already:
+    /// then a key that seems missing is likely that one, misspelt.
+    fn has_unknown_key(&self, path: &[Step<'_>]) -> bool {
         let Some(node) = self.tree.get(path) else {
             return false;
         };
         let within = node.span.clone();
-        self.problems
+        self.unknown_keys
             .iter()
-            .any(|p| !p.warning && p.span.start >= within.start && p.span.end <= within.end)
+            .any(|k| k.start >= within.start && k.end <= within.end)
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -722,9 +732,9 @@ impl Compiler<'_> {
             self.nonempty_items(&p, group, "party name");
         }
         let subject_key = self.key_span(&[Step::Key("subject")]);
-        // With an error inside the subject already (an unknown key such as
-        // `alias`), what seems missing is likely misspelt, and reported.
-        let misspelt = self.reported_within(&[Step::Key("subject")]);
+        // With an unknown key in the subject (`alias`), what seems missing
+        // is likely misspelt, and reported.
+        let misspelt = self.has_unknown_key(&[Step::Key("subject")]);
         if misspelt {
             // nothing more to say about the subject's names
         } else if aliases.is_empty() && names.is_empty() {
@@ -837,7 +847,7 @@ impl Compiler<'_> {
             [_] => {}
             // An unknown key here ("quantiy") is the likely reason, and
             // reported already.
-            [] if self.reported_within(&here) => return None,
+            [] if self.has_unknown_key(&here) => return None,
             [] => {
                 let span = self.span(&f("id"));
                 self.problems.push(
@@ -1208,7 +1218,7 @@ impl Compiler<'_> {
             let (expect, text) = match (labels.next(), labels.next()) {
                 (Some(one), None) => one,
                 // An unknown key (`state:`) is the likely reason, and reported.
-                (None, _) if self.reported_within(&whole) => continue,
+                (None, _) if self.has_unknown_key(&whole) => continue,
                 _ => {
                     let span = self.head_span(&whole);
                     self.problems.push(
@@ -1336,6 +1346,64 @@ mod tests {
 
     fn load(yaml: &str) -> Result<RuleSet, Vec<RuleError>> {
         RuleSet::from_sources(&[("t.yaml".to_owned(), yaml.to_owned())])
+    }
+
+    fn problems_of(yaml: &str) -> Vec<String> {
+        match load(yaml) {
+            Ok(rules) => rules.warnings.into_iter().map(|w| w.message).collect(),
+            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+        }
+    }
+
+    #[test]
+    fn only_an_unknown_key_silences_what_then_seems_missing() {
+        // A bad id is no excuse: the missing names are reported too.
+        let found = problems_of("subject:\n  id: City\n  name: C\n  source: s\nfacts: []\n");
+        assert!(
+            found.iter().any(|m| m.contains("must be lower-case")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("neither `names` nor `aliases`")),
+            "{found:?}"
+        );
+        // A misspelt key is: `alias` is reported, not the missing aliases.
+        let found =
+            problems_of("subject:\n  id: c\n  name: C\n  source: s\n  alias: [c]\nfacts: []\n");
+        assert!(
+            found.iter().any(|m| m.contains("unknown key `alias`")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|m| m.contains("neither")), "{found:?}");
+    }
+
+    #[test]
+    fn a_placeholder_source_is_a_warning() {
+        for source in [
+            "TODO the source document",
+            "tbd.",
+            "FIXME",
+            "XXX ask the desk",
+        ] {
+            let yaml = format!(
+                "subject:\n  id: c\n  name: C\n  names: [C]\n  source: {source}\nfacts: []\n"
+            );
+            let found = problems_of(&yaml);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.contains("`source` is a placeholder")),
+                "{source}: {found:?}"
+            );
+            assert!(load(&yaml).is_ok(), "{source}: a warning, not an error");
+        }
+        let found = problems_of("subject:\n  id: c\n  name: C\n  names: [C]\n  source: Todos Santos council\nfacts: []\n");
+        assert!(
+            !found.iter().any(|m| m.contains("placeholder")),
+            "{found:?}"
+        );
     }
 
     #[test]
