@@ -16,10 +16,6 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fix;
 pub mod lsp;
-// With rust-version 1.88, clippy suggests `is_multiple_of` (Rust 1.87) for
-// `n % 10 > 0`; the reader belongs to another change in progress, which can
-// take the suggestion and drop this line.
-#[allow(clippy::manual_is_multiple_of)]
 pub mod reader;
 pub mod rules;
 pub mod source;
