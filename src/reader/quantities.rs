@@ -396,19 +396,9 @@ fn read_after(
         // "$1.2 billion": the symbol is the unit
         (u, last, Form::Noun)
     } else {
-        // one word between: "47 separate articles"
-        let mid = tokens.get(j)?;
-        // "46 two decades" (two table cells) is two numbers, not one quantity
-        let mid_is_number = numbers.iter().any(|m| m.range.contains(&mid.range.start));
-        if !mid.is_word()
-            || mid.norm == "percentage"
-            || NOT_BETWEEN.contains(&mid.norm.as_str())
-            || mid.capitalized
-            || mid_is_number
-        {
-            return None;
-        }
-        let (u, end) = unit_at(tokens, j + 1, units)?;
+        // modifiers between: "47 separate articles", "5,000 first generation
+        // IR-1 centrifuges", "1,550 deployed strategic warheads"
+        let (u, end) = unit_after_modifiers(tokens, j, numbers, units)?;
         (u, end, Form::Noun)
     };
     let symbol = usize::from(currency_before(tokens, first, units).is_some());
@@ -423,6 +413,58 @@ fn read_after(
         form,
         tokens: qual_start..unit_end + 1,
     })
+}
+
+/// How many words of modifiers may stand between a number and its noun.
+const MODIFIERS: usize = 3;
+
+/// The unit (and its last token) that follows modifiers starting at token
+/// `j`: lower-case open-class words, codes in capitals, and hyphenated
+/// parts ("IR-1", "first-generation"); `None` when no unit follows them.
+fn unit_after_modifiers<'u>(
+    tokens: &[Token],
+    j: usize,
+    numbers: &[NumberMatch],
+    units: &'u Units,
+) -> Option<(&'u Unit, usize)> {
+    let is_number = |t: &Token| numbers.iter().any(|m| m.range.contains(&t.range.start));
+    let mut k = j;
+    let mut words = 0;
+    while let Some(t) = tokens.get(k) {
+        if k > j {
+            if let Some(found) = unit_at(tokens, k, units) {
+                return Some(found);
+            }
+        }
+        let joined = k > j && adjacent(&tokens[k - 1], t);
+        let modifier = if t.norm == "-" {
+            joined && tokens.get(k + 1).is_some_and(|n| adjacent(t, n))
+        } else if is_number(t) {
+            // "46 two decades" (two table cells) is two numbers; a digit is a
+            // modifier only inside a code ("IR-1")
+            joined && tokens[k - 1].norm == "-"
+        } else {
+            let code = t.original_word().len() > 1
+                && t.original_word()
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            t.is_word()
+                && t.norm != "percentage"
+                && !NOT_BETWEEN.contains(&t.norm.as_str())
+                && (!t.capitalized || code || joined)
+        };
+        if !modifier {
+            break;
+        }
+        if t.is_word() && !joined {
+            words += 1;
+            if words > MODIFIERS {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The currency whose symbol stands right before token `first`.
