@@ -27,6 +27,8 @@ use crate::rules::{RuleError, RuleSet};
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
 
+pub(crate) use rules::rules_json;
+
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about = "Checks news drafts against the facts of their subject", long_about = None)]
 pub struct Cli {
@@ -40,6 +42,8 @@ enum Command {
     Check(CheckArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(crate::lsp::Options),
+    /// Serve LanguageTool's HTTP API, a JSON API and a web page, for editors and browsers.
+    Serve(crate::serve::Options),
     /// Print the resolved configuration and where each value came from.
     Config(SettingsArgs),
     /// Validate (`rules check`) or list (`rules list`) rule files.
@@ -155,6 +159,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
+        Command::Serve(options) => crate::serve::run(options),
         Command::Config(args) => show_config(&args),
         Command::Rules(args) => rules::run(args),
         Command::Test(args) => test::run(args),
