@@ -15,7 +15,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use serve_support::{request, Server};
 
-const ELEMENT: &str = "element-6066-11e4-a52f-4a5ab3ec4d8a";
+/// The key of a web element reference, as the WebDriver standard names it.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -201,7 +202,10 @@ fn the_page_underlines_explains_and_fixes_a_wrong_number() {
     let server = Server::start(dir.path(), &[]);
     let driver = Driver::start(&driver, &browser);
     driver.call("POST", "/url", json!({ "url": server.url("/") }));
-    let draft = driver.find("#draft").expect("the draft editor");
+    let Some(draft) = driver.find("#draft") else {
+        let page = driver.call("GET", "/source", Value::Null);
+        panic!("no draft editor in the page: {page}");
+    };
     let typed = "Russia and Iran signed the 46-article treaty in Moscow on 17 January 2025.";
     driver.call(
         "POST",
@@ -294,4 +298,23 @@ fn the_page_underlines_explains_and_fixes_a_wrong_number() {
                 !document.querySelector('#findings li.finding[data-rule=\"ru-ir-treaty/article-count\"]');",
     );
     assert_eq!(gone, true);
+
+    // On a phone's width the page fits without sideways scrolling.
+    driver.call(
+        "POST",
+        "/window/rect",
+        json!({ "width": 400, "height": 860 }),
+    );
+    let fits = driver.wait_for(
+        "the page at a phone's width",
+        "return window.innerWidth <= 420 &&
+                document.documentElement.scrollWidth <= window.innerWidth;",
+    );
+    assert_eq!(fits, true);
+    let png = driver.call("GET", "/screenshot", Value::Null);
+    std::fs::write(
+        target.join("serve-screenshot-phone.png"),
+        decode_base64(png.as_str().expect("base64")),
+    )
+    .expect("write the phone screenshot");
 }
