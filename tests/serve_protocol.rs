@@ -428,6 +428,31 @@ fn a_token_is_needed_on_every_request_when_set() {
 }
 
 #[test]
+fn the_readme_command_starts_the_server() {
+    let readme = fixture("../../README.md");
+    let section = &readme[readme
+        .find("`factlint serve`")
+        .expect("a serve section in the README")..];
+    let command = section
+        .lines()
+        .find_map(|l| l.strip_prefix("$ factlint serve"))
+        .expect("a `$ factlint serve` command");
+    // The README's command, on a free loopback port rather than 8081, which
+    // may be taken here (Server::start adds the `--listen`).
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(dir.path(), &args);
+    assert!(server.addr.ip().is_loopback());
+    assert!(server.alive(&[]));
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("<textarea"));
+    assert!(page
+        .header("content-security-policy")
+        .is_some_and(|p| p.contains("default-src 'none'")));
+}
+
+#[test]
 fn other_machines_need_a_token() {
     let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(["serve", "--listen", "0.0.0.0:0"])

@@ -47,7 +47,8 @@ pub(crate) async fn authorize(
             return (
                 StatusCode::SEE_OTHER,
                 [
-                    (header::LOCATION, "/".to_owned()),
+                    // Relative, so that it also works under a proxy's path.
+                    (header::LOCATION, "./".to_owned()),
                     (
                         header::SET_COOKIE,
                         format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"),

@@ -1,5 +1,5 @@
-// factlint's draft page: the draft goes to /api/check a short pause after
-// each change, and the findings come back as underlines behind the text,
+// factlint's draft page: the draft goes to api/check (relative, so the page
+// works under a reverse proxy's path too) a short pause after each change, and the findings come back as underlines behind the text,
 // a note on hover or at the cursor, and lists.
 "use strict";
 (() => {
@@ -61,7 +61,7 @@
     let response;
     let body = null;
     try {
-      response = await fetch("/api/check", {
+      response = await fetch("api/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ text, format: format.value }),
