@@ -34,11 +34,22 @@ fn post(server: &Server, path: &str, content_type: &str, body: &[u8]) -> serve_s
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
+/// What is wrong, the path, the content type, the body, the status
+/// expected and a word the message must have.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<u8>,
+    u16,
+    &'static str,
+);
+
 #[test]
 fn broken_bodies_get_a_json_4xx_and_the_server_goes_on() {
     let dir = tempfile::tempdir().expect("temp dir");
     let server = server(dir.path());
-    let cases: Vec<(&str, &str, &str, Vec<u8>, u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "a % not followed by hex digits",
             "/v2/check",
