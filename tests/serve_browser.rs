@@ -181,21 +181,96 @@ fn decode_base64(text: &str) -> Vec<u8> {
     out
 }
 
-#[test]
-fn the_page_underlines_explains_and_fixes_a_wrong_number() {
+/// chromedriver and Chromium, or `None` (and a note) where they are missing
+/// outside CI.
+fn programs() -> Option<(PathBuf, PathBuf)> {
     let driver = find_program(&["chromedriver"]);
     let browser = find_program(&["chromium", "chromium-browser"]);
-    let (Some(driver), Some(browser)) = (driver, browser) else {
-        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-        assert!(
-            !ci,
-            "CI=true but chromium or chromedriver is missing: .ci/run installs them \
-             (apt-get install -y chromium chromium-driver)"
-        );
-        eprintln!(
-            "SKIPPED: chromium or chromedriver is not installed (apt-get install -y chromium \
-             chromium-driver); the browser test did not run"
-        );
+    if let (Some(driver), Some(browser)) = (driver, browser) {
+        return Some((driver, browser));
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    assert!(
+        !ci,
+        "CI=true but chromium or chromedriver is missing: .ci/run installs them \
+         (apt-get install -y chromium chromium-driver)"
+    );
+    eprintln!(
+        "SKIPPED: chromium or chromedriver is not installed (apt-get install -y chromium \
+         chromium-driver); the browser test did not run"
+    );
+    None
+}
+
+/// Types into an element, WebDriver keys included.
+fn type_into(driver: &Driver, element: &str, text: &str) {
+    driver.call(
+        "POST",
+        &format!("/session/{}/element/{element}/value", driver.session),
+        json!({ "text": text }),
+    );
+}
+
+#[test]
+fn the_page_works_from_the_keyboard() {
+    let Some((driver, browser)) = programs() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(dir.path(), &[]);
+    let driver = Driver::start(&driver, &browser);
+    driver.call("POST", "/url", json!({ "url": server.url("/") }));
+    let draft = driver.find("#draft").expect("the draft editor");
+    type_into(
+        &driver,
+        &draft,
+        "Iran and Russia signed the 47-article treaty. It runs for 25 years.",
+    );
+    driver.wait_for(
+        "an underline",
+        "const m = document.querySelector('mark.contradiction'); return m && m.textContent;",
+    );
+    // The caret, moved with the arrow keys into "25 years", brings up the
+    // note under the editor.
+    let left = "\u{E012}".repeat("5 years.".len());
+    type_into(&driver, &draft, &left);
+    let note = driver.wait_for(
+        "the note at the caret",
+        "return document.querySelector('#caret-note').innerText;",
+    );
+    let note = note.as_str().expect("text").to_owned();
+    assert!(
+        note.contains("The treaty is concluded for 20 years."),
+        "{note}"
+    );
+    // Alt+Enter applies the fix at the caret.
+    driver.call(
+        "POST",
+        "/actions",
+        json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": "\u{E00A}" },
+            { "type": "keyDown", "value": "\u{E007}" },
+            { "type": "keyUp", "value": "\u{E007}" },
+            { "type": "keyUp", "value": "\u{E00A}" },
+        ] }] }),
+    );
+    let text = driver.script("return document.querySelector('#draft').value;", json!([]));
+    assert_eq!(
+        text,
+        "Iran and Russia signed the 47-article treaty. It runs for 20 years."
+    );
+    // Every finding in the list is a button the Tab key reaches.
+    let focusable = driver.script(
+        "return [...document.querySelectorAll('#unstated li.finding')]
+            .every(li => li.querySelector('button') && li.querySelector('button').tabIndex >= 0);",
+        json!([]),
+    );
+    assert_eq!(focusable, true);
+}
+
+#[test]
+fn the_page_underlines_explains_and_fixes_a_wrong_number() {
+    let Some((driver, browser)) = programs() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");

@@ -260,3 +260,25 @@ fn a_body_that_trickles_in_is_cut_off_with_408() {
     assert!(message.contains("2 s"), "{message}");
     assert!(server.alive(&[]));
 }
+
+#[test]
+fn headers_that_trickle_in_get_the_connection_closed() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = server(dir.path());
+    // Slowloris on the headers: they never end. The server closes the
+    // connection after its header time limit (HTTP leaves no answer to give
+    // a request that has not been read), and serves others meanwhile.
+    let mut slow = connect(server.addr);
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: a")
+        .expect("write head");
+    assert!(server.alive(&[]), "other clients are served meanwhile");
+    let mut rest = Vec::new();
+    let read = slow.read_to_end(&mut rest);
+    assert!(
+        matches!(read, Ok(0))
+            || read.is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+        "the connection is closed without an answer: {rest:?}"
+    );
+    assert!(server.alive(&[]));
+}
