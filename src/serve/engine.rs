@@ -166,14 +166,11 @@ fn describe(error: &ResolveError) -> Vec<String> {
 /// be found), each rule file, and the YAML files of each rule folder.
 fn stamp(resolved: &Resolved, overrides: &Overrides, cwd: &Path) -> Vec<Stamp> {
     let mut paths: Vec<PathBuf> = Vec::new();
+    // The configuration's severities apply to `--rules` too, so it is
+    // watched either way.
     match &overrides.config {
         Some(path) => paths.push(config::absolute(cwd, path)),
-        None if overrides.rules.is_empty() => {
-            if let Some(found) = config::find(cwd) {
-                paths.push(found);
-            }
-        }
-        None => {}
+        None => paths.extend(config::find(cwd)),
     }
     for path in &resolved.rule_paths.value {
         let path = config::absolute(cwd, path);
