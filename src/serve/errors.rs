@@ -111,6 +111,9 @@ pub(crate) async fn as_json(
                 .to_owned()
         }
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported content type".to_owned(),
+        StatusCode::INTERNAL_SERVER_ERROR => {
+            "the server failed on this request; please report it as a factlint bug".to_owned()
+        }
         other => other
             .canonical_reason()
             .unwrap_or("the request failed")
@@ -128,4 +131,67 @@ pub(crate) async fn as_json(
         HeaderValue::from_static("application/json; charset=utf-8"),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn limits() -> Limits {
+        Limits {
+            max_body: 1024,
+            max_text_length: 10,
+            check_timeout: Duration::from_secs(1),
+            body_timeout: Duration::from_secs(2),
+            request_timeout: Duration::from_secs(3),
+        }
+    }
+
+    async fn body_of(response: Response<Body>) -> serde_json::Value {
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    #[test]
+    fn bare_errors_get_a_json_body_and_keep_their_headers() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let bare = Response::builder()
+                .status(StatusCode::PAYLOAD_TOO_LARGE)
+                .header("x-kept", "yes")
+                .body(Body::from("length limit exceeded"))
+                .unwrap();
+            let out = as_json(State(limits()), bare).await;
+            assert_eq!(out.status(), StatusCode::PAYLOAD_TOO_LARGE);
+            assert_eq!(out.headers()["x-kept"], "yes");
+            assert!(out.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("application/json"));
+            let body = body_of(out).await;
+            assert_eq!(body["status"], 413);
+            assert_eq!(body["error"], "payload too large");
+            assert!(body["message"].as_str().unwrap().contains("1024 bytes"));
+
+            let panicked = Response::builder()
+                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                .body(Body::from("panic"))
+                .unwrap();
+            let body = body_of(as_json(State(limits()), panicked).await).await;
+            assert!(body["message"].as_str().unwrap().contains("bug"));
+
+            // Success and JSON errors pass as they are.
+            let ok = Response::new(Body::from("fine"));
+            assert_eq!(as_json(State(limits()), ok).await.status(), StatusCode::OK);
+            let json = json_error(StatusCode::BAD_REQUEST, "own message");
+            let body = body_of(as_json(State(limits()), json).await).await;
+            assert_eq!(body["message"], "own message");
+        });
+    }
 }

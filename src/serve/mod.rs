@@ -232,7 +232,7 @@ async fn serve(options: Options, engine: Engine, cores: usize) -> ExitCode {
 
 /// The routes and the layers around them. Outermost first: CORS (so that
 /// preflights need no token), JSON for every error, the whole-request time
-/// limit, the body cap, then the token.
+/// limit, the body cap, panics caught, then the token.
 pub(crate) fn router(state: State, allow_origin: &[String]) -> Router {
     let routes = Router::new()
         .route("/", get(web::index))
@@ -251,6 +251,9 @@ pub(crate) fn router(state: State, allow_origin: &[String]) -> Router {
             Arc::clone(&state),
             guard::authorize,
         ))
+        // A bug in a handler is a 500 with a message, not a dropped
+        // connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             limits.max_body,
         ))
