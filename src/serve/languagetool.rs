@@ -201,11 +201,12 @@ async fn answer(state: &super::State, request: Request) -> Result<Response, ApiE
         markup: Markup::Text,
     };
     let (loaded, report) = run_check(state, draft).await?;
+    let utf16 = Utf16::new(&plain.original);
     let matches: Vec<Value> = report
         .diagnostics
         .iter()
         .filter(|d| filter.keeps(d))
-        .map(|d| a_match(&loaded, &plain, d))
+        .map(|d| a_match(&loaded, &plain, &utf16, d))
         .collect();
     let body = json!({
         "software": {
@@ -309,7 +310,7 @@ fn category(kind: Kind) -> (&'static str, &'static str) {
 
 /// A finding as a LanguageTool match. The checked text is the client's
 /// plain text (markup skipped); offsets are mapped back into what it sent.
-fn a_match(loaded: &Loaded, plain: &Plain, d: &Diagnostic) -> Value {
+fn a_match(loaded: &Loaded, plain: &Plain, utf16: &Utf16, d: &Diagnostic) -> Value {
     let text = plain.text.as_str();
     let mut span = floor(text, d.span.start)..ceil(text, d.span.end.max(d.span.start));
     // A replacement stands for the whole match: the fix's edit, with the
@@ -326,7 +327,6 @@ fn a_match(loaded: &Loaded, plain: &Plain, d: &Diagnostic) -> Value {
         );
         replacements.push(json!({ "value": value }));
     }
-    let utf16 = Utf16::new(&plain.original);
     let start = plain.original_offset(span.start, false);
     let end = plain.original_offset(span.end, true).max(start);
     let offset = utf16.at(start);
@@ -388,22 +388,27 @@ fn context(text: &str, span: &Range<usize>) -> Value {
 
 /// The sentence the match is in: from the end of the sentence before (a
 /// full stop, question or exclamation mark and a space, or a line break) to
-/// the end of its own.
+/// the end of its own, looking no further than 2,000 bytes either way (as
+/// the reader cuts longer runs), so that many matches in a text without
+/// full stops cost no more than their number.
 fn sentence(text: &str, span: &Range<usize>) -> String {
+    const FURTHEST: usize = 2_000;
     let bytes = text.as_bytes();
+    let lowest = span.start.saturating_sub(FURTHEST);
+    let highest = span.end.saturating_add(FURTHEST).min(bytes.len());
     let ends_sentence = |i: usize| {
         matches!(bytes.get(i), Some(b'.' | b'!' | b'?'))
             && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
     };
     let mut start = span.start;
-    while start > 0 && bytes[start - 1] != b'\n' && !(start >= 2 && ends_sentence(start - 2)) {
+    while start > lowest && bytes[start - 1] != b'\n' && !(start >= 2 && ends_sentence(start - 2)) {
         start -= 1;
     }
     let mut end = span.end.max(start);
-    while end < bytes.len() && bytes[end] != b'\n' && !ends_sentence(end) {
+    while end < highest && bytes[end] != b'\n' && !ends_sentence(end) {
         end += 1;
     }
-    if end < bytes.len() && bytes[end] != b'\n' {
+    if end < highest && bytes[end] != b'\n' {
         end += 1;
     }
     let (start, end) = (floor(text, start), ceil(text, end));
