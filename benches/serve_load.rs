@@ -9,6 +9,9 @@
 //!     cargo bench --bench serve_load
 //! ```
 //!
+//! Run by `cargo test --all-targets` (without `--bench`), it is a smoke test
+//! instead: 4 clients for 1 second, every answer a 200.
+//!
 //! It only ever connects to the server it started, on 127.0.0.1, and stops
 //! by itself: each client stops at the deadline or after its share of at
 //! most 2,000,000 requests, and the whole run is abandoned 60 s past the
@@ -176,8 +179,10 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
 }
 
 fn main() {
-    let clients = env_or("FACTLINT_LOAD_CLIENTS", 200).clamp(1, 2000) as usize;
-    let seconds = env_or("FACTLINT_LOAD_SECONDS", 30).clamp(1, 300);
+    let benching = std::env::args().any(|a| a == "--bench");
+    let (clients, seconds) = if benching { (200, 30) } else { (4, 1) };
+    let clients = env_or("FACTLINT_LOAD_CLIENTS", clients).clamp(1, 2000) as usize;
+    let seconds = env_or("FACTLINT_LOAD_SECONDS", seconds).clamp(1, 300);
     let endpoint = std::env::var("FACTLINT_LOAD_ENDPOINT").unwrap_or_else(|_| "v2".to_owned());
     let dir = std::env::temp_dir();
     let mut server = Command::new(env!("CARGO_BIN_EXE_factlint"))
