@@ -282,3 +282,43 @@ fn headers_that_trickle_in_get_the_connection_closed() {
     );
     assert!(server.alive(&[]));
 }
+
+#[test]
+fn a_check_over_its_time_limit_is_a_503_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(
+        dir.path(),
+        &[
+            "--max-checks",
+            "1",
+            "--check-timeout",
+            "1",
+            "--max-body",
+            "8000000",
+            "--max-text-length",
+            "8000000",
+        ],
+    );
+    // Three megabytes of claims about the subject and no full stop: far
+    // more than a second's reading for the (debug) server under test.
+    let draft =
+        "The 46-article treaty between Russia and Iran runs for 25 years ".repeat(3_000_000 / 64);
+    let reply = server.post_json("/api/check", &serde_json::json!({ "text": draft }));
+    let message = reply.assert_json_error(503);
+    assert!(message.contains("--check-timeout"), "{message}");
+    // The check still running holds the only check slot, but everything
+    // else is answered, and a check waiting for the slot times out cleanly.
+    assert!(server.alive(&[]));
+    let waiting = server.post_json(
+        "/api/check",
+        &serde_json::json!({ "text": "The 46-article treaty of Russia and Iran." }),
+    );
+    assert!(
+        waiting.status == 200 || waiting.status == 503,
+        "{}",
+        waiting.text()
+    );
+    if waiting.status == 503 {
+        waiting.assert_json_error(503);
+    }
+}
