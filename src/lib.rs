@@ -18,5 +18,6 @@ pub mod fix;
 pub mod lsp;
 pub mod reader;
 pub mod rules;
+pub mod serve;
 pub mod source;
 pub mod suppress;

@@ -48,6 +48,7 @@ Exit codes:
 
 Docs: README.md (commands, configuration, CI, editors) and docs/rules.md (rule
 files) in factlint's repository; `factlint man` prints the manual page.";
+pub(crate) use rules::rules_json;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -69,6 +70,8 @@ enum Command {
     Check(CheckArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(crate::lsp::Options),
+    /// Serve LanguageTool's HTTP API, a JSON API and a web page, for editors and browsers.
+    Serve(crate::serve::Options),
     /// Print the resolved configuration and where each value came from.
     Config(SettingsArgs),
     /// Validate (`rules check`) or list (`rules list`) rule files.
@@ -228,6 +231,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp(options) => crate::lsp::run(options),
+        Command::Serve(options) => crate::serve::run(options),
         Command::Config(args) => show_config(&args),
         Command::Rules(args) => rules::run(args),
         Command::Test(args) => test::run(args),

@@ -141,24 +141,7 @@ fn list(args: ListArgs) -> ExitCode {
     let mut out = io::stdout().lock();
     match args.format {
         ListFormat::Json => {
-            let rules: Vec<_> = set
-                .subjects
-                .iter()
-                .flat_map(|s| s.facts.iter().map(move |f| (s, f)))
-                .map(|(s, f)| {
-                    json!({
-                        "rule": f.rule,
-                        "subject": s.id,
-                        "kind": f.kind.name(),
-                        "claim": f.claim,
-                        "path": s.path,
-                        "line": f.line,
-                        "contradiction": f.contradiction.map(|l| l.as_str()).unwrap_or("off"),
-                        "unstated": f.unstated.map(|l| l.as_str()).unwrap_or("off"),
-                        "examples": f.examples.len(),
-                    })
-                })
-                .collect();
+            let rules = rules_json(&set);
             let text = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_owned());
             let _ = writeln!(out, "{text}");
         }
@@ -190,6 +173,28 @@ fn list(args: ListArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Every rule as `rules list --format json` prints it (and `serve`'s
+/// `/api/rules` answers).
+pub(crate) fn rules_json(set: &RuleSet) -> Vec<serde_json::Value> {
+    set.subjects
+        .iter()
+        .flat_map(|s| s.facts.iter().map(move |f| (s, f)))
+        .map(|(s, f)| {
+            json!({
+                "rule": f.rule,
+                "subject": s.id,
+                "kind": f.kind.name(),
+                "claim": f.claim,
+                "path": s.path,
+                "line": f.line,
+                "contradiction": f.contradiction.map(|l| l.as_str()).unwrap_or("off"),
+                "unstated": f.unstated.map(|l| l.as_str()).unwrap_or("off"),
+                "examples": f.examples.len(),
+            })
+        })
+        .collect()
 }
 
 fn use_color_stderr() -> bool {
