@@ -129,6 +129,9 @@ struct RowContext {
     header: Option<Range<usize>>,
     /// A one-line "Label: value" paragraph, read like a list item.
     label: bool,
+    /// For a list item or label line, the text of the innermost heading
+    /// above it: "Date: 17 January" under "Signing" is the signing's date.
+    heading: Option<Range<usize>>,
 }
 
 /// Whether a paragraph is a fact-sheet line such as "Articles: 45" or
@@ -365,7 +368,7 @@ impl<'r> SubjectReader<'r> {
         });
         // Open headings, outermost first, with the owner each one names: a list
         // under "## Key numbers" inside "# The treaty" is about the treaty.
-        let mut headings: Vec<(u8, Option<Owner>)> = Vec::new();
+        let mut headings: Vec<(u8, Option<Owner>, Range<usize>)> = Vec::new();
         // A table's header row: its text, for the column a cell stands in, and
         // the subject it names, for the rows under it.
         let mut table_header: Option<(Range<usize>, Option<Owner>)> = None;
@@ -389,23 +392,26 @@ impl<'r> SubjectReader<'r> {
                 }
                 if let BlockKind::Heading(level) = kind {
                     let owner = named();
-                    while headings.last().is_some_and(|(l, _)| *l >= level) {
+                    while headings.last().is_some_and(|(l, _, _)| *l >= level) {
                         headings.pop();
                     }
-                    headings.push((level, owner));
+                    headings.push((level, owner, s.range.clone()));
                 }
-                let under_heading = || headings.iter().rev().find_map(|(_, o)| *o);
+                let under_heading = || headings.iter().rev().find_map(|(_, o, _)| *o);
+                let heading = headings.last().map(|(_, _, r)| r.clone());
                 match kind {
                     BlockKind::ListItem => RowContext {
                         owner: under_heading(),
                         header: None,
                         label: false,
+                        heading,
                     },
                     BlockKind::Paragraph if is_label_line(&doc.text[s.range.clone()]) => {
                         RowContext {
                             owner: under_heading(),
                             header: None,
                             label: true,
+                            heading,
                         }
                     }
                     BlockKind::TableRow { header: false } => RowContext {
@@ -415,11 +421,13 @@ impl<'r> SubjectReader<'r> {
                             .or_else(under_heading),
                         header: table_header.as_ref().map(|(r, _)| r.clone()),
                         label: false,
+                        heading: None,
                     },
                     BlockKind::TableRow { header: true } => RowContext {
                         owner: under_heading(),
                         header: None,
                         label: false,
+                        heading: None,
                     },
                     _ => RowContext::default(),
                 }
@@ -564,17 +572,25 @@ impl<'r> SubjectReader<'r> {
         }
         // an alias that stands for another subject ("a trade agreement between
         // two Gulf producers") does not make the draft about this one
-        let has_alias = sentences.iter().any(|s| {
+        // the parties must be named around a mention of the instrument (in its
+        // sentence or the next to it), not anywhere: a story on another deal
+        // may name one party in passing, far from the deal
+        let has_alias = |s: &Sentence| {
             s.mentions
                 .iter()
                 .zip(&s.owners)
                 .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
-        });
-        let mut seen = vec![false; self.terms.parties.len()];
-        for g in sentences.iter().flat_map(|s| &s.parties) {
-            seen[*g] = true;
-        }
-        has_alias && seen.iter().all(|x| *x)
+        };
+        (0..sentences.len())
+            .filter(|&i| has_alias(&sentences[i]))
+            .any(|i| {
+                let mut seen = vec![false; self.terms.parties.len()];
+                let around = i.saturating_sub(1)..(i + 2).min(sentences.len());
+                for g in sentences[around].iter().flat_map(|s| &s.parties) {
+                    seen[*g] = true;
+                }
+                seen.iter().all(|x| *x)
+            })
     }
 
     fn read_sentence(
@@ -803,6 +819,11 @@ impl<'r> SubjectReader<'r> {
                             column_label(d.range.start).is_some_and(|label| {
                                 let tokens = tokens::tokenize(label, 0..label.len());
                                 (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
+                            }) || row.heading.as_ref().is_some_and(|h| {
+                                // a fact-sheet line under a heading that names the event
+                                let tokens = tokens::tokenize(text, h.clone());
+                                (0..tokens.len())
+                                    .any(|i| fact.cues.iter().any(|c| cue_at(&tokens, i, c)))
                             })
                         };
                         // "the January 2025 agreement": a date that qualifies the
@@ -1293,6 +1314,13 @@ fn in_extension(tokens: &[Token], start: usize, terms: &Terms) -> bool {
 /// up to two modifiers: "a 20-year term", "a 20-year strategic framework".
 fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
     let mut k = end;
+    // past a conversion in brackets: "the 250-kilogram (550-pound) cap"
+    if tokens.get(k).is_some_and(|t| t.norm == "(") {
+        match (k..tokens.len().min(k + 8)).find(|&c| tokens[c].norm == ")") {
+            Some(close) => k = close + 1,
+            None => return false,
+        }
+    }
     for _ in 0..3 {
         if cues.iter().any(|c| cue_at(tokens, k, c)) {
             return true;

@@ -398,7 +398,8 @@ fn read_after(
     } else {
         // modifiers between: "47 separate articles", "5,000 first generation
         // IR-1 centrifuges", "1,550 deployed strategic warheads"
-        let (u, end) = unit_after_modifiers(tokens, j, numbers, units)?;
+        let (u, end) = unit_after_modifiers(tokens, j, numbers, units)
+            .or_else(|| partitive_unit(tokens, j, numbers, units))?;
         (u, end, Form::Noun)
     };
     let symbol = usize::from(currency_before(tokens, first, units).is_some());
@@ -461,6 +462,41 @@ fn unit_after_modifiers<'u>(
             if words > MODIFIERS {
                 return None;
             }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A partitive: "4,060 of the oldest and least efficient centrifuges",
+/// "300 of its 1,000 machines" is not one (a number inside is another count).
+fn partitive_unit<'u>(
+    tokens: &[Token],
+    j: usize,
+    numbers: &[NumberMatch],
+    units: &'u Units,
+) -> Option<(&'u Unit, usize)> {
+    let of = tokens.get(j)?;
+    let det = tokens.get(j + 1)?;
+    if of.norm != "of" || !matches!(det.norm.as_str(), "the" | "its" | "their") {
+        return None;
+    }
+    let mut k = j + 2;
+    let mut words = 0;
+    while let Some(t) = tokens.get(k) {
+        if let Some(found) = unit_at(tokens, k, units) {
+            return Some(found);
+        }
+        let glue = matches!(t.norm.as_str(), "and" | "or" | "-" | ",");
+        if numbers.iter().any(|m| m.range.contains(&t.range.start))
+            || !(t.is_word() || glue)
+            || (!glue && NOT_BETWEEN.contains(&t.norm.as_str()))
+        {
+            return None;
+        }
+        words += usize::from(t.is_word());
+        if words > 5 {
+            return None;
         }
         k += 1;
     }
