@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit};
+use crate::source::Document;
 
 /// The result of applying a file's fixes to its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,181 @@ pub fn edits(diagnostics: &[Diagnostic]) -> Vec<Edit> {
         .filter(|d| !d.attributed)
         .filter_map(|d| d.fix.clone())
         .collect()
+}
+
+/// The edit of the original that makes the value at text `range` of `doc`
+/// read `replacement`, changing only the draft's own characters that differ:
+/// the digits or words that carry the value. Markup, entities, line breaks
+/// and the draft's separators between the words are kept byte for byte (a
+/// draft's `forty five` becomes `forty seven`, not `forty-seven`, and
+/// `$50&nbsp;million` keeps its `&nbsp;`). `None` when that cannot be done:
+/// a character to change is not the draft's own (decoded from an entity,
+/// implied by markup), or the value is glued to other characters by an
+/// invisible one or broken across a line (`4\u{200d}5`, `twenty-<br>five`),
+/// where the reading itself is in doubt.
+pub fn value_edit(doc: &Document, range: Range<usize>, replacement: &str) -> Option<Edit> {
+    let original = doc.original()?;
+    let old = doc.text.get(range.clone())?;
+    if old == replacement || broken_value(doc, original, range.clone()) {
+        return None;
+    }
+    let mut pieces: Vec<(Range<usize>, &str)> = Vec::new();
+    for (part, new) in changes(old, replacement) {
+        let part = range.start + part.start..range.start + part.end;
+        let orig = if part.is_empty() {
+            insertion_point(doc, part.start, &range)?
+        } else {
+            doc.copied_original(part)?
+        };
+        pieces.push((orig, new));
+    }
+    let start = pieces.first()?.0.start;
+    let end = pieces.last()?.0.end;
+    let mut text = String::with_capacity(end.saturating_sub(start) + replacement.len());
+    let mut at = start;
+    for (orig, new) in pieces {
+        if orig.start < at {
+            return None;
+        }
+        text.push_str(original.get(at..orig.start)?);
+        text.push_str(new);
+        at = orig.end;
+    }
+    original.get(start..end)?;
+    Some(Edit {
+        range: start..end,
+        replacement: text,
+    })
+}
+
+/// Characters that show nothing but can glue two others into one word.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
+}
+
+/// Whether the value at text `range` is glued to a letter or digit by an
+/// invisible character, or continues a word hyphenated across a line break
+/// or markup: then it is likely a part of a longer value read on its own.
+fn broken_value(doc: &Document, original: &str, range: Range<usize>) -> bool {
+    let orig = doc.original_range(range.clone());
+    let glued = |mut chars: &mut dyn Iterator<Item = char>| {
+        let mut skipped = false;
+        for c in &mut chars {
+            if is_invisible(c) {
+                skipped = true;
+                continue;
+            }
+            return skipped && c.is_alphanumeric();
+        }
+        false
+    };
+    let before = original.get(..orig.start).unwrap_or("");
+    let after = original.get(orig.end..).unwrap_or("");
+    if glued(&mut before.chars().rev()) || glued(&mut after.chars()) {
+        return true;
+    }
+    // In the text: `twenty-` then a line break or markup, then the value.
+    let text_before = doc.text.get(..range.start).unwrap_or("");
+    let mut back = text_before.char_indices().rev();
+    let gap_end = range.start;
+    let (hyphen_at, gap) = match back.next() {
+        Some((i, '-')) => (i, i + 1..gap_end),
+        Some((i, c)) if c.is_whitespace() => match back.next() {
+            Some((h, '-')) => (h, i..gap_end),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let after_letter = text_before[..hyphen_at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    // a literal space after the hyphen is the draft's own (`pre- and
+    // post-war`); anything else there is a break
+    let broken = if gap.is_empty() {
+        let hyphen_end = doc.original_range(hyphen_at..hyphen_at + 1).end;
+        hyphen_end != orig.start
+    } else {
+        doc.copied_original(gap).is_none()
+    };
+    after_letter && broken
+}
+
+/// Where to insert text at text offset `at` of the value `range`: before the
+/// next character if it is the draft's own and part of the value, else after
+/// the previous one.
+fn insertion_point(doc: &Document, at: usize, range: &Range<usize>) -> Option<Range<usize>> {
+    let next = doc.text.get(at..range.end)?.chars().next();
+    if let Some(c) = next {
+        if let Some(orig) = doc.copied_original(at..at + c.len_utf8()) {
+            return Some(orig.start..orig.start);
+        }
+    }
+    let prev = doc.text.get(range.start..at)?.chars().next_back()?;
+    let orig = doc.copied_original(at - prev.len_utf8()..at)?;
+    Some(orig.end..orig.end)
+}
+
+/// Whether `c` separates the words of a value: white space or a hyphen.
+fn is_separator(c: char) -> bool {
+    crate::source::is_space(c) || c == '-'
+}
+
+/// `s` cut into runs of separators and of other characters, with whether
+/// each is a separator run.
+fn runs(s: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        let sep = is_separator(c);
+        match out.last_mut() {
+            Some((r, kind)) if *kind == sep => r.end = i + c.len_utf8(),
+            _ => out.push((i..i + c.len_utf8(), sep)),
+        }
+    }
+    out
+}
+
+/// What to change in `old` to read `new`: ranges of `old` and their new
+/// text. When both have the same words and separators in the same order,
+/// each word that differs changes on its own and the separators of `old`
+/// stay as they are; otherwise the one stretch from the first difference
+/// to the last changes.
+fn changes<'n>(old: &str, new: &'n str) -> Vec<(Range<usize>, &'n str)> {
+    let (a, b) = (runs(old), runs(new));
+    if a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x.1 == y.1) {
+        return a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| !x.1 && old[x.0.clone()] != new[y.0.clone()])
+            .map(|(x, y)| {
+                let (r, n) = trimmed(&old[x.0.clone()], &new[y.0.clone()]);
+                (x.0.start + r.start..x.0.start + r.end, n)
+            })
+            .collect();
+    }
+    vec![trimmed(old, new)]
+}
+
+/// The part of `old` between the longest common prefix and suffix of `old`
+/// and `new` (in characters), and the part of `new` that replaces it.
+fn trimmed<'n>(old: &str, new: &'n str) -> (Range<usize>, &'n str) {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
 }
 
 /// Applies non-overlapping edits to `source`, earliest first; an edit that
@@ -200,6 +376,168 @@ mod tests {
             replacement: String::new(),
         };
         assert_eq!(apply(source, &[bad]).skipped, 1);
+    }
+
+    /// The draft with the edit of the value `found` (as the text reads it)
+    /// to `replacement`, or `None` when no edit is offered.
+    fn fixed(
+        draft: &str,
+        markup: crate::source::Markup,
+        found: &str,
+        replacement: &str,
+    ) -> Option<String> {
+        let doc = Document::read(draft, markup);
+        let start = doc.text.find(found).expect("value in the text");
+        let edit = value_edit(&doc, start..start + found.len(), replacement)?;
+        Some(apply(draft, &[edit]).text)
+    }
+
+    #[test]
+    fn a_fix_keeps_markup_inside_and_around_the_value() {
+        use crate::source::Markup::{Html, Markdown};
+        for (draft, markup, found, replacement, expected) in [
+            (
+                "signed on [January 15](https://x.org/a), 2025.",
+                Markdown,
+                "January 15, 2025",
+                "January 17, 2025",
+                "signed on [January 17](https://x.org/a), 2025.",
+            ),
+            (
+                "<p>signed on <a>January 15</a>, 2025.</p>",
+                Html,
+                "January 15, 2025",
+                "January 17, 2025",
+                "<p>signed on <a>January 17</a>, 2025.</p>",
+            ),
+            (
+                "signed on *January* 16, 2025.",
+                Markdown,
+                "January 16, 2025",
+                "January 17, 2025",
+                "signed on *January* 17, 2025.",
+            ),
+            (
+                "It has **forty** five articles.",
+                Markdown,
+                "forty five",
+                "forty-seven",
+                "It has **forty** seven articles.",
+            ),
+            (
+                "<p>It has <b>45</b> articles.</p>",
+                Html,
+                "45",
+                "47",
+                "<p>It has <b>47</b> articles.</p>",
+            ),
+            (
+                "It has 4<!-- -->5 articles.",
+                Markdown,
+                "45",
+                "47",
+                "It has 4<!-- -->7 articles.",
+            ),
+            (
+                "signed on January 15,\r\n2025.",
+                Markdown,
+                "January 15, 2025",
+                "January 17, 2025",
+                "signed on January 17,\r\n2025.",
+            ),
+            (
+                "signed on <b>January</b> 15, 2025.",
+                Html,
+                "January 15, 2025",
+                "February 17, 2025",
+                "signed on <b>February</b> 17, 2025.",
+            ),
+        ] {
+            assert_eq!(
+                fixed(draft, markup, found, replacement).as_deref(),
+                Some(expected),
+                "{draft:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fix_keeps_no_break_spaces() {
+        use crate::source::Markup::{Html, Markdown, Text};
+        for (draft, markup, found, replacement, expected) in [
+            (
+                "It costs $50&nbsp;million.",
+                Markdown,
+                "$50 million",
+                "$48 million",
+                "It costs $48&nbsp;million.",
+            ),
+            (
+                "<p>It costs $50&nbsp;million.</p>",
+                Html,
+                "$50 million",
+                "$48 million",
+                "<p>It costs $48&nbsp;million.</p>",
+            ),
+            (
+                "It costs $50\u{a0}million.",
+                Text,
+                "$50 million",
+                "$48 million",
+                "It costs $48\u{a0}million.",
+            ),
+            (
+                "It has forty&nbsp;five articles.",
+                Markdown,
+                "forty five",
+                "forty-seven",
+                "It has forty&nbsp;seven articles.",
+            ),
+        ] {
+            assert_eq!(
+                fixed(draft, markup, found, replacement).as_deref(),
+                Some(expected),
+                "{draft:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_glued_by_an_invisible_character_or_broken_across_a_line_gets_no_fix() {
+        use crate::source::Markup::{Html, Markdown, Text};
+        for (draft, markup, found, replacement) in [
+            ("It has 4\u{200d}5 articles.", Text, "5", "47"),
+            ("It has 4\u{200b}5 articles.", Markdown, "5", "47"),
+            ("It has 4\u{ad}5 articles.", Markdown, "5", "47"),
+            (
+                "<p>It runs twenty-<br>five years.</p>",
+                Html,
+                "five",
+                "twenty",
+            ),
+            (
+                "<p>It runs twenty-<span>five</span> years.</p>",
+                Html,
+                "five",
+                "twenty",
+            ),
+        ] {
+            let doc = Document::read(draft, markup);
+            let start = doc.text.find(found).expect("value in the text");
+            assert_eq!(
+                value_edit(&doc, start..start + found.len(), replacement),
+                None,
+                "{draft:?} read as {:?}",
+                doc.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_decoded_from_an_entity_gets_no_fix() {
+        let doc = Document::read("It has &#52;&#53; articles.", crate::source::Markup::Html);
+        let start = doc.text.find("45").expect("decoded");
+        assert_eq!(value_edit(&doc, start..start + 2, "47"), None);
     }
 
     #[test]
