@@ -2,13 +2,12 @@
 //! own bytes, written so that a draft is never left half-written or
 //! overwritten under an editor that changed it meanwhile.
 
-use std::fs;
-use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::source::Document;
+pub use crate::write::{write_if_unchanged, WriteError};
 
 /// The result of applying a file's fixes to its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,8 +255,9 @@ pub enum FileFix {
     Nothing,
     /// `--diff`: the change, as a unified diff; nothing written.
     Diff(String),
-    /// The file was rewritten with this text.
-    Written(Fixed),
+    /// The file was rewritten with this text; the warnings say what the
+    /// user should know about it (a hard link that keeps the old text).
+    Written(Fixed, Vec<String>),
     /// The fixes could not be written, and why; the file is as it was.
     NotWritten(String),
 }
@@ -285,52 +285,9 @@ pub fn fix_file(
         );
     };
     match write_if_unchanged(path, text.as_bytes(), fixed.text.as_bytes()) {
-        Ok(()) => FileFix::Written(fixed),
+        Ok(written) => FileFix::Written(fixed, written.warnings),
         Err(e) => FileFix::NotWritten(e.to_string()),
     }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    /// The file is no longer what was read and checked.
-    #[error("the file changed since it was read; left as it is")]
-    Changed,
-    /// Renaming over a read-only file would succeed; its owner meant it not
-    /// to change.
-    #[error("the file is read-only; left as it is")]
-    ReadOnly,
-    #[error("{}", crate::source::walk::io_message(.0))]
-    Io(#[from] io::Error),
-}
-
-/// Replaces the file at `path` by `new`, if it still holds `read` (the
-/// bytes the fixes were made from). The new text goes to a temporary file in
-/// the same folder, takes the old file's permissions and is renamed over it,
-/// so that a reader sees the old file or the new one, never a part.
-pub fn write_if_unchanged(path: &Path, read: &[u8], new: &[u8]) -> Result<(), WriteError> {
-    // Through a symbolic link, the file it points to is the one to replace.
-    let target = fs::canonicalize(path)?;
-    if fs::read(&target)? != read {
-        return Err(WriteError::Changed);
-    }
-    let meta = fs::metadata(&target)?;
-    if meta.permissions().readonly() {
-        return Err(WriteError::ReadOnly);
-    }
-    let folder = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".factlint-fix-")
-        .tempfile_in(folder)?;
-    temp.write_all(new)?;
-    temp.as_file().sync_all()?;
-    fs::set_permissions(temp.path(), meta.permissions())?;
-    // Checked again as late as possible: an editor may have saved while the
-    // temporary file was written.
-    if fs::read(&target)? != read {
-        return Err(WriteError::Changed);
-    }
-    temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -547,35 +504,5 @@ mod tests {
             diff,
             "--- a/d.md\n+++ b/d.md\n@@ -1,3 +1,3 @@\n a\n-b 45\n+b 47\n c\n"
         );
-    }
-
-    #[test]
-    fn a_file_changed_since_it_was_read_is_not_touched() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("d.md");
-        fs::write(&path, "edited meanwhile")?;
-        let err = write_if_unchanged(&path, b"as read", b"fixed").unwrap_err();
-        assert!(matches!(err, WriteError::Changed));
-        assert_eq!(fs::read_to_string(&path)?, "edited meanwhile");
-        let leftovers = fs::read_dir(dir.path())?.count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
-        Ok(())
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn permissions_and_links_are_kept() -> Result<(), Box<dyn std::error::Error>> {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("d.md");
-        fs::write(&path, "old")?;
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o640))?;
-        let link = dir.path().join("link.md");
-        std::os::unix::fs::symlink(&path, &link)?;
-        write_if_unchanged(&link, b"old", b"new")?;
-        assert_eq!(fs::read_to_string(&path)?, "new");
-        assert!(fs::symlink_metadata(&link)?.file_type().is_symlink());
-        assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o640);
-        Ok(())
     }
 }

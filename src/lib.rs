@@ -20,3 +20,4 @@ pub mod reader;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod write;

@@ -565,3 +565,76 @@ fn a_fix_keeps_no_break_spaces() {
         ]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file_and_the_draft_whole() {
+    // finding 9: SIGINT while the fixed draft is being written
+    let mut draft = String::from(WRONG);
+    draft.push('\n');
+    let filler = "The weather in the harbour was calm that week.\n";
+    while draft.len() < 5_000_000 {
+        draft.push_str(filler);
+    }
+    let dir = folder(&[("big.md", draft.as_bytes())]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--quiet", "big.md"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("factlint starts");
+    let temporary = || {
+        fs::read_dir(dir.path())
+            .map(|entries| {
+                entries.filter_map(Result::ok).any(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".factlint-fix-")
+                })
+            })
+            .unwrap_or(false)
+    };
+    let mut seen = false;
+    while child.try_wait().ok().flatten().is_none() {
+        if temporary() {
+            seen = true;
+            let pid = libc::pid_t::try_from(child.id()).expect("a process id");
+            // SAFETY: sends a signal to the child started above.
+            unsafe { libc::kill(pid, libc::SIGINT) };
+            break;
+        }
+    }
+    let status = child.wait().expect("factlint ends");
+    assert!(
+        !temporary(),
+        "a temporary file was left (status {status:?})"
+    );
+    let after = fs::read_to_string(dir.path().join("big.md")).expect("the draft is there");
+    let fixed = draft.replacen("46 articles", "47 articles", 1);
+    assert!(after == draft || after == fixed, "the draft is whole");
+    if seen {
+        assert!(!status.success() || after == fixed, "{status:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fix_of_a_hard_linked_draft_is_warned_of() {
+    // finding 6
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    fs::hard_link(dir.path().join("d.md"), dir.path().join("e.md")).expect("hard link");
+    let run = factlint(dir.path(), &["check", "--fix", "--quiet", "d.md"]);
+    assert_no_panic(&run);
+    assert!(
+        run.stderr.contains(
+            "warning: d.md: the file has 2 hard links; the others still hold the old text"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("d.md")).expect("fixed"),
+        WRONG.replace("46", "47")
+    );
+}

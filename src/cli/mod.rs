@@ -356,12 +356,15 @@ fn check(args: CheckArgs) -> ExitCode {
                     ) {
                         FileFix::Nothing => {}
                         FileFix::Diff(diff) => diffs.push_str(&diff),
-                        FileFix::Written(fixed) => {
+                        FileFix::Written(fixed, warnings) => {
                             let _ = writeln!(
                                 stderr,
                                 "fixed {} in {name}",
                                 rules::plural(fixed.applied, "finding", "findings")
                             );
+                            for warning in warnings {
+                                let _ = writeln!(stderr, "warning: {name}: {warning}");
+                            }
                             report.diagnostics =
                                 checker.check(&Document::read(&fixed.text, markup));
                             report.source = fixed.text;
@@ -403,9 +406,16 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let base = path.parent().unwrap_or(Path::new(""));
         let baseline = Baseline::of(&reports, &cwd, base);
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
-            eprintln!("error: cannot write baseline {}: {e}", path.display());
-            return ExitCode::from(2);
+        match crate::write::write_atomic(path, baseline.to_json().as_bytes()) {
+            Ok(written) => {
+                for warning in written.warnings {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+            }
+            Err(e) => {
+                eprintln!("error: cannot write baseline {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
         }
         if !args.quiet {
             let n: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
@@ -438,12 +448,17 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut stdout = io::stdout().lock();
     match &args.output_file {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, &out) {
+        Some(path) => match crate::write::write_atomic(path, &out) {
+            Ok(written) => {
+                for warning in written.warnings {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+            }
+            Err(e) => {
                 eprintln!("error: cannot write report to {}: {e}", path.display());
                 return ExitCode::from(2);
             }
-        }
+        },
         None => {
             let _ = stdout.write_all(&out);
         }
