@@ -15,8 +15,10 @@ pub struct Fixed {
     pub text: String,
     /// Edits applied.
     pub applied: usize,
-    /// Edits left out because they overlap one applied before them.
+    /// Edits left out: the same as another applied, or not in the text.
     pub skipped: usize,
+    /// Where edits that disagree overlap: none of them is applied.
+    pub conflicts: Vec<Range<usize>>,
 }
 
 /// The edits worth applying automatically: not in reported speech, where
@@ -204,38 +206,79 @@ fn trimmed<'n>(old: &str, new: &'n str) -> (Range<usize>, &'n str) {
     (prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
 }
 
-/// Applies non-overlapping edits to `source`, earliest first; an edit that
-/// overlaps one already applied is skipped, and the same edit twice counts
-/// once. Edits that fall outside the text or inside a character are skipped.
+/// Applies edits to `source`, earliest first. Edits that overlap form a
+/// group: when every edit of the group gives the same text (the same fix
+/// twice, or one value fixed as a whole and in part) one is applied and the
+/// rest are skipped; when they disagree (two subjects that want different
+/// words in one place) none is applied and the group counts as a conflict,
+/// so that the draft does not flip between them from run to run. Edits that
+/// fall outside the text or inside a character are skipped.
 pub fn apply(source: &str, edits: &[Edit]) -> Fixed {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    sorted.dedup();
-    let mut text = String::with_capacity(source.len());
-    let mut at = 0;
-    let mut applied = 0;
+    let mut sorted: Vec<&Edit> = Vec::with_capacity(edits.len());
     let mut skipped = 0;
-    for edit in sorted {
+    for edit in edits {
         let Range { start, end } = edit.range;
         let valid = start <= end
             && end <= source.len()
             && source.is_char_boundary(start)
             && source.is_char_boundary(end);
-        if !valid || start < at {
+        if valid {
+            sorted.push(edit);
+        } else {
             skipped += 1;
-            continue;
         }
-        text.push_str(&source[at..start]);
-        text.push_str(&edit.replacement);
-        at = end;
-        applied += 1;
+    }
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    sorted.dedup();
+    let mut text = String::with_capacity(source.len());
+    let mut at = 0;
+    let mut applied = 0;
+    let mut conflicts = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        // the group of edits that overlap, directly or through another
+        let mut group_end = sorted[i].range.end;
+        let mut j = i + 1;
+        while j < sorted.len() && overlaps(&sorted[j].range, sorted[i].range.start, group_end) {
+            group_end = group_end.max(sorted[j].range.end);
+            j += 1;
+        }
+        let group = &sorted[i..j];
+        let start = group[0].range.start;
+        let results: Vec<String> = group
+            .iter()
+            .map(|e| {
+                let mut r = String::new();
+                r.push_str(&source[start..e.range.start]);
+                r.push_str(&e.replacement);
+                r.push_str(&source[e.range.end..group_end]);
+                r
+            })
+            .collect();
+        if results.windows(2).all(|w| w[0] == w[1]) {
+            text.push_str(&source[at..start]);
+            text.push_str(&results[0]);
+            at = group_end;
+            applied += 1;
+            skipped += group.len() - 1;
+        } else {
+            conflicts.push(start..group_end);
+        }
+        i = j;
     }
     text.push_str(&source[at..]);
     Fixed {
         text,
         applied,
         skipped,
+        conflicts,
     }
+}
+
+/// Whether `range` overlaps `start..end`; an insertion at either end of a
+/// non-empty range, or two insertions at one place, overlap too.
+fn overlaps(range: &Range<usize>, start: usize, end: usize) -> bool {
+    range.start < end || (range.start == end && (range.is_empty() || start == end))
 }
 
 /// A unified diff of a file's text before and after, with `a/` and `b/`
@@ -264,30 +307,44 @@ pub enum FileFix {
 
 /// Fixes one draft: `path` is its file (`None` for standard input, which
 /// cannot be written, only shown as a diff), `text` the bytes that were read
-/// and checked.
+/// and checked. Also says where fixes conflicted, if they did: those are
+/// left out and the rest applied.
 pub fn fix_file(
     path: Option<&Path>,
     shown: &str,
     text: &str,
     diagnostics: &[Diagnostic],
     diff_only: bool,
-) -> FileFix {
+) -> (FileFix, Option<String>) {
     let fixed = apply(text, &edits(diagnostics));
-    if fixed.applied == 0 || fixed.text == text {
-        return FileFix::Nothing;
-    }
-    if diff_only {
-        return FileFix::Diff(unified_diff(shown, text, &fixed.text));
-    }
-    let Some(path) = path else {
-        return FileFix::NotWritten(
-            "standard input cannot be fixed in place; use --diff".to_owned(),
-        );
+    let conflict = (!fixed.conflicts.is_empty()).then(|| {
+        let lines = crate::source::LineIndex::new(text);
+        let places: Vec<String> = fixed
+            .conflicts
+            .iter()
+            .map(|r| {
+                let (line, column) = lines.line_col(text, r.start);
+                format!("{line}:{column}")
+            })
+            .collect();
+        format!(
+            "fixes of different findings disagree at {}; neither is applied",
+            places.join(", ")
+        )
+    });
+    let outcome = if fixed.applied == 0 || fixed.text == text {
+        FileFix::Nothing
+    } else if diff_only {
+        FileFix::Diff(unified_diff(shown, text, &fixed.text))
+    } else if let Some(path) = path {
+        match write_if_unchanged(path, text.as_bytes(), fixed.text.as_bytes()) {
+            Ok(written) => FileFix::Written(fixed, written.warnings),
+            Err(e) => FileFix::NotWritten(e.to_string()),
+        }
+    } else {
+        FileFix::NotWritten("standard input cannot be fixed in place; use --diff".to_owned())
     };
-    match write_if_unchanged(path, text.as_bytes(), fixed.text.as_bytes()) {
-        Ok(written) => FileFix::Written(fixed, written.warnings),
-        Err(e) => FileFix::NotWritten(e.to_string()),
-    }
+    (outcome, conflict)
 }
 
 #[cfg(test)]
@@ -495,6 +552,32 @@ mod tests {
         let doc = Document::read("It has &#52;&#53; articles.", crate::source::Markup::Html);
         let start = doc.text.find("45").expect("decoded");
         assert_eq!(value_edit(&doc, start..start + 2, "47"), None);
+    }
+
+    #[test]
+    fn fixes_that_disagree_are_all_left_out() {
+        // finding 8: two subjects want different numbers in one place
+        let source = "It has 45 articles and 25 years.";
+        let edits = [
+            edit(source, "45", "47"),
+            edit(source, "45", "50"),
+            edit(source, "25", "20"),
+        ];
+        let fixed = apply(source, &edits);
+        assert_eq!(fixed.text, "It has 45 articles and 20 years.");
+        assert_eq!(fixed.applied, 1);
+        assert_eq!(fixed.conflicts, [7..9]);
+        // the same in a different order: the same outcome, so no flip
+        let reversed: Vec<Edit> = edits.iter().rev().cloned().collect();
+        assert_eq!(apply(source, &reversed), fixed);
+        // overlapping but agreeing: applied once
+        let agree = [
+            edit(source, "45", "47"),
+            edit(source, "45 articles", "47 articles"),
+        ];
+        let fixed = apply(source, &agree);
+        assert_eq!(fixed.text, "It has 47 articles and 25 years.");
+        assert!(fixed.conflicts.is_empty());
     }
 
     #[test]

@@ -638,3 +638,67 @@ fn a_fix_of_a_hard_linked_draft_is_warned_of() {
         WRONG.replace("46", "47")
     );
 }
+
+#[test]
+fn fixes_of_two_subjects_that_disagree_are_reported_and_neither_applied() {
+    // finding 8: the draft must not flip between the two on every run
+    let subject = |id: &str, metres: u32| {
+        format!(
+            "subject:\n  id: {id}\n  name: Harbor Bridge {id}\n  names: [Harbor Bridge]\n  aliases: [bridge]\n  source: s\nfacts:\n  - id: length\n    claim: c\n    quantity: {{value: {metres}, unit: meter}}\n    cues: [long]\n"
+        )
+    };
+    let (a, b) = (subject("a", 100), subject("b", 120));
+    let draft = "The Harbor Bridge is 90 meters long.\n";
+    let dir = folder(&[
+        ("a.yaml", a.as_bytes()),
+        ("b.yaml", b.as_bytes()),
+        ("d.md", draft.as_bytes()),
+    ]);
+    for _ in 0..2 {
+        let run = factlint(
+            dir.path(),
+            &[
+                "check", "--fix", "--rules", "a.yaml", "--rules", "b.yaml", "--quiet", "d.md",
+            ],
+        );
+        assert_no_panic(&run);
+        assert!(
+            run.stderr.contains(
+                "warning: d.md: fixes of different findings disagree at 1:22; neither is applied"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+            draft
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_report_or_baseline_over_an_input_is_refused() {
+    // finding 7
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    for flag in ["--output-file", "--write-baseline"] {
+        let run = factlint(dir.path(), &["check", flag, "d.md", "d.md"]);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr,
+            format!("error: {flag} d.md is also an input (d.md); refusing to overwrite it\n")
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+            WRONG
+        );
+    }
+    // through another name of the same file, too
+    let run = factlint(dir.path(), &["check", "--output-file", "./d.md", "."]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+        WRONG
+    );
+}

@@ -295,6 +295,32 @@ fn check(args: CheckArgs) -> ExitCode {
     let markup_for = |path: &Path| resolved.markup_for(path);
     let inputs = walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for);
     let (jobs, errors) = jobs(inputs, &resolved, &args.stdin_filename, &shown);
+    // A report written over one of its inputs would destroy it.
+    let mut read_paths: Vec<&Path> = jobs
+        .iter()
+        .filter_map(|job| match job {
+            batch::Job::File { path, .. } => Some(path.as_path()),
+            batch::Job::Text { .. } => None,
+        })
+        .collect();
+    read_paths.extend(resolved.file.as_deref());
+    read_paths.extend(resolved.rule_paths.value.iter().map(PathBuf::as_path));
+    read_paths.extend(args.baseline.as_deref());
+    let outputs = [
+        ("--output-file", &args.output_file),
+        ("--write-baseline", &args.write_baseline),
+    ];
+    for (flag, output) in outputs {
+        let Some(output) = output else { continue };
+        if let Some(input) = read_paths.iter().find(|p| same_file(p, output)) {
+            eprintln!(
+                "error: {flag} {} is also an input ({}); refusing to overwrite it",
+                output.display(),
+                input.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     let inspect =
         |name: &str, text: &str, doc: &Document| explain::print(&checker, name, text, doc);
     // What a fix needs beyond the report: the file to write (none for
@@ -347,13 +373,17 @@ fn check(args: CheckArgs) -> ExitCode {
                 let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
                 if (args.fix || args.diff) && fixable {
                     let name = report.path.clone();
-                    match fix::fix_file(
+                    let (outcome, conflict) = fix::fix_file(
                         file.as_deref(),
                         &name,
                         &report.source,
                         &report.diagnostics,
                         args.diff,
-                    ) {
+                    );
+                    if let Some(conflict) = conflict {
+                        let _ = writeln!(stderr, "warning: {name}: {conflict}");
+                    }
+                    match outcome {
                         FileFix::Nothing => {}
                         FileFix::Diff(diff) => diffs.push_str(&diff),
                         FileFix::Written(fixed, warnings) => {
@@ -528,6 +558,21 @@ fn jobs(
         }
     }
     (jobs, errors)
+}
+
+/// Whether `a` and `b` name the same existing file (through links too).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.is_file() && (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
