@@ -566,7 +566,7 @@ mod tests {
         let fixed = apply(source, &edits);
         assert_eq!(fixed.text, "It has 45 articles and 20 years.");
         assert_eq!(fixed.applied, 1);
-        assert_eq!(fixed.conflicts, [7..9]);
+        assert_eq!(fixed.conflicts, vec![Range { start: 7, end: 9 }]);
         // the same in a different order: the same outcome, so no flip
         let reversed: Vec<Edit> = edits.iter().rev().cloned().collect();
         assert_eq!(apply(source, &reversed), fixed);
