@@ -702,3 +702,56 @@ fn a_report_or_baseline_over_an_input_is_refused() {
         WRONG
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_report_that_cannot_be_written_is_an_error_and_a_closed_pipe_is_not() {
+    // finding 16
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let run = |stdout: Stdio, close: bool, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+        cmd.current_dir(dir.path()).args(args).stdout(stdout);
+        if close {
+            // SAFETY: only closes standard output in the child before exec.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::close(libc::STDOUT_FILENO);
+                    Ok(())
+                });
+            }
+        }
+        cmd.output().expect("factlint runs")
+    };
+    if Path::new("/dev/full").exists() {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = run(Stdio::from(full), false, &["check", "d.md"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write report: No space left on device\n"
+        );
+    }
+    let out = run(Stdio::inherit(), true, &["check", "d.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write report: standard output is closed\n"
+    );
+    // A reader that has seen enough closes the pipe: that is no error.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir.path())
+        .args(["claims", "d.md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("factlint ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -173,14 +173,17 @@ pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
     }
     let mut out = io::stdout().lock();
     let written = match args.format {
-        TableFormat::Human => out.write_all(human(&table).as_bytes()),
+        TableFormat::Human => super::to_stdout(&mut out, human(&table).as_bytes()),
         TableFormat::Json => {
             let text = serde_json::to_string_pretty(&table).unwrap_or_else(|_| "[]".to_owned());
-            writeln!(out, "{text}")
+            super::to_stdout(&mut out, format!("{text}\n").as_bytes())
         }
         TableFormat::Csv => csv(&mut out, &table),
     };
-    if written.is_err() || failed {
+    if let Err(code) = super::report_written(written.and_then(|()| out.flush())) {
+        return code;
+    }
+    if failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

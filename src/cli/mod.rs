@@ -145,6 +145,7 @@ struct CheckArgs {
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
+    guard_closed_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -356,6 +357,8 @@ fn check(args: CheckArgs) -> ExitCode {
     // Errors are printed where their input would have been reported.
     let mut errors = errors.into_iter().peekable();
     let mut delivered = 0;
+    // The first error writing streamed findings; nothing more is written.
+    let mut stream_error: Option<io::Error> = None;
     batch::check(&checker, jobs, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
             let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
@@ -407,7 +410,14 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
                 if stream && !report.diagnostics.is_empty() {
                     let lines = crate::emit::jsonl::render(std::slice::from_ref(&report));
-                    let _ = io::stdout().lock().write_all(lines.as_bytes());
+                    if stream_error.is_none() {
+                        let mut out = io::stdout().lock();
+                        if let Err(e) =
+                            to_stdout(&mut out, lines.as_bytes()).and_then(|()| out.flush())
+                        {
+                            stream_error = Some(e);
+                        }
+                    }
                     report.source = String::new();
                 }
                 reports.push(report);
@@ -423,8 +433,18 @@ fn check(args: CheckArgs) -> ExitCode {
         let _ = writeln!(stderr, "error: {message}");
         failed_inputs = true;
     }
+    if let Some(e) = stream_error {
+        if let Err(code) = report_written(Err(e)) {
+            return code;
+        }
+    }
     if args.diff {
-        let _ = io::stdout().lock().write_all(diffs.as_bytes());
+        let mut out = io::stdout().lock();
+        if let Err(code) =
+            report_written(to_stdout(&mut out, diffs.as_bytes()).and_then(|()| out.flush()))
+        {
+            return code;
+        }
         return ExitCode::from(if failed_inputs {
             2
         } else {
@@ -490,23 +510,30 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         },
         None => {
-            let _ = stdout.write_all(&out);
+            if let Err(code) = report_written(to_stdout(&mut stdout, &out)) {
+                return code;
+            }
         }
     }
     // The summary shares standard output only with output meant for people,
     // or with nothing when the report went to a file.
     if !args.quiet && (args.format == Format::Human || args.output_file.is_some()) {
         let summary = Summary::of(&reports, files_checked);
-        let _ = writeln!(stdout, "{}", summary.line());
+        let mut lines = format!("{}\n", summary.line());
         if hidden > 0 {
-            let _ = writeln!(
-                stdout,
-                "{} in the baseline not shown",
+            lines.push_str(&format!(
+                "{} in the baseline not shown\n",
                 plural(hidden, "finding", "findings")
-            );
+            ));
+        }
+        let written = to_stdout(&mut stdout, lines.as_bytes());
+        if let Err(code) = report_written(written) {
+            return code;
         }
     }
-    let _ = stdout.flush();
+    if let Err(code) = report_written(stdout.flush()) {
+        return code;
+    }
     let failing = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -559,6 +586,58 @@ fn jobs(
     }
     (jobs, errors)
 }
+
+/// What became of writing a report to standard output: nothing to say when
+/// it was written; when the reader closed the pipe (`| head`), exit 0
+/// quietly, as ripgrep does; otherwise the error, and exit 2.
+pub(crate) fn report_written(result: io::Result<()>) -> Result<(), ExitCode> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: cannot write report: {}", walk::io_message(&e));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Writes `bytes` of a report to standard output. Writes to a closed
+/// standard output (`>&-`) would succeed silently; the report is lost all
+/// the same, so they fail.
+pub(crate) fn to_stdout(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    if stdout_closed() && !bytes.is_empty() {
+        return Err(io::Error::other("standard output is closed"));
+    }
+    out.write_all(bytes)
+}
+
+/// Set when the process started with no standard output (`>&-`).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Notes whether the process started with standard output closed. Rust's
+/// runtime opens `/dev/null` read-write in its place before `main`; a shell
+/// redirection to `/dev/null` opens it write-only, so the two can be told
+/// apart.
+#[cfg(unix)]
+fn guard_closed_stdout() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    // SAFETY: F_GETFL only asks about the descriptor; nothing is changed.
+    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
+    let closed = flags == -1
+        || (flags & libc::O_ACCMODE == libc::O_RDWR
+            && std::fs::metadata("/dev/fd/1").is_ok_and(|m| {
+                std::fs::metadata("/dev/null")
+                    .is_ok_and(|null| m.file_type().is_char_device() && m.rdev() == null.rdev())
+            }));
+    STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(not(unix))]
+fn guard_closed_stdout() {}
 
 /// Whether `a` and `b` name the same existing file (through links too).
 fn same_file(a: &Path, b: &Path) -> bool {
