@@ -120,7 +120,14 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
     };
     let (spec, text) = match &file {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            let text = crate::source::walk::read_capped(
+                path,
+                crate::source::walk::MAX_CONFIG_BYTES,
+                "a configuration file",
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
+            .map_err(|e| {
                 ResolveError::Config(vec![plain(
                     path,
                     &format!("cannot read configuration file: {e}"),
@@ -426,7 +433,10 @@ fn prefixes(path: &str) -> impl Iterator<Item = &str> {
 pub fn find(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        // Anything of that name counts, so that a folder, a dangling link
+        // or a link loop there is reported, not passed over for the
+        // bundled rules.
+        .find(|candidate| candidate.symlink_metadata().is_ok())
 }
 
 /// `path` made absolute against `cwd`, with `.` and `..` resolved by name

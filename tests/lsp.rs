@@ -385,7 +385,8 @@ fn the_quick_fix_replaces_the_number() {
             "title": "Replace \"25-year\" with \"20-year\"",
             "kind": "quickfix",
             "diagnostics": [term_diagnostic()],
-            "edit": { "changes": { uri.as_str(): [{ "range": range_json([2, 43, 2, 45]), "newText": "20" }] } },
+            // only the digit that differs is rewritten
+            "edit": { "changes": { uri.as_str(): [{ "range": range_json([2, 44, 2, 45]), "newText": "0" }] } },
             "isPreferred": true,
         }])
     );

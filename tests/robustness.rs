@@ -755,3 +755,154 @@ fn a_report_that_cannot_be_written_is_an_error_and_a_closed_pipe_is_not() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_by_name_and_the_rest_checked() {
+    // finding 10: a FIFO as a draft or as rules; finding 11: /dev/zero
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let run = factlint(
+        dir.path(),
+        &["check", "--format", "short", "pipe.md", "d.md"],
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "error: pipe.md: not a regular file (a FIFO); only files and standard input (`-`) are read"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(findings(&run.stdout).contains(&"d.md:1:28 ru-ir-treaty/article-count".to_owned()));
+    let run = factlint(dir.path(), &["check", "--rules", "pipe.md", "d.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error: pipe.md: cannot read rule file: not a regular file (a FIFO)"),
+        "{}",
+        run.stderr
+    );
+    for args in [
+        &["check", "/dev/zero", "d.md"][..],
+        &["check", "--config", "/dev/zero", "d.md"],
+        &["check", "--rules", "/dev/zero", "d.md"],
+        &["check", "--baseline", "/dev/zero", "d.md"],
+    ] {
+        let run = factlint(dir.path(), args);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("/dev/zero")
+                && run.stderr.contains("not a regular file (a device)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn standard_input_and_files_past_the_limit_are_refused() {
+    // finding 11: `- < /dev/zero` and a draft larger than the documented 64 MiB
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let big = fs::File::create(dir.path().join("big.md")).expect("create");
+    big.set_len(65 << 20).expect("a sparse file of 65 MiB");
+    let run = factlint(dir.path(), &["check", "big.md", "d.md"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error: big.md: larger than 64 MiB, the most factlint reads from a draft"),
+        "{}",
+        run.stderr
+    );
+    if let Ok(zeros) = fs::File::open("/dev/zero") {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(dir.path())
+            .args(["check", "-"])
+            .stdin(zeros)
+            .output()
+            .expect("factlint runs");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr)
+            .contains("error: -: larger than 64 MiB, the most factlint reads from a draft"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_configuration_that_is_a_folder_or_a_broken_link_is_an_error() {
+    // finding 17: not taken as absent, with the bundled rules used instead
+    type Make = fn(&Path);
+    let make: [(&str, Make); 3] = [
+        ("a symbolic link to a file that does not exist", |p| {
+            std::os::unix::fs::symlink("nowhere.yaml", p).expect("link");
+        }),
+        ("not a regular file (a folder)", |p| {
+            fs::create_dir(p).expect("folder")
+        }),
+        ("Too many levels of symbolic links", |p| {
+            std::os::unix::fs::symlink(".factlint.yaml", p).expect("loop");
+        }),
+    ];
+    for (message, make) in make {
+        let dir = folder(&[("d.md", WRONG.as_bytes())]);
+        make(&dir.path().join(".factlint.yaml"));
+        let run = factlint(dir.path(), &["check", "d.md"]);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2, "{message}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("cannot read configuration file: ") && run.stderr.contains(message),
+            "{}",
+            run.stderr
+        );
+    }
+    // a dangling link among the rule files of a folder
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    fs::create_dir(dir.path().join("rules")).expect("folder");
+    fs::write(
+        dir.path().join("rules/a.yaml"),
+        fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/ru-ir-treaty.yaml"
+        ))
+        .expect("rules"),
+    )
+    .expect("write");
+    std::os::unix::fs::symlink("gone.yaml", dir.path().join("rules/b.yaml")).expect("link");
+    let run = factlint(dir.path(), &["check", "--rules", "rules", "d.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "b.yaml: cannot read rule file: a symbolic link to a file that does not exist"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn utf32_is_called_utf32() {
+    // finding 18
+    let dir = folder(&[
+        ("le.txt", b"\xff\xfe\0\0T\0\0\0"),
+        ("be.txt", b"\0\0\xfe\xff\0\0\0T"),
+    ]);
+    let run = factlint(dir.path(), &["check", "le.txt", "be.txt"]);
+    assert_eq!(run.code, 2);
+    for name in ["le.txt", "be.txt"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "error: {name}: UTF-32 text is not supported; save the file as UTF-8"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! `factlint claims`: what each draft says for each fact, side by side, so
 //! that an editor can compare many drafts of one story at once.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -140,21 +140,14 @@ pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
     let mut err = io::stderr().lock();
     for input in walk::inputs(&paths, &walk::WalkOptions::default()) {
         let (name, markup, text) = match input {
-            Ok(walk::Input::Stdin) => {
-                let mut bytes = Vec::new();
-                let read = io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| e.to_string())
-                    .and_then(|_| walk::decode(bytes).map_err(|e| e.to_string()));
-                match read {
-                    Ok(text) => ("-".to_owned(), Markup::Text, text),
-                    Err(e) => {
-                        let _ = writeln!(err, "error: -: {e}");
-                        failed = true;
-                        continue;
-                    }
+            Ok(walk::Input::Stdin) => match walk::read_stdin() {
+                Ok(text) => ("-".to_owned(), Markup::Text, text),
+                Err(e) => {
+                    let _ = writeln!(err, "error: -: {e}");
+                    failed = true;
+                    continue;
                 }
-            }
+            },
             Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
                 Ok(text) => (path.display().to_string(), markup, text),
                 Err(e) => {

@@ -10,7 +10,7 @@ mod rules;
 mod test;
 
 use std::ffi::OsStr;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -253,8 +253,9 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     // Read before checking, so a typo in its name costs no time.
     let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
+        Some(path) => match walk::read_capped(path, walk::MAX_BASELINE_BYTES, "a baseline")
             .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
             .and_then(|text| Baseline::parse(&text))
         {
             Ok(baseline) => Some(baseline),
@@ -562,15 +563,7 @@ fn jobs(
                 let markup = resolved
                     .markup_for(Path::new(&name))
                     .unwrap_or(Markup::Text);
-                let mut bytes = Vec::new();
-                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                    errors.push((
-                        jobs.len(),
-                        format!("{name}: cannot read standard input: {e}"),
-                    ));
-                    continue;
-                }
-                match walk::decode(bytes) {
+                match walk::read_stdin() {
                     Ok(text) => jobs.push(batch::Job::Text { name, markup, text }),
                     Err(e) => errors.push((jobs.len(), format!("{name}: {e}"))),
                 }
