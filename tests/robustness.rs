@@ -906,3 +906,47 @@ fn utf32_is_called_utf32() {
         );
     }
 }
+
+#[test]
+fn control_characters_of_a_draft_reach_no_terminal() {
+    // finding 20: ESC, BEL and a bidi override in the text, a newline and an
+    // ESC in the file name
+    let name = "new\nline\u{1b}.md";
+    let text = format!("{WRONG} \u{1b}]0;owned\u{7} \u{1b}[2J \u{202e}desrever\n");
+    let dir = folder(&[(name, text.as_bytes())]);
+    for format in ["human", "short"] {
+        let run = factlint(
+            dir.path(),
+            &["check", "--color", "never", "--format", format, name],
+        );
+        assert_no_panic(&run);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(
+                !run.stdout.contains(bad),
+                "{format}: {bad:?} in {}",
+                run.stdout
+            );
+        }
+        assert!(
+            run.stdout.contains("new\\u{a}line\\u{1b}.md"),
+            "{}",
+            run.stdout
+        );
+    }
+    let run = factlint(dir.path(), &["check", "--format", "short", name]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("new\\u{a}line\\u{1b}.md:")),
+        "a finding per line: {lines:?}"
+    );
+    // machine formats keep the name as it is
+    let run = factlint(dir.path(), &["check", "--format", "json", name]);
+    assert!(
+        run.stdout.contains("new\\nline\\u001b.md"),
+        "{}",
+        run.stdout
+    );
+}

@@ -362,7 +362,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut stream_error: Option<io::Error> = None;
     batch::check(&checker, jobs, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
-            let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
+            let _ = progress.suspend(|| writeln!(stderr, "error: {}", safe(&message.1)));
             failed_inputs = true;
         }
         let (file, markup) = origins
@@ -385,7 +385,7 @@ fn check(args: CheckArgs) -> ExitCode {
                         args.diff,
                     );
                     if let Some(conflict) = conflict {
-                        let _ = writeln!(stderr, "warning: {name}: {conflict}");
+                        let _ = writeln!(stderr, "warning: {}: {conflict}", safe(&name));
                     }
                     match outcome {
                         FileFix::Nothing => {}
@@ -393,18 +393,19 @@ fn check(args: CheckArgs) -> ExitCode {
                         FileFix::Written(fixed, warnings) => {
                             let _ = writeln!(
                                 stderr,
-                                "fixed {} in {name}",
-                                rules::plural(fixed.applied, "finding", "findings")
+                                "fixed {} in {}",
+                                rules::plural(fixed.applied, "finding", "findings"),
+                                safe(&name)
                             );
                             for warning in warnings {
-                                let _ = writeln!(stderr, "warning: {name}: {warning}");
+                                let _ = writeln!(stderr, "warning: {}: {warning}", safe(&name));
                             }
                             report.diagnostics =
                                 checker.check(&Document::read(&fixed.text, markup));
                             report.source = fixed.text;
                         }
                         FileFix::NotWritten(why) => {
-                            let _ = writeln!(stderr, "error: {name}: not fixed: {why}");
+                            let _ = writeln!(stderr, "error: {}: not fixed: {why}", safe(&name));
                             failed_inputs = true;
                         }
                     }
@@ -424,14 +425,14 @@ fn check(args: CheckArgs) -> ExitCode {
                 reports.push(report);
             }
             batch::Outcome::Unreadable { name, error } => {
-                let _ = progress.suspend(|| writeln!(stderr, "error: {name}: {error}"));
+                let _ = progress.suspend(|| writeln!(stderr, "error: {}: {error}", safe(&name)));
                 failed_inputs = true;
             }
         }
     });
     progress.finish();
     for (_, message) in errors {
-        let _ = writeln!(stderr, "error: {message}");
+        let _ = writeln!(stderr, "error: {}", safe(&message));
         failed_inputs = true;
     }
     if let Some(e) = stream_error {
@@ -578,6 +579,12 @@ fn jobs(
         }
     }
     (jobs, errors)
+}
+
+/// A file name or message for the terminal: nothing in it that a terminal
+/// would act on, and on one line.
+fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::emit::escaped(text, false)
 }
 
 /// What became of writing a report to standard output: nothing to say when
