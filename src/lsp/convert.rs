@@ -25,7 +25,7 @@ impl<'a> Text<'a> {
     pub(super) fn new(text: &'a str) -> Text<'a> {
         Text {
             text,
-            index: LineIndex::new(text),
+            index: LineIndex::with_cr_line_ends(text),
         }
     }
 
@@ -52,10 +52,8 @@ impl<'a> Text<'a> {
             return self.text.len();
         }
         let rest = &self.text[start..];
-        let mut content = rest.find('\n').unwrap_or(rest.len());
-        if rest[..content].ends_with('\r') {
-            content -= 1;
-        }
+        // a line ends at `\r\n`, `\n` or `\r`, as the protocol counts
+        let content = rest.find(['\n', '\r']).unwrap_or(rest.len());
         let mut units = 0usize;
         for (i, ch) in rest[..content].char_indices() {
             if units + ch.len_utf16() > position.character as usize {
@@ -269,6 +267,25 @@ mod tests {
         assert_eq!(s, "Iran’s 🛬 pact has 47 articles. End.");
         apply_change(&mut s, change(None, "new"));
         assert_eq!(s, "new");
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_as_the_protocol_counts() {
+        // finding 3: CR-only, CRLF and LF line ends, mixed
+        let s = "one\rtwo 45\r\nthree\nfour 25";
+        let t = Text::new(s);
+        let at = s.find("45").unwrap_or(0);
+        assert_eq!(t.position(at), Position::new(1, 4));
+        assert_eq!(t.offset(Position::new(1, 4)), at);
+        let four = s.find("25").unwrap_or(0);
+        assert_eq!(t.position(four), Position::new(3, 5));
+        // past the end of a CR-ended line: before its CR
+        assert_eq!(t.offset(Position::new(0, 99)), 3);
+        let mut text = "a\rb 45\rc".to_owned();
+        apply_change(&mut text, change(Some(((1, 2), (1, 4))), "47"));
+        assert_eq!(text, "a\rb 47\rc");
+        apply_change(&mut text, change(Some(((2, 0), (2, 1))), "d"));
+        assert_eq!(text, "a\rb 47\rd");
     }
 
     #[test]
