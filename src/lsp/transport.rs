@@ -254,12 +254,18 @@ mod tests {
             (r#"{"id":"x","method":3}"#, json!("x")),
             (r#"{"id":{},"method":"a"}"#, Value::Null),
             // finding 15: ids that are numbers but no 32-bit integers
-            (r#"{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}"#, json!(1.5)),
+            (
+                r#"{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}"#,
+                json!(1.5),
+            ),
             (
                 r#"{"jsonrpc":"2.0","id":2147483648,"method":"shutdown"}"#,
                 json!(2_147_483_648_u64),
             ),
-            (r#"{"jsonrpc":"2.0","id":-1e3,"method":"shutdown"}"#, json!(-1e3)),
+            (
+                r#"{"jsonrpc":"2.0","id":-1e3,"method":"shutdown"}"#,
+                json!(-1e3),
+            ),
         ] {
             let got = frames(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
             assert_eq!(got.len(), 1, "{body}");
