@@ -184,17 +184,32 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
         let mut resolved = Vec::new();
         for p in paths {
             let full = root.join(p);
-            if full.exists() {
-                resolved.push(full);
-            } else {
-                errors.push(located(
+            match std::fs::metadata(&full) {
+                Ok(_) => resolved.push(full),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let message = if full.symlink_metadata().is_ok() {
+                        format!(
+                            "rule path `{p}` is a symbolic link to a file that does not exist (looked for {})",
+                            full.display()
+                        )
+                    } else {
+                        format!(
+                            "rule path `{p}` does not exist (looked for {})",
+                            full.display()
+                        )
+                    };
+                    errors.push(located("rules", p, message));
+                }
+                // a link loop, a folder that cannot be entered: said as it is
+                Err(e) => errors.push(located(
                     "rules",
                     p,
                     format!(
-                        "rule path `{p}` does not exist (looked for {})",
+                        "rule path `{p}` cannot be read: {} (looked for {})",
+                        crate::source::walk::io_message(&e),
                         full.display()
                     ),
-                ));
+                )),
             }
         }
         Setting {

@@ -887,3 +887,24 @@ fn a_quick_fix_lands_on_its_line_with_carriage_return_line_ends() {
     );
     assert!(server.shutdown_and_exit().success());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_a_rule_file_is_reported_and_blocks_nothing() {
+    // finding 10: the server must not wait forever on a rule file
+    let (_dir, root) = workspace();
+    std::fs::write(root.join(".factlint.yaml"), "rules: [pipe.yaml]\n").expect("config");
+    let made = Command::new("mkfifo")
+        .arg(root.join("pipe.yaml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    let told = server.recv(|m| {
+        m.to_string()
+            .contains("not a regular file (a FIFO); only files and standard input")
+    });
+    assert!(told.get("method").is_some(), "{told:#}");
+    assert!(server.shutdown_and_exit().success());
+}

@@ -950,3 +950,23 @@ fn control_characters_of_a_draft_reach_no_terminal() {
         run.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rule_path_through_a_link_loop_says_so() {
+    // finding 18: not "does not exist"
+    let dir = folder(&[
+        ("d.md", WRONG.as_bytes()),
+        (".factlint.yaml", b"rules: [loop.yaml]\n"),
+    ]);
+    std::os::unix::fs::symlink("loop.yaml", dir.path().join("loop.yaml")).expect("loop");
+    let run = factlint(dir.path(), &["check", "d.md"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("rule path `loop.yaml` cannot be read: Too many levels of symbolic links"),
+        "{}",
+        run.stderr
+    );
+}

@@ -290,9 +290,9 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            // a dangling link is kept, so that reading it reports it
-            (p.is_file() || p.is_symlink())
-                && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            // anything but a folder is kept, so that reading a dangling
+            // link or a FIFO reports it
+            !p.is_dir() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
         })
         .collect();
     files.sort();
