@@ -942,6 +942,8 @@ fn control_characters_of_a_draft_reach_no_terminal() {
             .all(|l| l.starts_with("new\\u{a}line\\u{1b}.md:")),
         "a finding per line: {lines:?}"
     );
+    let run = factlint(dir.path(), &["claims", name]);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
     // machine formats keep the name as it is
     let run = factlint(dir.path(), &["check", "--format", "json", name]);
     assert!(

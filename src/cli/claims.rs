@@ -166,7 +166,11 @@ pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
     }
     let mut out = io::stdout().lock();
     let written = match args.format {
-        TableFormat::Human => super::to_stdout(&mut out, human(&table).as_bytes()),
+        // the drafts' words, made safe for the terminal
+        TableFormat::Human => super::to_stdout(
+            &mut out,
+            crate::emit::escaped(&human(&table), true).as_bytes(),
+        ),
         TableFormat::Json => {
             let text = serde_json::to_string_pretty(&table).unwrap_or_else(|_| "[]".to_owned());
             super::to_stdout(&mut out, format!("{text}\n").as_bytes())
