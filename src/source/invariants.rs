@@ -190,8 +190,12 @@ fn check_edit(original: &str, own: &[bool], edit: &crate::diagnostic::Edit) {
     if r.is_empty() {
         return;
     }
+    // Each end is at one of the draft's own characters: inside the range,
+    // or, for text inserted there, just outside it.
+    let start_ok = own[r.start] || (r.start > 0 && own[r.start - 1]);
+    let end_ok = own[r.end - 1] || own.get(r.end).copied().unwrap_or(false);
     assert!(
-        own[r.start] && own[r.end - 1],
+        start_ok && end_ok,
         "edit {edit:?} begins or ends in markup of {original:?}"
     );
     // The runs of markup inside the range, each kept in the replacement.
