@@ -88,6 +88,15 @@ fn fix() {
             invariants::check_fix(draft, markup, pick, 12, "February 17, 2026");
         }
     }
+    // Found by a randomised run: text inserted just before a digit that
+    // follows a byte order mark.
+    invariants::check_fix(
+        "&#52; </b>\t\r\n&#52;\r[](u)2025[five\r\n\u{200d}</b>](u)\u{feff}5years\t",
+        Markup::Text,
+        27,
+        18,
+        "17 January 2025",
+    );
     each_input("fix", |t| {
         invariants::check_fix(t, Markup::Markdown, 0, 8, "47")
     });
