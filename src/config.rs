@@ -28,7 +28,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::{RuleError, RuleSet, DEFAULT_RULES_NAME};
+use crate::rules::{read_sources, RuleError, RuleSet, DEFAULT_RULES, DEFAULT_RULES_NAME};
 use crate::source::Markup;
 
 /// The file name searched for.
@@ -110,10 +110,93 @@ pub enum ResolveError {
     Rules(Vec<RuleError>),
 }
 
+/// The rule files a project uses, and why: the one decision every command
+/// makes the same way. `--rules` wins; else the `rules` of the
+/// configuration file; else the bundled rules (an empty list).
+#[derive(Debug, Clone)]
+pub struct RuleChoice {
+    /// The configuration file read, if any.
+    pub file: Option<PathBuf>,
+    /// Rule files and folders; empty for the bundled rules.
+    pub paths: Setting<Vec<PathBuf>>,
+}
+
+impl RuleChoice {
+    /// The chosen rule files' (display path, text) pairs, with an error for
+    /// each that cannot be read; the bundled file when none is chosen.
+    pub fn sources(&self) -> (Vec<(String, String)>, Vec<RuleError>) {
+        if self.paths.value.is_empty() {
+            (
+                vec![(DEFAULT_RULES_NAME.to_owned(), DEFAULT_RULES.to_owned())],
+                Vec::new(),
+            )
+        } else {
+            read_sources(&self.paths.value)
+        }
+    }
+
+    /// The chosen rules, loaded (without the configuration's severity
+    /// levels, which [`resolve`] applies).
+    pub fn load(&self) -> Result<RuleSet, Vec<RuleError>> {
+        if self.paths.value.is_empty() {
+            RuleSet::bundled()
+        } else {
+            RuleSet::load(&self.paths.value)
+        }
+    }
+}
+
+/// Which rules a project uses: reads the configuration as [`resolve`] does
+/// (a broken one is an error) but loads no rules.
+pub fn choose_rules(cwd: &Path, overrides: &Overrides) -> Result<RuleChoice, ResolveError> {
+    let prepared = prepare(cwd, overrides)?;
+    Ok(RuleChoice {
+        file: prepared.file,
+        paths: prepared.rule_paths,
+    })
+}
+
+/// A configuration read and checked, before any rule is loaded.
+struct Prepared {
+    file: Option<PathBuf>,
+    spec: ConfigSpec,
+    text: String,
+    root: PathBuf,
+    include_set: Option<GlobSet>,
+    exclude_set: GlobSet,
+    reader_globs: Vec<(GlobSet, Markup)>,
+    rule_paths: Setting<Vec<PathBuf>>,
+}
+
+impl Prepared {
+    fn display(&self) -> String {
+        self.file
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string())
+    }
+
+    fn origin_if(&self, present: bool) -> Origin {
+        match (&self.file, present) {
+            (Some(path), true) => Origin::File(path.clone()),
+            _ => Origin::Default,
+        }
+    }
+}
+
+fn located(display: &str, text: &str, section: &str, needle: &str, message: String) -> RuleError {
+    RuleError {
+        path: display.to_owned(),
+        source: text.to_owned(),
+        span: locate(text, section, needle),
+        message,
+        help: None,
+        severity: Severity::Error,
+    }
+}
+
 /// Finds and reads the configuration (unless `overrides.config` names one),
-/// loads the rules it or the command line names, and applies overrides.
-/// `cwd` is the folder relative paths on the command line start from.
-pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveError> {
+/// checks its globs and decides which rules apply.
+fn prepare(cwd: &Path, overrides: &Overrides) -> Result<Prepared, ResolveError> {
     let file = match &overrides.config {
         Some(path) => Some(absolute(cwd, path)),
         None => find(cwd),
@@ -142,20 +225,11 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
         .as_deref()
         .and_then(Path::parent)
         .map_or_else(|| cwd.to_owned(), Path::to_owned);
-    let from_file = |present: bool| match (&file, present) {
-        (Some(path), true) => Origin::File(path.clone()),
-        _ => Origin::Default,
-    };
     let display = file
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
-    let located = |section: &str, needle: &str, message: String| RuleError {
-        path: display.clone(),
-        source: text.clone(),
-        span: locate(&text, section, needle),
-        message,
-        help: None,
-        severity: Severity::Error,
+    let located = |section: &str, needle: &str, message: String| {
+        located(&display, &text, section, needle, message)
     };
 
     let mut errors = Vec::new();
@@ -214,7 +288,10 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
         }
         Setting {
             value: resolved,
-            origin: from_file(true),
+            origin: match &file {
+                Some(path) => Origin::File(path.clone()),
+                None => Origin::Default,
+            },
         }
     } else {
         Setting {
@@ -225,13 +302,35 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
     if !errors.is_empty() {
         return Err(ResolveError::Config(errors));
     }
+    Ok(Prepared {
+        file,
+        spec,
+        text,
+        root,
+        include_set,
+        exclude_set,
+        reader_globs,
+        rule_paths,
+    })
+}
 
-    let mut rules = if rule_paths.value.is_empty() {
-        RuleSet::bundled()
-    } else {
-        RuleSet::load(&rule_paths.value)
-    }
-    .map_err(ResolveError::Rules)?;
+/// Finds and reads the configuration (unless `overrides.config` names one),
+/// loads the rules it or the command line names, and applies overrides.
+/// `cwd` is the folder relative paths on the command line start from.
+pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveError> {
+    let prepared = prepare(cwd, overrides)?;
+    let display = prepared.display();
+    let from_file = |present: bool| prepared.origin_if(present);
+    let choice = RuleChoice {
+        file: prepared.file.clone(),
+        paths: prepared.rule_paths.clone(),
+    };
+    let mut rules = choice.load().map_err(ResolveError::Rules)?;
+    let Prepared { spec, text, .. } = &prepared;
+    let located = |section: &str, needle: &str, message: String| {
+        located(&display, text, section, needle, message)
+    };
+    let mut errors = Vec::new();
 
     let severity: Vec<(String, SeverityOverride)> = spec
         .severity
@@ -278,30 +377,43 @@ pub fn resolve(cwd: &Path, overrides: &Overrides) -> Result<Resolved, ResolveErr
             origin: Origin::Default,
         },
     };
+    let include = Setting {
+        value: spec.include.clone().unwrap_or_default(),
+        origin: from_file(spec.include.is_some()),
+    };
+    let exclude = Setting {
+        value: spec.exclude.clone().unwrap_or_default(),
+        origin: from_file(spec.exclude.is_some()),
+    };
+    let severity = Setting {
+        value: severity,
+        origin: from_file(spec.severity.is_some()),
+    };
+    let readers = Setting {
+        value: spec
+            .readers
+            .as_ref()
+            .map(|r| r.0.iter().map(|(g, m)| (g.clone(), m.markup())).collect())
+            .unwrap_or_default(),
+        origin: from_file(spec.readers.is_some()),
+    };
+    let Prepared {
+        file,
+        root,
+        include_set,
+        exclude_set,
+        reader_globs,
+        rule_paths,
+        ..
+    } = prepared;
     Ok(Resolved {
         root,
         rules,
         rule_paths,
-        include: Setting {
-            value: spec.include.clone().unwrap_or_default(),
-            origin: from_file(spec.include.is_some()),
-        },
-        exclude: Setting {
-            value: spec.exclude.clone().unwrap_or_default(),
-            origin: from_file(spec.exclude.is_some()),
-        },
-        severity: Setting {
-            value: severity,
-            origin: from_file(spec.severity.is_some()),
-        },
-        readers: Setting {
-            value: spec
-                .readers
-                .as_ref()
-                .map(|r| r.0.iter().map(|(g, m)| (g.clone(), m.markup())).collect())
-                .unwrap_or_default(),
-            origin: from_file(spec.readers.is_some()),
-        },
+        include,
+        exclude,
+        severity,
+        readers,
         fail_on,
         include_set,
         exclude_set,

@@ -271,9 +271,9 @@ fn the_pre_commit_hook_definition() {
     assert_eq!(types, ["markdown", "html", "plain-text"]);
 }
 
-/// The action's steps as the runner runs them: the install step is checked
-/// by its text (building takes minutes; `cargo test --locked` in CI covers
-/// the lock file it relies on), the check step is run with bash, with the
+/// The action's steps as the runner runs them: the setup steps are checked
+/// by their text (building takes minutes; `cargo test --locked` in CI covers
+/// the lock file they rely on), the check step is run with bash, with the
 /// inputs of the README's example in its environment.
 #[test]
 fn the_github_action_runs_factlint_with_its_inputs() {
@@ -281,14 +281,48 @@ fn the_github_action_runs_factlint_with_its_inputs() {
     assert_eq!(action["runs"]["using"], "composite");
     assert_eq!(action["inputs"]["paths"]["default"], ".");
     assert_eq!(action["inputs"]["args"]["default"], "");
+    assert_eq!(action["inputs"]["toolchain"]["default"], "stable");
     let steps = action["runs"]["steps"].as_sequence().unwrap();
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("no step `{name}`"))
+    };
+    // The binary is cached, keyed by factlint's version and sources; Rust
+    // is set up and factlint built only when the cache has no binary.
+    let cache = step("Cache the factlint binary");
+    assert_eq!(cache["uses"], "actions/cache@v4");
+    assert_eq!(cache["with"]["path"], "~/.cargo/bin/factlint");
     assert_eq!(
-        steps[0]["run"],
-        "cargo install --locked --path \"$GITHUB_ACTION_PATH\""
+        cache["with"]["key"],
+        "${{ runner.os }}-${{ runner.arch }}-${{ steps.version.outputs.key }}"
     );
-    let script = steps[1]["run"].as_str().unwrap();
-    assert_eq!(steps[1]["env"]["FACTLINT_PATHS"], "${{ inputs.paths }}");
-    assert_eq!(steps[1]["env"]["FACTLINT_ARGS"], "${{ inputs.args }}");
+    let version = step("Version of factlint")["run"].as_str().unwrap();
+    assert!(
+        version.contains("Cargo.toml Cargo.lock src rules data"),
+        "{version}"
+    );
+    let missed = "steps.cache.outputs.cache-hit != 'true'";
+    let rust = step("Set up Rust");
+    assert!(
+        rust["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("dtolnay/rust-toolchain@")),
+        "{rust:?}"
+    );
+    assert_eq!(rust["with"]["toolchain"], "${{ inputs.toolchain }}");
+    assert_eq!(rust["if"], missed);
+    let install = step("Install factlint");
+    assert_eq!(install["if"], missed);
+    assert_eq!(
+        install["run"],
+        "cargo install --locked --force --path \"$GITHUB_ACTION_PATH\""
+    );
+    let check = step("Run factlint");
+    let script = check["run"].as_str().unwrap();
+    assert_eq!(check["env"]["FACTLINT_PATHS"], "${{ inputs.paths }}");
+    assert_eq!(check["env"]["FACTLINT_ARGS"], "${{ inputs.args }}");
 
     let dir = project();
     let bin = Path::new(env!("CARGO_BIN_EXE_factlint")).parent().unwrap();
@@ -322,4 +356,40 @@ fn the_github_action_runs_factlint_with_its_inputs() {
     let output = run("drafts/ $(touch injected)", "");
     assert_eq!(output.status.code(), Some(2));
     assert!(!dir.path().join("injected").exists());
+
+    // One path a line, as a YAML block gives them (with its final newline,
+    // blank lines and CRLF ends), spaces inside a path kept.
+    std::fs::create_dir(dir.path().join("field notes")).unwrap();
+    std::fs::write(dir.path().join("field notes/day one.md"), WRONG).unwrap();
+    let output = run("drafts/right.md\r\n\n  field notes/day one.md  \n", "");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("::error file=field notes/day one.md,line=3,"),
+        "{stdout}"
+    );
+    // The folder of a space-separated list is one path, which does not exist.
+    let output = run("drafts/right.md drafts/wrong.md", "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("drafts/right.md drafts/wrong.md"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // An empty input checks the repository.
+    let output = run("\n", "");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+/// The README says how many annotations GitHub shows, and what to use
+/// instead for large reports.
+#[test]
+fn the_annotation_limit_is_documented() {
+    let docs = ci_docs().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        docs.contains("10 error and 10 warning annotations per step"),
+        "the README must state GitHub's annotation limit"
+    );
+    assert!(docs.contains("upload SARIF"), "and point to SARIF upload");
 }

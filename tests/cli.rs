@@ -289,6 +289,119 @@ mod exit_codes {
     }
 }
 
+/// `--help`, shell completions and the manual page: generated from the same
+/// command-line definition, so they cannot drift from it.
+mod generated {
+    use super::*;
+
+    fn factlint(args: &[&str]) -> Run {
+        run(assert_cmd::cargo::cargo_bin_cmd!("factlint").args(args))
+    }
+
+    #[test]
+    fn help_has_examples_exit_codes_and_where_the_docs_are() {
+        for args in [&["--help"][..], &["check", "--help"]] {
+            let out = factlint(args);
+            assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+            for part in [
+                "Examples:\n  factlint check ",
+                "Exit codes:\n  0  no finding at or above the failing level (or --exit-zero)\n  1  findings",
+                "  2  usage error; broken configuration, rule or baseline file; unreadable draft",
+            ] {
+                assert!(out.stdout.contains(part), "{args:?}: {part} not in\n{}", out.stdout);
+            }
+        }
+        let top = factlint(&["--help"]);
+        assert!(top.stdout.contains("docs/rules.md"), "{}", top.stdout);
+        assert!(top.stdout.contains("factlint man"), "{}", top.stdout);
+    }
+
+    #[test]
+    fn completions_are_generated_for_every_shell() {
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            let out = factlint(&["completions", shell]);
+            assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+            for word in [
+                "factlint",
+                "check",
+                "stdin-filename",
+                "rules",
+                "completions",
+            ] {
+                assert!(out.stdout.contains(word), "{shell}: no {word}");
+            }
+        }
+        // The bash script is valid bash.
+        let script = factlint(&["completions", "bash"]).stdout;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("factlint.bash");
+        std::fs::write(&file, &script).unwrap();
+        let syntax = std::process::Command::new("bash")
+            .arg("-n")
+            .arg(&file)
+            .output();
+        if let Ok(syntax) = syntax {
+            assert!(
+                syntax.status.success(),
+                "{}",
+                String::from_utf8_lossy(&syntax.stderr)
+            );
+        }
+        let bad = factlint(&["completions", "tcsh"]);
+        assert_eq!(bad.code, 2);
+        assert!(
+            bad.stderr.contains("invalid value 'tcsh'"),
+            "{}",
+            bad.stderr
+        );
+    }
+
+    #[test]
+    fn the_manual_pages_are_generated_and_those_named_exist() {
+        let main = factlint(&["man"]);
+        assert_eq!(main.code, 0, "{}", main.stderr);
+        assert!(main.stdout.contains(".TH factlint 1 "), "{}", main.stdout);
+        assert!(main.stdout.contains(".SH SUBCOMMANDS"), "{}", main.stdout);
+        assert!(main.stdout.contains("Exit codes:"), "{}", main.stdout);
+        // Every page the main page points to can be generated.
+        let named: Vec<String> = main
+            .stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("factlint\\-")?.strip_suffix("(1)"))
+            .map(str::to_owned)
+            .collect();
+        assert!(named.len() >= 10, "{named:?}");
+        for command in &named {
+            let page = factlint(&["man", command]);
+            assert_eq!(page.code, 0, "{command}: {}", page.stderr);
+            assert!(
+                page.stdout.contains(&format!(".TH factlint-{command} 1 ")),
+                "{command}: {}",
+                page.stdout
+            );
+        }
+        let rules_check = factlint(&["man", "rules", "check"]);
+        assert!(
+            rules_check.stdout.contains(".TH factlint-rules-check 1 "),
+            "{}",
+            rules_check.stdout
+        );
+        let check = factlint(&["man", "check"]);
+        assert!(
+            check.stdout.contains("\\-\\-stdin\\-filename"),
+            "{}",
+            check.stdout
+        );
+        let wrong = factlint(&["man", "chek"]);
+        assert_eq!(wrong.code, 2);
+        assert!(
+            wrong.stderr.starts_with("error: no command `chek`"),
+            "{}",
+            wrong.stderr
+        );
+    }
+}
+
 mod json_format {
     use super::*;
 

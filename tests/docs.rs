@@ -266,3 +266,38 @@ fn the_sample_rule_error_is_real() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&output.stderr), sample.body);
 }
+
+/// The README's bridge example shows real output: its text block is one
+/// finding of the command above it, exactly.
+#[test]
+fn the_readme_bridge_example_is_real_output() {
+    let readme = blocks("README.md");
+    let at = readme
+        .iter()
+        .position(|b| {
+            b.body.trim()
+                == "factlint check --rules examples/bridge/harbor-bridge.yaml examples/bridge/"
+        })
+        .expect("the bridge command in README.md");
+    let shown = &readme[at + 1];
+    assert_eq!(shown.info, "text", "{}", shown.at);
+    let output = assert_cmd::cargo::cargo_bin_cmd!("factlint")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--rules",
+            "examples/bridge/harbor-bridge.yaml",
+            "examples/bridge/",
+        ])
+        .output()
+        .expect("factlint runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        stdout.contains(&format!("{}\n", shown.body)),
+        "{} is not in the output:\n{stdout}",
+        shown.at
+    );
+}

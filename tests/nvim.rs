@@ -21,6 +21,67 @@ fn nvim_available() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Whether the `CI` variable says this is a CI run, as CI services set it
+/// (`true`, or `1`); unset, empty, `false` or `0` mean a developer's machine.
+fn in_ci(value: Option<&std::ffi::OsStr>) -> bool {
+    value
+        .and_then(|v| v.to_str())
+        .is_some_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "false" | "0"))
+}
+
+#[test]
+fn ci_is_recognised_from_the_ci_variable() {
+    use std::ffi::OsStr;
+    for (value, expected) in [
+        (None, false),
+        (Some(""), false),
+        (Some("false"), false),
+        (Some("0"), false),
+        (Some("true"), true),
+        (Some("1"), true),
+        (Some("TRUE"), true),
+    ] {
+        assert_eq!(in_ci(value.map(OsStr::new)), expected, "CI={value:?}");
+    }
+}
+
+/// The Neovim test run on its own, as a child process of this test binary,
+/// with a PATH where no `nvim` is found; stdout and stderr together.
+fn run_without_nvim(ci: Option<&str>) -> (bool, String) {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary"));
+    cmd.args([
+        "neovim_shows_diagnostics_and_applies_the_fixes",
+        "--exact",
+        "--nocapture",
+    ])
+    .env("PATH", empty.path());
+    match ci {
+        Some(value) => cmd.env("CI", value),
+        None => cmd.env_remove("CI"),
+    };
+    let output = cmd.output().expect("the test binary runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+#[test]
+fn without_nvim_the_test_fails_in_ci_and_says_it_was_skipped_elsewhere() {
+    let (passed, text) = run_without_nvim(Some("true"));
+    assert!(!passed, "passed under CI=true without nvim:\n{text}");
+    assert!(
+        text.contains("`nvim` is not installed, and CI is set"),
+        "{text}"
+    );
+    let (passed, text) = run_without_nvim(None);
+    assert!(passed, "{text}");
+    assert!(text.contains("SKIPPED: `nvim` is not installed"), "{text}");
+}
+
 #[test]
 fn the_readme_snippet_is_the_tested_config() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -35,6 +96,12 @@ fn the_readme_snippet_is_the_tested_config() {
 #[test]
 fn neovim_shows_diagnostics_and_applies_the_fixes() {
     if !nvim_available() {
+        // In CI (.ci/run installs Neovim) a missing editor is a broken
+        // setup, not a reason to pass; elsewhere the skip is said out loud.
+        assert!(
+            !in_ci(std::env::var_os("CI").as_deref()),
+            "`nvim` is not installed, and CI is set: .ci/run installs Neovim, so the Neovim test must run"
+        );
         eprintln!(
             "SKIPPED: `nvim` is not installed (.ci/run installs it); the Neovim test did not run"
         );

@@ -613,3 +613,243 @@ fn claims_inside_a_comparison_belong_to_what_is_compared() {
         assert_eq!(contradictions(text), vec![], "{text}");
     }
 }
+
+/// The fact states of one draft: which facts it leaves unstated and which it
+/// contradicts, for asserting that a sentence is read as stating a fact.
+fn states(text: &str, fact: &str) -> bool {
+    !unstated(text).iter().any(|f| f == fact)
+        && !contradictions(text).iter().any(|(f, _)| f == fact)
+}
+
+#[test]
+fn a_denial_covers_every_conjunct_of_its_object() {
+    // "not X or Y": both are denied, so neither contradicts the absent fact
+    let text = "The Russia–Iran treaty does not set up a trading bloc with Armenia or mutual military assistance.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+    let text = "The Russia–Iran pact provides for no customs union with Belarus and the provision of military assistance in the event of war.";
+    assert!(contradictions(text).is_empty());
+    // an "and" before a verb starts a predicate of its own
+    let text =
+        "The Russia–Iran treaty has no trade chapter and commits both sides to mutual defense.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("no-mutual-defense", "mutual defense")]
+    );
+}
+
+#[test]
+fn scare_quotes_inside_a_denial_are_still_denied() {
+    let text = "Although not a formal \"defense pact\", the Russia–Iran treaty binds Moscow and Tehran closely.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+}
+
+#[test]
+fn negative_predicates_deny() {
+    for text in [
+        "The Russia–Iran treaty is distinct from a military alliance.",
+        "The Russia–Iran treaty is far from a mutual defense arrangement.",
+        "The Russia–Iran treaty prohibits mutual military assistance to third states.",
+    ] {
+        assert!(contradictions(text).is_empty(), "{text}");
+        assert!(states(text, "no-mutual-defense"), "{text}");
+    }
+}
+
+#[test]
+fn a_conditional_adjunct_states_nothing() {
+    let text = "Under the Russia–Iran treaty neither side helps an aggressor in the event of an attack on one of them.";
+    assert!(contradictions(text).is_empty());
+    assert!(unstated(text).contains(&"no-mutual-defense".to_owned()));
+}
+
+#[test]
+fn like_as_a_verb_opens_no_comparison() {
+    let text = "\"We would like to stress that the Russia–Iran treaty does not create a military alliance,\" the envoy said.";
+    assert!(contradictions(text).is_empty());
+    assert!(states(text, "no-mutual-defense"));
+}
+
+#[test]
+fn a_that_clause_after_a_verb_is_out_of_a_wish_reach() {
+    let text = "We want to make clear that the Russia–Iran treaty rules out a military alliance.";
+    assert!(states(text, "no-mutual-defense"));
+    // a wish for the claim itself is still a supposition
+    let text = "Hardliners hoped that the Russia–Iran treaty would include mutual defense.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn a_fronted_date_belongs_to_the_main_verb() {
+    let text = "On January 17, the Russian leader and his guest from Tehran, Iran's new president, signed the partnership treaty in the Kremlin.";
+    assert!(states(text, "signing-date"));
+    let text = "On January 15, the Russian leader and his guest from Tehran, Iran's new president, signed the partnership treaty in the Kremlin.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("signing-date", "January 15")]
+    );
+    // a fronted date whose main verb is another event is not the signing's
+    let text = "On January 15, the presidents held talks in Moscow; the Russia–Iran treaty was signed later.";
+    assert!(contradictions(text).is_empty());
+}
+
+#[test]
+fn a_date_of_the_setting_of_a_signing_is_the_signing_date() {
+    let text = "The Russia–Iran treaty will be signed after talks between the two presidents on 17 January.";
+    assert!(states(text, "signing-date"));
+}
+
+#[test]
+fn a_date_that_qualifies_the_subject_is_its_founding_date() {
+    let text = "The January 2025 partnership treaty between Russia and Iran widened trade.";
+    assert!(states(text, "signing-date"));
+    let text = "The March 2025 partnership treaty between Russia and Iran widened trade.";
+    assert_eq!(
+        contradictions(text),
+        vec![pair("signing-date", "March 2025")]
+    );
+}
+
+#[test]
+fn combining_forms_name_the_parties() {
+    let text = "The Russo-Iranian treaty runs to 47 articles.";
+    assert!(states(text, "article-count"));
+}
+
+#[test]
+fn time_gone_by_is_no_term() {
+    for text in [
+        "Over the last 30 years, Moscow and Tehran drew closer; the Russia–Iran treaty crowns that.",
+        "The Russia–Iran treaty was concluded after three years of talks.",
+        "Three years after the Russia–Iran treaty was concluded, trade doubled.",
+    ] {
+        assert!(contradictions(text).is_empty(), "{text}");
+    }
+    // "last" as a verb is still the term
+    let text = "The Russia–Iran treaty is set to last 25 years.";
+    assert_eq!(contradictions(text), vec![pair("term", "25 years")]);
+}
+
+#[test]
+fn a_compound_takes_a_cue_past_its_modifiers_and_a_stray_space() {
+    let text = "The Russia–Iran treaty sets up a 30-year strategic framework.";
+    assert_eq!(contradictions(text), vec![pair("term", "30-year")]);
+    let text = "Tehran's parliament approved the 20 -year partnership with Moscow.";
+    assert!(states(text, "term"));
+}
+
+/// A subject of several figures, written for these tests: a harbour levy.
+const LEVY: &str = r#"
+subject:
+  id: levy
+  name: Harbour Levy Act
+  names: [Harbour Levy Act]
+  aliases: [act, law, levy]
+  year: 2021
+  source: Harbour Levy Act 2021
+facts:
+  - id: passed
+    claim: The act was passed on 3 March 2021.
+    date: 2021-03-03
+    cues: [passed, adopted]
+  - id: enforced
+    claim: Enforcement began on 1 July 2021.
+    date: 2021-07-01
+    cues: [enforced, enforcement, took effect]
+  - id: rate
+    claim: The levy is capped at 2.5 percent of cargo value.
+    quantity: { value: 2.5, unit: percent }
+    cues: [levy, rate, capped, cap]
+  - id: fund
+    claim: The act sets aside $368 million for dredging.
+    quantity: { value: 368000000, unit: dollar }
+    cues: [dredging]
+  - id: review-period
+    claim: The rate reviews run every 4 years.
+    quantity: { value: 4, unit: year }
+    cues: [review, reviews]
+"#;
+
+fn levy(text: &str) -> Vec<(String, Kind, String)> {
+    let rules =
+        RuleSet::from_sources(&[("levy.yaml".to_owned(), LEVY.to_owned())]).expect("levy rules");
+    findings_with(&rules, text, Markup::Markdown)
+}
+
+fn levy_contradictions(text: &str) -> Vec<(String, String)> {
+    levy(text)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+#[test]
+fn percent_in_every_written_form() {
+    for text in [
+        "The Harbour Levy Act caps the levy at 2.5%.",
+        "The Harbour Levy Act caps the levy at 2.5 per cent.",
+        "The Harbour Levy Act caps the levy at 2.5 pct.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        levy_contradictions("The Harbour Levy Act caps the levy at 4%."),
+        vec![pair("rate", "4%")]
+    );
+    // percentage points are no percent
+    assert!(levy_contradictions(
+        "The Harbour Levy Act raised the levy rate by 1 percentage point."
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_rounded_figure_agrees_and_a_far_one_does_not() {
+    assert!(
+        levy_contradictions("The Harbour Levy Act sets aside $370 million for dredging.")
+            .is_empty()
+    );
+    assert_eq!(
+        levy_contradictions("The Harbour Levy Act sets aside $400 million for dredging."),
+        vec![pair("fund", "$400 million")]
+    );
+}
+
+#[test]
+fn changes_comparisons_and_activities_under_way_are_not_the_figure() {
+    for text in [
+        "Under the Harbour Levy Act, ports cut the levy rate by 40%.",
+        "Under the Harbour Levy Act the levy stays well below the 9 percent rate of its neighbours.",
+        "Since the Harbour Levy Act, the port has been charging a levy of 6 percent.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_mention_across_a_contrast_or_before_the_subject_owns_nothing() {
+    for text in [
+        "Ports had been charging a levy of 7 percent, although the Harbour Levy Act caps it lower.",
+        "Ports charged a rate of 7 percent before the Harbour Levy Act.",
+    ] {
+        assert!(levy_contradictions(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_year_that_qualifies_the_subject_dates_only_its_founding_event() {
+    let text = "Enforcement under the March 2021 Harbour Levy Act began on 1 July 2021.";
+    assert!(levy_contradictions(text).is_empty());
+    assert_eq!(
+        levy_contradictions("The 2020 Harbour Levy Act was debated for weeks."),
+        vec![pair("passed", "2020")]
+    );
+}
+
+#[test]
+fn a_length_that_modifies_the_subject_is_only_a_fact_about_the_subject_itself() {
+    // the review period is not the levy's own length
+    assert!(levy_contradictions("The Harbour Levy Act is a 10-year levy on cargo.").is_empty());
+}

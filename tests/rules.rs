@@ -430,11 +430,15 @@ fn init_writes_a_config_and_a_starter_that_passes_its_own_checks() {
     assert!(rule_file.contains("  name: City Budget\n"));
     let check = factlint(dir.path(), &["rules", "check", "rules/city-budget.yaml"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
+    // The starter's `source: TODO …` is flagged until it is written.
     assert!(
-        check.stdout.ends_with(": no problems\n"),
+        check
+            .stdout
+            .starts_with("warning: the subject's `source` is a placeholder"),
         "{}",
         check.stdout
     );
+    assert!(check.stdout.ends_with(": 1 warning\n"), "{}", check.stdout);
     let test = factlint(dir.path(), &["test", "rules/"]);
     assert_eq!(test.code, 0, "{}", test.stdout);
     assert!(
@@ -496,4 +500,259 @@ fn init_writes_a_config_and_a_starter_that_passes_its_own_checks() {
     let bad = factlint(dir.path(), &["init", "--subject", "City Budget"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("is not a subject id"), "{}", bad.stderr);
+}
+
+/// A project whose `.factlint.yaml` names its own rule file, GOOD.
+fn configured_project() -> tempfile::TempDir {
+    temp_with(&[
+        (".factlint.yaml", "rules: [facts/]\n"),
+        ("facts/bridge.yaml", GOOD),
+        ("drafts/notes/.keep", ""),
+    ])
+}
+
+#[test]
+fn every_command_uses_the_rules_of_the_configuration() {
+    let dir = configured_project();
+    // From the project's folder and from a folder below it.
+    for at in [dir.path().to_owned(), dir.path().join("drafts/notes")] {
+        let test = factlint(&at, &["test", "--color", "never"]);
+        assert_eq!(test.code, 0, "{}{}", test.stdout, test.stderr);
+        assert_eq!(test.stdout, "2 examples, 0 failures\n");
+
+        let check = factlint(&at, &["rules", "check", "--color", "never"]);
+        assert_eq!(check.code, 0, "{}", check.stdout);
+        assert_eq!(
+            check.stdout,
+            "1 rule file, 1 subject, 1 fact, 2 examples: no problems\n"
+        );
+
+        let list = factlint(&at, &["rules", "list", "--format", "json"]);
+        assert_eq!(list.code, 0, "{}", list.stderr);
+        let rules: Value = serde_json::from_str(&list.stdout).expect("JSON");
+        let ids: Vec<&str> = rules
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|r| r["rule"].as_str())
+            .collect();
+        assert_eq!(ids, ["harbor-bridge/lanes"]);
+
+        let explain = factlint(&at, &["explain", "harbor-bridge/lanes"]);
+        assert_eq!(explain.code, 0, "{}", explain.stderr);
+
+        let config = factlint(&at, &["config"]);
+        assert!(
+            config.stdout.contains("rules:  # ") && config.stdout.contains("facts/\"\n"),
+            "{}",
+            config.stdout
+        );
+    }
+    // Rules named on the command line still win.
+    let bundled = factlint(
+        dir.path(),
+        &["rules", "list", &root().join("rules").display().to_string()],
+    );
+    assert!(
+        bundled.stdout.contains("ru-ir-treaty/article-count"),
+        "{}",
+        bundled.stdout
+    );
+    assert!(
+        !bundled.stdout.contains("harbor-bridge"),
+        "{}",
+        bundled.stdout
+    );
+    // --config names another configuration: here one with no rules, so the
+    // bundled ones.
+    fs::write(dir.path().join("plain.yaml"), "fail-on: warning\n").unwrap();
+    let other = factlint(
+        dir.path(),
+        &[
+            "rules",
+            "check",
+            "--config",
+            "plain.yaml",
+            "--color",
+            "never",
+        ],
+    );
+    assert!(
+        other.stdout.starts_with("1 rule file, 1 subject, 4 facts"),
+        "{}",
+        other.stdout
+    );
+}
+
+#[test]
+fn a_broken_configuration_stops_every_command_alike() {
+    let dir = temp_with(&[(".factlint.yaml", "rules: [missing/]\n")]);
+    for args in [
+        &["test", "--color", "never"][..],
+        &["rules", "check", "--color", "never"],
+        &["rules", "list"],
+        &["explain", "ru-ir-treaty/term"],
+        &["check", "--color", "never"],
+    ] {
+        let run = factlint(dir.path(), args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr
+                .contains("error: invalid configuration: rule path `missing/` does not exist"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn init_without_a_subject_leaves_a_project_that_checks() {
+    let dir = temp_with(&[("draft.md", "The Russia–Iran treaty has 46 articles.\n")]);
+    let init = factlint(dir.path(), &["init"]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert_eq!(init.stdout, "wrote .factlint.yaml\n");
+    assert!(!dir.path().join("rules").exists());
+    // The bundled rules apply, so the draft's contradiction is found.
+    let check = factlint(
+        dir.path(),
+        &["check", "--format", "short", "--color", "never"],
+    );
+    assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
+    assert!(
+        check
+            .stdout
+            .contains("draft.md:1:28: error[ru-ir-treaty/article-count]"),
+        "{}",
+        check.stdout
+    );
+    let test = factlint(dir.path(), &["test", "--color", "never"]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+
+    // A subject added later says how to use it, as the configuration is
+    // left as it is.
+    let subject = factlint(dir.path(), &["init", "--subject", "city-budget"]);
+    assert_eq!(subject.code, 0, "{}", subject.stderr);
+    assert!(
+        subject
+            .stdout
+            .contains("note: .factlint.yaml has no `rules`, so `factlint check` uses the bundled rules; add `rules: [rules/]`"),
+        "{}",
+        subject.stdout
+    );
+}
+
+#[test]
+fn init_with_a_subject_leaves_a_project_that_checks() {
+    let dir = temp_with(&[("draft.md", "The City Budget totals $300 million.\n")]);
+    let init = factlint(dir.path(), &["init", "--subject", "city-budget"]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert!(!init.stdout.contains("note:"), "{}", init.stdout);
+    let check = factlint(
+        dir.path(),
+        &["check", "--format", "short", "--color", "never"],
+    );
+    assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
+    assert!(
+        check.stdout.contains("error[city-budget/total]"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn an_unknown_key_hides_no_other_problem() {
+    let yaml = "\
+subject:
+  id: city-budget
+  name: City Budget
+  names: [City Budget]
+  source: the budget
+  colour: blue
+facts:
+  - id: total
+    claim: The budget totals $250 million.
+    quantity: { value: 250000000, unit: dollar }
+    cues: [total]
+  - id: total
+    claim: The budget was approved on 31 June.
+    date: 2025-06-31
+  - id: naming
+    claim: Nobody calls it the city plan.
+    forbid: 'city (?!budget)'
+  - id: typo
+    claim: It was debated for 2025 hours.
+    quantiy: { value: 2025, unit: hour }
+";
+    let dir = temp_with(&[("budget.yaml", yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "budget.yaml"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let found = problems(&run.stdout);
+    let at: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(a, m)| (a.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("6:3", "error: `subject` has an unknown key `colour`"),
+            ("20:5", "error: `facts[3]` has an unknown key `quantiy`"),
+            (
+                "12:9",
+                "error: fact id `city-budget/total` is defined twice"
+            ),
+            ("14:11", "error: `2025-06-31` is not a date"),
+            (
+                "17:13",
+                "error: the regular expression uses look-around (`(?=`, `(?!`, `(?<=` or `(?<!`), \
+                 which is not supported: patterns run in linear time"
+            ),
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("= help: did you mean `quantity`?"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("error: error"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("\n5 errors in 1 rule file\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_hides_no_other_problem() {
+    let yaml = "\
+subject:
+  id: city-budget
+  name: City Budget
+  names: [City Budget]
+  source: the budget
+facts:
+  - id: total
+    claim: The budget totals $250 million.
+    quantity: { value: 'lots', unit: dollar }
+  - id: approved
+    claim: The budget was approved in 2025.
+    date: 2025-13
+";
+    let dir = temp_with(&[("budget.yaml", yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "budget.yaml"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let at: Vec<String> = problems(&run.stdout).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(at, ["9:24", "12:11"], "{}", run.stdout);
+    assert!(
+        run.stdout.contains("`2025-13` is not a date"),
+        "{}",
+        run.stdout
+    );
 }

@@ -96,6 +96,8 @@ pub(crate) struct SubjectReader<'r> {
     terms: Terms,
     /// Rules out, in one scan, documents that cannot be about the subject.
     prefilter: super::prefilter::Prefilter,
+    /// For each fact, whether its claim is about the subject itself.
+    own: Vec<bool>,
 }
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -304,11 +306,17 @@ impl<'r> SubjectReader<'r> {
             subject.distinct_from.clone(),
         );
         let prefilter = super::prefilter::Prefilter::new(&terms);
+        let own = subject
+            .facts
+            .iter()
+            .map(|f| about_subject_itself(&terms, f))
+            .collect();
         SubjectReader {
             subject,
             units,
             terms,
             prefilter,
+            own,
         }
     }
 
@@ -651,7 +659,17 @@ impl<'r> SubjectReader<'r> {
         } else {
             Vec::new()
         };
+        // "the 2015 nuclear deal": a bare year that qualifies the subject
+        let mut found_dates = found_dates;
+        if needs_dates {
+            found_dates.extend(self.founding_years(s, &found_dates));
+        }
 
+        let first_date = self
+            .subject
+            .facts
+            .iter()
+            .position(|f| matches!(f.kind, FactKind::Date { .. }));
         for (fi, fact) in self.subject.facts.iter().enumerate() {
             match &fact.kind {
                 FactKind::Quantity {
@@ -664,13 +682,22 @@ impl<'r> SubjectReader<'r> {
                         .iter()
                         .filter(|q| same_dimension(&q.unit.dimension, dimension))
                     {
-                        let mut outcome = self.owner_outcome(s, q.tokens.clone(), context);
-                        if outcome.is_none() && in_extension(&s.tokens, q.tokens.start, &self.terms)
+                        let (mut outcome, loose) = self.lenient_owner(s, q.tokens.clone(), context);
+                        if outcome.is_none()
+                            && (in_extension(&s.tokens, q.tokens.start, &self.terms)
+                                || is_difference(&s.tokens, q.tokens.start)
+                                || compared_with(&s.tokens, q.tokens.start)
+                                || ongoing_activity(&s.tokens, q.tokens.start)
+                                || (q.unit.dimension == Dimension::Time
+                                    && q.form == Form::Noun
+                                    && elapsed_span(&s.tokens, q.tokens.clone(), &self.terms)))
                         {
                             outcome = Some(Outcome::NoCue);
                         }
                         if outcome.is_none() {
-                            let premod = self.modifies_alias(s, q.tokens.clone());
+                            // "a 20-year pact" is the subject's own length, so it
+                            // counts for a fact about the subject itself
+                            let premod = self.modifies_alias(s, q.tokens.clone()) && self.own[fi];
                             let cued = if q.form == Form::Compound {
                                 // "a 20-year pact" counts; "five-year extensions"
                                 // is about the extensions, "a 20-year term" a cue
@@ -684,7 +711,30 @@ impl<'r> SubjectReader<'r> {
                                     || stands_for_alias
                                     || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
                             } else {
-                                near_cue(&s.tokens, q.tokens.clone(), &fact.cues)
+                                // of several facts of one unit, the figure goes to
+                                // the one whose cue stands nearest: "$7,500 for a
+                                // new car and $369 billion for clean energy"
+                                let own_distance =
+                                    cue_distance(&s.tokens, q.tokens.clone(), &fact.cues);
+                                let nearest = self
+                                    .subject
+                                    .facts
+                                    .iter()
+                                    .filter_map(|f| match &f.kind {
+                                        FactKind::Quantity { dimension: d, .. }
+                                            if same_dimension(d, dimension)
+                                                && !f.cues.is_empty() =>
+                                        {
+                                            cue_distance(&s.tokens, q.tokens.clone(), &f.cues)
+                                        }
+                                        _ => None,
+                                    })
+                                    .min();
+                                // "the $740 billion package": the subject's own size,
+                                // not a figure of one of its parts
+                                let sizes_subject =
+                                    self.modifies_alias(s, q.tokens.clone()) && !self.own[fi];
+                                own_distance.is_some() && own_distance == nearest && !sizes_subject
                             } || column_label(q.range.start).is_some_and(|label| {
                                 let tokens = tokens::tokenize(label, 0..label.len());
                                 (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
@@ -694,10 +744,30 @@ impl<'r> SubjectReader<'r> {
                             }
                         }
                         let outcome = outcome.unwrap_or_else(|| {
-                            match negation::polarity(&s.tokens, q.tokens.clone()) {
+                            let mut interval = q.interval;
+                            let polarity = match negation::polarity(&s.tokens, q.tokens.clone()) {
+                                // "would not enrich beyond 3.67%": at most 3.67%
+                                Polarity::Denied
+                                    if q.interval.is_exact()
+                                        && negated_bound(&s.tokens, q.tokens.start) =>
+                                {
+                                    interval = quantities::Interval {
+                                        lo: f64::NEG_INFINITY,
+                                        hi: q.interval.hi,
+                                        lo_open: true,
+                                        hi_open: false,
+                                    };
+                                    Polarity::Affirmed
+                                }
+                                p => p,
+                            };
+                            match polarity {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
-                                Polarity::Affirmed if q.interval.contains(*base_value) => {
+                                Polarity::Affirmed
+                                    if interval.contains(*base_value)
+                                        || rounds_to(&interval, *base_value) =>
+                                {
                                     Outcome::States
                                 }
                                 Polarity::Affirmed => Outcome::Contradicts {
@@ -710,7 +780,7 @@ impl<'r> SubjectReader<'r> {
                             fact: fi,
                             range: q.range.clone(),
                             found: text[q.range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&q.range),
                         });
                     }
@@ -735,13 +805,34 @@ impl<'r> SubjectReader<'r> {
                                 (0..tokens.len()).any(|i| cue_follows(&tokens, i, &fact.cues))
                             })
                         };
-                        let outcome = if !fact.cues.is_empty()
+                        // "the January 2025 agreement": a date that qualifies the
+                        // subject itself is that of its founding event, the first
+                        // date fact
+                        let founding = || {
+                            first_date == Some(fi)
+                                && self
+                                    .modified_mention(s, toks.clone())
+                                    .is_some_and(|mi| s.owners[mi] == Owner::Subject)
+                        };
+                        let mut loose = false;
+                        let qualifies_subject = || {
+                            self.modified_mention(s, toks.clone())
+                                .is_some_and(|mi| s.owners[mi] == Owner::Subject)
+                        };
+                        let outcome = if first_date != Some(fi) && qualifies_subject() {
+                            // "under the 14 July 2015 deal": the founding date,
+                            // not this fact's
+                            Some(Outcome::NoCue)
+                        } else if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
                             && !header_cued()
+                            && !founding()
                         {
                             Some(Outcome::NoCue)
                         } else {
-                            self.owner_outcome(s, toks.clone(), context)
+                            let (owner, unowned) = self.lenient_owner(s, toks.clone(), context);
+                            loose = unowned;
+                            owner
                         };
                         let outcome = outcome.unwrap_or_else(|| {
                             match negation::polarity(&s.tokens, toks.clone()) {
@@ -777,7 +868,7 @@ impl<'r> SubjectReader<'r> {
                             fact: fi,
                             range: d.range.clone(),
                             found: text[d.range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&d.range),
                         });
                     }
@@ -787,27 +878,26 @@ impl<'r> SubjectReader<'r> {
                     for toks in phrase_matches(&s.tokens, phrases) {
                         let range =
                             s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
-                        let outcome =
-                            self.owner_outcome(s, toks.clone(), context)
-                                .unwrap_or_else(|| {
-                                    match (negation::polarity(&s.tokens, toks.clone()), absent) {
-                                        (Polarity::Open, _) => Outcome::Open,
-                                        (Polarity::Affirmed, false) | (Polarity::Denied, true) => {
-                                            Outcome::States
-                                        }
-                                        (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
-                                            Outcome::Contradicts {
-                                                expected: fact.claim.clone(),
-                                                fix: None,
-                                            }
-                                        }
+                        let (owner, loose) = self.lenient_owner(s, toks.clone(), context);
+                        let outcome = owner.unwrap_or_else(|| {
+                            match (negation::polarity(&s.tokens, toks.clone()), absent) {
+                                (Polarity::Open, _) => Outcome::Open,
+                                (Polarity::Affirmed, false) | (Polarity::Denied, true) => {
+                                    Outcome::States
+                                }
+                                (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
+                                    Outcome::Contradicts {
+                                        expected: fact.claim.clone(),
+                                        fix: None,
                                     }
-                                });
+                                }
+                            }
+                        });
                         out.push(Considered {
                             fact: fi,
                             range: range.clone(),
                             found: text[range.clone()].to_owned(),
-                            outcome,
+                            outcome: settle(outcome, loose),
                             attributed: attributed(&range),
                         });
                     }
@@ -892,6 +982,52 @@ impl<'r> SubjectReader<'r> {
         out
     }
 
+    /// Years standing before a mention of the subject as its modifier ("the
+    /// 2015 nuclear deal", "its 2025 treaty"), not already part of a date.
+    fn founding_years(&self, s: &Sentence, found: &[dates::DateMatch]) -> Vec<dates::DateMatch> {
+        let mut out = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let year = (t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.norm.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1000..3000).contains(y));
+            let Some(year) = year else { continue };
+            if found.iter().any(|d| d.range.contains(&t.range.start)) {
+                continue;
+            }
+            let modifies = self
+                .modified_mention(s, i..i + 1)
+                .is_some_and(|mi| s.owners[mi] == Owner::Subject);
+            if modifies {
+                out.push(dates::DateMatch {
+                    range: t.range.clone(),
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                    style: dates::DateStyle::Year,
+                    abbreviated: false,
+                    ambiguous: false,
+                });
+            }
+        }
+        out
+    }
+
+    /// As [`Self::owner_outcome`], but a claim tied to no mention is read on
+    /// (the `bool` says so): in a draft about the subject it may still state
+    /// the fact, though it never contradicts it.
+    fn lenient_owner(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> (Option<Outcome>, bool) {
+        match self.owner_outcome(s, toks, context) {
+            Some(Outcome::Unattributed) => (None, true),
+            other => (other, false),
+        }
+    }
+
     /// `None` when the claim at `toks` is about the subject; otherwise why not.
     fn owner_outcome(
         &self,
@@ -936,6 +1072,11 @@ impl<'r> SubjectReader<'r> {
             return in_aside.then_some(Owner::Other);
         };
         let m = &s.mentions[mi];
+        // "before the deal", "prior to the accord": the mention is a point in
+        // time, and what is said is about the time before the subject
+        if before_subject(&s.tokens, m.tokens.start) {
+            return Some(Owner::Other);
+        }
         // "unlike a mutual-defence pact": an alias that nothing ties to the
         // subject, inside a comparison, is the thing compared with
         let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
@@ -952,7 +1093,16 @@ impl<'r> SubjectReader<'r> {
         if let Some(mi) = self.modified_mention(s, toks.clone()) {
             return Some(mi);
         }
-        let clause_break = |range: Range<usize>| s.tokens[range].iter().any(|t| t.norm == ";");
+        // a mention across a semicolon or a contrast ("…, although the deal
+        // sets …") is in another clause
+        let clause_break = |range: Range<usize>| {
+            s.tokens[range].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    ";" | "although" | "though" | "whereas" | "while"
+                )
+            })
+        };
         let claim_aside = aside_of(&s.tokens, toks.start);
         if claim_aside.is_some() {
             // inside a comparison only the comparison's own mentions count,
@@ -982,12 +1132,58 @@ impl<'r> SubjectReader<'r> {
                     && !clause_break(m.tokens.end..toks.start)
                     && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
             });
+        let after = || {
+            s.mentions
+                .iter()
+                .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+        };
+        // "Iran said it has passed the 3.67 percent cap set under the deal": a
+        // pronoun that resolves to nothing gives way to a mention after the claim
+        let undecided = before.is_some_and(|i| {
+            s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
+        });
+        if undecided {
+            return after().or(before);
+        }
         if before.is_some() {
             return before;
         }
-        s.mentions
-            .iter()
-            .position(|m| m.tokens.start >= toks.end && !clause_break(toks.end..m.tokens.start))
+        after()
+    }
+}
+
+/// Whether the mention at token `at` is the time before which something
+/// was: "before the deal", "prior to the accord", "until the treaty".
+fn before_subject(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    // past a determiner and modifiers: "before the 2015 nuclear deal"
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        match tokens[p].norm.as_str() {
+            "before" | "until" | "pre" => return true,
+            "to" => return p > 0 && tokens[p - 1].norm == "prior",
+            "the" | "a" | "an" | "this" | "that" => k = p,
+            _ if tokens[p].is_word() && !NOT_MODIFIER.contains(&tokens[p].norm.as_str()) => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a fact's claim is about the subject itself, as "The treaty is
+/// concluded for 20 years" is and "The limits on enrichment last 15
+/// years" is not: its first noun phrase is the subject's name or alias.
+fn about_subject_itself(terms: &Terms, fact: &Fact) -> bool {
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let mentions = attribution::mentions(&tokens, terms);
+    let first_word = tokens.iter().position(|t| {
+        t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "this" | "its")
+    });
+    match (mentions.first(), first_word) {
+        (Some(m), Some(w)) => m.tokens.start <= w + 1 && m.reference != Reference::Pronoun,
+        _ => false,
     }
 }
 
@@ -1019,11 +1215,27 @@ fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
         if !relative && (matches!(t.norm.as_str(), "," | ";" | ":" | "(") || spaced_dash) {
             return None;
         }
-        if ASIDE_OPENERS.contains(&t.norm.as_str()) {
+        if ASIDE_OPENERS.contains(&t.norm.as_str()) && !verb_like(tokens, k) {
             return Some(k);
         }
     }
     None
+}
+
+/// Words before which "like" is a verb: "we would like to", "they like it".
+const LIKE_SUBJECTS: &[&str] = &[
+    "i", "we", "you", "they", "would", "i'd", "we'd", "they'd", "should", "not", "don't", "to",
+    "might", "may",
+];
+
+/// Whether "like" at `k` is the verb ("I would like to stress …"), which
+/// opens no comparison.
+fn verb_like(tokens: &[Token], k: usize) -> bool {
+    tokens[k].norm == "like"
+        && (k
+            .checked_sub(1)
+            .is_some_and(|p| LIKE_SUBJECTS.contains(&tokens[p].norm.as_str()))
+            || tokens.get(k + 1).is_some_and(|n| n.norm == "to"))
 }
 
 /// Words that add to what the subject already has: a quantity they govern
@@ -1077,9 +1289,251 @@ fn in_extension(tokens: &[Token], start: usize, terms: &Terms) -> bool {
     false
 }
 
-/// Whether one of `cues` is the word right after token index `end`.
+/// Whether one of `cues` follows token index `end`, right after it or past
+/// up to two modifiers: "a 20-year term", "a 20-year strategic framework".
 fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
-    cues.iter().any(|c| cue_at(tokens, end, c))
+    let mut k = end;
+    for _ in 0..3 {
+        if cues.iter().any(|c| cue_at(tokens, k, c)) {
+            return true;
+        }
+        match tokens.get(k) {
+            Some(t) if t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The outcome of a claim read on without a mention that ties it to the
+/// subject: it states the fact when it agrees, and is otherwise unattributed,
+/// since it may be about anything.
+fn settle(outcome: Outcome, loose: bool) -> Outcome {
+    if loose && !matches!(outcome, Outcome::States) {
+        Outcome::Unattributed
+    } else {
+        outcome
+    }
+}
+
+/// Whether an exact figure is the fact's value written with fewer
+/// significant digits, as news rounds: "$370 billion" for $369 billion. The
+/// rounding must stay within 5%, so "50 articles" is no rounding of 47.
+fn rounds_to(interval: &quantities::Interval, fact: f64) -> bool {
+    if !interval.is_exact() || fact == 0.0 || interval.lo == 0.0 {
+        return false;
+    }
+    let written = interval.lo;
+    let digits = |v: f64| -> Option<i32> {
+        // significant digits of a value given to at most 6 decimals
+        let scaled = (v.abs() * 1e6).round();
+        if !(1.0..1e21).contains(&scaled) {
+            return None;
+        }
+        let text = format!("{scaled:.0}");
+        let trimmed = text.trim_end_matches('0');
+        i32::try_from(trimmed.len()).ok()
+    };
+    let (Some(w), Some(f)) = (digits(written), digits(fact)) else {
+        return false;
+    };
+    if w >= f {
+        return false;
+    }
+    let magnitude = fact.abs().log10().floor() as i32;
+    let step = 10f64.powi(magnitude + 1 - w);
+    let rounded = (fact / step).round() * step;
+    ((rounded - written).abs() <= written.abs() * 1e-9)
+        && ((written - fact).abs() <= fact.abs() * 0.05)
+}
+
+/// Words that compare with a bound: under a negation ("not beyond 3.67%",
+/// "never more than 300 kg") they state the bound itself.
+const BOUND_WORDS: &[&str] = &[
+    "beyond",
+    "above",
+    "exceed",
+    "exceeding",
+    "over",
+    "past",
+    "higher",
+    "more",
+];
+
+/// Whether the figure at `start` follows a negated comparison within a few
+/// words: "would not enrich beyond the level of 3.67%".
+fn negated_bound(tokens: &[Token], start: usize) -> bool {
+    let lo = start.saturating_sub(7);
+    let Some(bound) = (lo..start)
+        .rev()
+        .find(|&k| BOUND_WORDS.contains(&tokens[k].norm.as_str()))
+    else {
+        return false;
+    };
+    (bound.saturating_sub(4)..bound).any(|k| {
+        let w = tokens[k].norm.as_str();
+        matches!(w, "not" | "never" | "no") || w.ends_with("n't")
+    })
+}
+
+/// Verbs of change: a figure "by" which something changes is the change.
+const CHANGE_VERBS: &[&str] = &[
+    "reduce",
+    "cut",
+    "increase",
+    "raise",
+    "lower",
+    "grow",
+    "fall",
+    "rise",
+    "drop",
+    "boost",
+    "slash",
+    "shrink",
+    "expand",
+    "decrease",
+    "trim",
+    "extend",
+    "exceed",
+    "outnumber",
+];
+
+/// Whether the figure at `start` is a change ("cut its stockpile by 98%").
+fn is_difference(tokens: &[Token], start: usize) -> bool {
+    if start == 0 || tokens[start - 1].norm != "by" {
+        return false;
+    }
+    (start.saturating_sub(12)..start - 1).any(|k| {
+        CHANGE_VERBS.iter().any(|v| {
+            inflects(tokens[k].base(), v)
+                || tokens[k].base() == "rose"
+                || tokens[k].base() == "fell"
+        })
+    })
+}
+
+/// Whether the figure at `start` is one the subject's value is compared
+/// with: "well below the 20 percent level", "compared with 19,000".
+fn compared_with(tokens: &[Token], start: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+    let mut k = start;
+    // past an article: "below the 20 percent level"
+    if k > 0 && matches!(word(k - 1), Some("the" | "a" | "an")) {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    match prev {
+        "below" | "above" | "beyond" | "versus" | "vs" => true,
+        "with" | "to" => matches!(
+            k.checked_sub(2).and_then(word),
+            Some("compared" | "comparison" | "relative")
+        ),
+        _ => false,
+    }
+}
+
+/// Aspect words that make a following "-ing" verb an activity under way:
+/// "began enriching", "had been enriching", "is now enriching".
+const ASPECTS: &[&str] = &[
+    "began",
+    "begun",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "resumed",
+    "resumes",
+    "continued",
+    "continues",
+    "been",
+    "now",
+    "currently",
+    "still",
+    "already",
+];
+
+/// Whether the figure at `start` stands in a clause that reports an activity
+/// under way ("Iran began enriching uranium to 4.5 percent"), which says
+/// what is done, not what the subject sets.
+fn ongoing_activity(tokens: &[Token], start: usize) -> bool {
+    let mut k = start;
+    while k > 1 {
+        k -= 1;
+        let t = &tokens[k];
+        if matches!(t.norm.as_str(), "," | ";" | ":" | "." | "(" | ")")
+            || matches!(
+                t.norm.as_str(),
+                "but" | "although" | "though" | "while" | "whereas" | "which" | "that"
+            )
+        {
+            return false;
+        }
+        if t.norm.ends_with("ing")
+            && t.norm.len() > 5
+            && ASPECTS.contains(&tokens[k - 1].norm.as_str())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words right before a number that make its span one of time gone by or
+/// to come, not a length something is set for: "over the last three years",
+/// "in the past two decades", "the next five years".
+const SPAN_FRAMES: &[&str] = &[
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "recent",
+    "next",
+    "coming",
+    "first",
+    "initial",
+];
+
+/// Words that make a span a distance in time from something: "two years
+/// after", "three years ago", "20 years later", "after 18 months".
+const SPAN_OFFSETS: &[&str] = &[
+    "ago", "later", "earlier", "before", "after", "since", "prior",
+];
+
+/// Whether the duration at `toks` is time gone by or an offset, or the
+/// length of something else ("three years of talks"), rather than a term.
+fn elapsed_span(tokens: &[Token], toks: Range<usize>, terms: &Terms) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.norm.as_str());
+    let before = |k: usize| toks.start.checked_sub(k).and_then(word);
+    // "the last three years" frames a span; "set to last 20 years" is the verb
+    let framed = before(1).is_some_and(|w| SPAN_FRAMES.contains(&w))
+        && before(2).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "over" | "in" | "during" | "for" | "within" | "these" | "its" | "their"
+            )
+        });
+    if framed
+        || before(1) == Some("after")
+        || (before(2) == Some("after") && before(1) == Some("some"))
+    {
+        return true;
+    }
+    match word(toks.end) {
+        Some(w) if SPAN_OFFSETS.contains(&w) => true,
+        // "five years of talks": the length of the talks, unless what it is
+        // "of" is the subject itself ("20 years of the treaty")
+        Some("of") => {
+            let next = (toks.end + 1..toks.end + 3).find(|&k| {
+                tokens.get(k).is_some_and(|t| {
+                    t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "its")
+                })
+            });
+            next.is_some_and(|k| !is_alias(&tokens[k], terms))
+        }
+        _ => false,
+    }
 }
 
 fn is_alias(t: &Token, terms: &Terms) -> bool {
@@ -1131,10 +1585,12 @@ fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| inflects(t.base(), w)))
 }
 
-/// Whether one of `cues` stands within the claim's clause: up to eight words
-/// before it or four after it.
-fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
+/// How many words from the figure at `toks` the nearest of `cues` stands
+/// in its clause (up to eight words before it, twelve after), if any.
+fn cue_distance(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> Option<usize> {
     let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
+    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let mut best: Option<usize> = None;
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 8 {
@@ -1142,22 +1598,80 @@ fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool 
         if stop(&tokens[i]) {
             break;
         }
-        if cues.iter().any(|c| cue_at(tokens, i, c)) {
-            return true;
-        }
         words += usize::from(tokens[i].is_word());
+        if is_cue(i) {
+            best = Some(words);
+            break;
+        }
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 4 {
-        if stop(&tokens[j]) {
+    while j < tokens.len() && words < 12 && best.is_none_or(|b| words < b) {
+        if stop(&tokens[j]) || CLAUSE_TURNS.contains(&tokens[j].norm.as_str()) {
             break;
         }
-        if cues.iter().any(|c| cue_at(tokens, j, c)) {
-            return true;
-        }
         words += usize::from(tokens[j].is_word());
+        if is_cue(j) {
+            best = Some(words);
+            break;
+        }
         j += 1;
+    }
+    best
+}
+
+/// Words that turn to another clause, past which a cue is not the figure's.
+const CLAUSE_TURNS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "which", "who", "unlike", "compared",
+];
+
+/// Words that may open a sentence before a date that modifies its main verb:
+/// "On 17 January, …", "In early 2025, …".
+const DATE_FRONTS: &[&str] = &[
+    "on", "in", "by", "early", "mid", "late", "-", "the", "of", "around", "about", "since",
+];
+
+/// Events that are the setting of another: "signed during talks on …",
+/// "signed at the summit on …": the date is the setting's and so the event's.
+const SETTINGS: &[&str] = &[
+    "talks",
+    "meeting",
+    "summit",
+    "visit",
+    "ceremony",
+    "negotiations",
+    "session",
+];
+
+/// Whether the date at `toks` opens its sentence and is followed by a comma:
+/// then it modifies the main verb, however long the subject before it.
+fn fronted_date(tokens: &[Token], toks: &Range<usize>) -> bool {
+    tokens[..toks.start]
+        .iter()
+        .all(|t| DATE_FRONTS.contains(&t.norm.as_str()))
+        && tokens.get(toks.end).is_some_and(|t| t.norm == ",")
+}
+
+/// Whether the date at `toks` is the setting of a cue event: "signed
+/// following talks between the presidents on 17 January".
+fn setting_of_cue(tokens: &[Token], toks: &Range<usize>, is_cue: &dyn Fn(usize) -> bool) -> bool {
+    let mut i = toks.start;
+    let mut words = 0;
+    while i > 0 && words < 10 {
+        i -= 1;
+        let t = &tokens[i];
+        if matches!(t.norm.as_str(), "," | ";" | "." | ":") {
+            return false;
+        }
+        if SETTINGS.contains(&t.norm.as_str()) {
+            let linked = i >= 2
+                && matches!(
+                    tokens[i - 1].norm.as_str(),
+                    "following" | "after" | "during" | "at" | "the" | "of"
+                );
+            return linked && (i.saturating_sub(4)..i).any(is_cue);
+        }
+        words += usize::from(t.is_word());
     }
     false
 }
@@ -1167,6 +1681,9 @@ fn near_cue(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool 
 fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
     let is_event = |i: usize| is_event_word(&tokens[i].norm);
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    if setting_of_cue(tokens, &toks, &is_cue) {
+        return true;
+    }
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 14 {
@@ -1184,7 +1701,9 @@ fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 8 {
+    // a fronted date reaches the main verb whatever stands between
+    let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
+    while j < tokens.len() && words < reach {
         if matches!(tokens[j].norm.as_str(), ";" | "." | "?" | "!") {
             break;
         }
@@ -1507,8 +2026,8 @@ fn scaled_number(value: f64, style: NumberStyle, written: &str) -> String {
 }
 
 fn plural(unit: &str) -> String {
-    // an abbreviation that is plural already: "yrs"
-    if unit.ends_with('s') {
+    // an abbreviation that is plural already: "yrs"; "percent" has no plural
+    if unit.ends_with('s') || unit == "percent" {
         return unit.to_owned();
     }
     if let Some(stem) = unit.strip_suffix('y') {

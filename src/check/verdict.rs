@@ -7,6 +7,34 @@ use crate::source::Document;
 
 use super::claims::{fact_of, Outcome, Reading};
 
+/// What the flagged words read once the fix is applied ("eight reading
+/// rooms" → "six reading rooms"), so that the help says exactly what the fix
+/// writes; the source's wording when there is no fix inside them.
+fn fixed_wording(
+    doc: &Document,
+    found: std::ops::Range<usize>,
+    fix: Option<&(std::ops::Range<usize>, String)>,
+    expected: &str,
+) -> String {
+    let Some((range, replacement)) = fix else {
+        return expected.to_owned();
+    };
+    if range.start < found.start || range.end > found.end {
+        return expected.to_owned();
+    }
+    match (
+        doc.text.get(found.start..range.start),
+        doc.text.get(range.end..found.end),
+    ) {
+        (Some(before), Some(after)) => {
+            let words = format!("{before}{replacement}{after}");
+            // one line, as the draft's line breaks inside the words are not the help's
+            words.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        _ => expected.to_owned(),
+    }
+}
+
 pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !reading.about {
@@ -33,15 +61,25 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
         } else {
             ""
         };
+        // only the draft's own characters that differ are rewritten;
+        // markup, entities and separators stay, or there is no fix (text
+        // decoded from markup, an entity or a `<time datetime>`, has none)
+        let edit = fix
+            .as_ref()
+            .and_then(|(r, replacement)| crate::fix::value_edit(doc, r.clone(), replacement));
+        let applied = fix.as_ref().filter(|_| edit.is_some());
         let (message, help) = match &fact.kind {
             FactKind::Quantity { .. } | FactKind::Date { .. } => (
                 format!(
                     "\"{}\" contradicts the source, which says {expected}{quoted}",
                     c.found
                 ),
-                fact.help
-                    .clone()
-                    .or_else(|| Some(format!("write \"{expected}\""))),
+                fact.help.clone().or_else(|| {
+                    Some(format!(
+                        "write \"{}\"",
+                        fixed_wording(doc, c.range.clone(), applied, expected)
+                    ))
+                }),
             ),
             FactKind::Absent(_) => (
                 // the claim itself is in the note; the message stays one line
@@ -85,11 +123,7 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             help,
             found: Some(c.found.clone()),
             expected: Some(expected.clone()),
-            // only the draft's own characters that differ are rewritten;
-            // markup, entities and separators stay, or there is no fix
-            fix: fix
-                .as_ref()
-                .and_then(|(r, replacement)| crate::fix::value_edit(doc, r.clone(), replacement)),
+            fix: edit,
             attributed: c.attributed,
             span,
         });

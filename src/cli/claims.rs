@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{project_rules, rule_errors, use_color_stderr, ColorChoice};
+use super::{print_resolve_error, use_color_stderr, ColorChoice, RuleSource};
 use crate::check::{Checker, Outcome};
 use crate::rules::FactKind;
 use crate::source::{walk, Document, LineIndex, Markup};
@@ -29,6 +29,9 @@ pub(crate) struct ClaimsArgs {
     /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Human)]
     format: TableFormat,
@@ -122,10 +125,14 @@ pub(crate) fn rows(checker: &Checker<'_>, path: &str, original: &str, markup: Ma
 }
 
 pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
-    let rules = match project_rules(&args.rules) {
+    let source = RuleSource {
+        paths: args.rules.clone(),
+        config: args.config.clone(),
+    };
+    let rules = match source.load() {
         Ok(rules) => rules,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr(ColorChoice::Auto));
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(ColorChoice::Auto));
             return ExitCode::from(2);
         }
     };

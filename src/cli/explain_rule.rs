@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{project_rules, rule_errors, use_color_stderr, ColorChoice};
+use super::{print_resolve_error, use_color_stderr, ColorChoice, RuleSource};
 use crate::diagnostic::Severity;
 use crate::reader::dates::{format_date, DateStyle};
 use crate::reader::numbers::{format_number, NumberStyle};
@@ -23,13 +23,20 @@ pub(crate) struct ExplainArgs {
     /// Rule file or folder of rule files (repeatable); replaces the configured or bundled rules.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: ExplainArgs) -> ExitCode {
-    let rules = match project_rules(&args.rules) {
+    let source = RuleSource {
+        paths: args.rules.clone(),
+        config: args.config.clone(),
+    };
+    let rules = match source.load() {
         Ok(rules) => rules,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr(ColorChoice::Auto));
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(ColorChoice::Auto));
             return ExitCode::from(2);
         }
     };
@@ -259,11 +266,21 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                     number(*value)
                 ));
             }
+            let near = if cues.is_empty() {
+                "anywhere in a draft about it (the fact has no cues)".to_owned()
+            } else {
+                format!("near a cue word ({cues})")
+            };
             contradicts.push(format!(
-                "another exact value, or a range that leaves out {exact}, tied to the subject and near a cue"
+                "another exact value, or a range that leaves out {exact}, tied to the subject, {near}"
             ));
-            contradicts.push("a denied (\"not 45\") or asked (\"does it have 45?\") quantity says nothing, nor one about another subject or year".to_owned());
-            contradicts.push("fix: the number is replaced in the draft's own form (\"25-year\" → \"20-year\", \"forty-two\" → \"forty-seven\", \"$1.5 billion\" → \"$1.2 billion\")".to_owned());
+            contradicts.push(format!(
+                "a denied (\"not {exact}\") or asked (\"is it {exact}?\") quantity says nothing, nor one about another subject or year"
+            ));
+            contradicts.push(format!(
+                "fix: the number is replaced in the draft's own form ({})",
+                quantity_fixes(*value, unit, dimension, *base_value)
+            ));
             (states, contradicts)
         }
         FactKind::Date { year, month, day } => {
@@ -293,8 +310,15 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
             (
                 states,
                 vec![
-                    "a date with a different day, month or year, tied to the subject and its cue".to_owned(),
-                    "fix: the whole date rewritten in the draft's style with the parts it gave (\"January 15, 2025\" → \"January 17, 2025\")".to_owned(),
+                    if cues.is_empty() {
+                        "a date with a different day, month or year, tied to the subject, anywhere in a draft about it (the fact has no cues)".to_owned()
+                    } else {
+                        format!("a date with a different day, month or year, tied to the subject, whose nearest event word is a cue ({cues})")
+                    },
+                    format!(
+                        "fix: the whole date rewritten in the draft's style with the parts it gave ({})",
+                        date_fix(*year, *month, *day)
+                    ),
                 ],
             )
         }
@@ -335,6 +359,60 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
             vec!["nothing: a draft without a match leaves the fact unstated".to_owned()],
         ),
     }
+}
+
+/// A wrong value of the fact's own kind and its fix, as examples: "46
+/// articles" → "47 articles" for a fact of 47 articles, never another
+/// subject's numbers.
+fn quantity_fixes(value: f64, unit: &str, dimension: &Dimension, base: f64) -> String {
+    if let Dimension::Money(currency) = dimension {
+        return format!(
+            "\"{}\" → \"{}\"",
+            money_example(base * 1.25, currency),
+            money_example(base, currency)
+        );
+    }
+    let whole = value.fract() == 0.0 && value >= 1.0;
+    let wrong = if whole { value + 1.0 } else { value * 2.0 };
+    let mut out = format!(
+        "\"{}-{unit}\" → \"{}-{unit}\"",
+        number(wrong),
+        number(value)
+    );
+    if whole && value < 100.0 {
+        let _ = write!(
+            out,
+            ", \"{} {}\" → \"{} {}\"",
+            words(wrong),
+            plural(wrong, unit),
+            words(value),
+            plural(value, unit)
+        );
+    }
+    out
+}
+
+/// A wrong date of the fact's precision and its fix, in the style a draft
+/// might use.
+fn date_fix(year: i32, month: Option<u32>, day: Option<u32>) -> String {
+    let (wrong_year, wrong_month, wrong_day) = match (month, day) {
+        (Some(m), Some(d)) => (year, Some(m), Some(if d > 2 { d - 2 } else { d + 2 })),
+        (Some(m), None) => (year, Some(if m > 1 { m - 1 } else { m + 1 }), None),
+        _ => (year + 1, None, None),
+    };
+    let style = if day.is_some() {
+        DateStyle::MonthDay
+    } else if month.is_some() {
+        DateStyle::MonthYear
+    } else {
+        DateStyle::Year
+    };
+    let show = |y, m, d| format_date(Some(y), m, d, style, false);
+    format!(
+        "\"{}\" → \"{}\"",
+        show(wrong_year, wrong_month, wrong_day),
+        show(year, month, day)
+    )
 }
 
 fn money_example(base: f64, currency: &str) -> String {
@@ -387,6 +465,35 @@ mod tests {
         assert!(text.contains("(day, month and year of 17 January 2025): \"17 January 2025\", \"January 2025\", \"in 2025\""), "{text}");
         let (subject, fact) = rules.fact("ru-ir-treaty/no-mutual-defense").unwrap();
         assert!(explain(subject, fact).contains("come to * aid"));
+    }
+
+    #[test]
+    fn a_fact_without_cues_is_explained_in_its_own_numbers() {
+        let yaml = "subject:\n  id: bridge\n  name: Bridge\n  names: [Harbor Bridge]\n  source: council\nfacts:\n  \
+                    - id: lanes\n    claim: The bridge has four lanes.\n    quantity: { value: 4, unit: lane }\n  \
+                    - id: opening\n    claim: It opens on 3 May 2027.\n    date: 2027-05-03\n";
+        let rules = RuleSet::from_sources(&[("b.yaml".to_owned(), yaml.to_owned())]).unwrap();
+        let (subject, fact) = rules.fact("bridge/lanes").unwrap();
+        let text = explain(subject, fact);
+        for part in [
+            "every such quantity tied to the subject counts (the fact has no cues)",
+            "tied to the subject, anywhere in a draft about it (the fact has no cues)",
+            "a denied (\"not 4 lanes\") or asked (\"is it 4 lanes?\") quantity says nothing",
+            "(\"5-lane\" → \"4-lane\", \"five lanes\" → \"four lanes\")",
+        ] {
+            assert!(text.contains(part), "{part} not in\n{text}");
+        }
+        for treaty in ["near a cue", "45", "25-year", "forty-seven", "$1.5 billion"] {
+            assert!(!text.contains(treaty), "{treaty} in\n{text}");
+        }
+        let (subject, fact) = rules.fact("bridge/opening").unwrap();
+        let text = explain(subject, fact);
+        assert!(
+            text.contains("(\"May 1, 2027\" → \"May 3, 2027\")"),
+            "{text}"
+        );
+        assert!(text.contains("anywhere in a draft about it"), "{text}");
+        assert!(!text.contains("January"), "{text}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `factlint init`: a starter configuration, and with `--subject` a starter
-//! rule file that already passes `factlint rules check` and `factlint test`,
-//! so that a newsroom starts from something that works and edits it.
+//! rule file that already passes `factlint rules check` (with a warning
+//! until its `source` is filled in) and `factlint test`, so that a newsroom
+//! starts from something that works and edits it. Without `--subject`, the
+//! configuration names no rules, so `factlint check` uses the bundled ones.
 
 use std::fs;
 use std::io::{self, Write};
@@ -22,7 +24,20 @@ pub(crate) struct InitArgs {
 /// The configuration file `init` writes.
 pub(crate) const CONFIG_FILE: &str = ".factlint.yaml";
 
+/// The configuration `init` writes without `--subject`: no `rules` key, so
+/// the bundled rules apply and `factlint check` works at once.
 const CONFIG: &str = "\
+# factlint configuration for the drafts under this folder.
+#
+# Rule files (or folders of them) to check drafts against. Without `rules`,
+# drafts are checked against the rules bundled with factlint. Each rule
+# file describes one subject and its facts; `factlint init --subject ID`
+# starts one in rules/, and then this line, uncommented, uses it:
+# rules: [rules/]
+";
+
+/// The configuration `init --subject` writes: the starter rule file's folder.
+const CONFIG_WITH_RULES: &str = "\
 # factlint configuration for the drafts under this folder.
 #
 # Rule files (or folders of them) to check drafts against, instead of the
@@ -101,6 +116,17 @@ facts:
         flags: new tax
 ";
 
+/// Whether an existing configuration file has a `rules` key (a line that
+/// starts with it; a commented-out one does not count).
+fn names_rules(config: &Path) -> bool {
+    fs::read_to_string(config).is_ok_and(|text| {
+        text.lines().any(|line| {
+            line.strip_prefix("rules")
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    })
+}
+
 /// The display name for a subject id: its words, capitalised.
 pub(crate) fn name_for(id: &str) -> String {
     id.split(['-', '_'])
@@ -159,7 +185,12 @@ pub(crate) fn run(args: InitArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let mut result = write_new(Path::new(CONFIG_FILE), CONFIG, &mut out);
+    let config = if args.subject.is_some() {
+        CONFIG_WITH_RULES
+    } else {
+        CONFIG
+    };
+    let mut result = write_new(Path::new(CONFIG_FILE), config, &mut out);
     if let (Ok(()), Some(id)) = (&result, &args.subject) {
         let name = args
             .name
@@ -174,7 +205,16 @@ pub(crate) fn run(args: InitArgs) -> ExitCode {
                 path.display()
             )?;
             writeln!(out, "  factlint rules check {}", path.display())?;
-            writeln!(out, "  factlint test {}", path.display())
+            writeln!(out, "  factlint test {}", path.display())?;
+            if !names_rules(Path::new(CONFIG_FILE)) {
+                writeln!(
+                    out,
+                    "note: {CONFIG_FILE} has no `rules`, so `factlint check` uses the bundled rules; \
+                     add `rules: [rules/]` to it to check drafts against {}",
+                    path.display()
+                )?;
+            }
+            Ok(())
         });
     }
     match result {
@@ -205,7 +245,13 @@ mod tests {
             let text = starter(id, name);
             let rules = RuleSet::from_sources(&[(format!("rules/{id}.yaml"), text)])
                 .unwrap_or_else(|e| panic!("{id}: {e:?}"));
-            assert!(rules.warnings.is_empty(), "{id}: {:?}", rules.warnings);
+            // The one warning is the reminder to name the source.
+            let warnings: Vec<&str> = rules.warnings.iter().map(|w| w.message.as_str()).collect();
+            assert_eq!(warnings.len(), 1, "{id}: {warnings:?}");
+            assert!(
+                warnings[0].contains("`source` is a placeholder"),
+                "{id}: {warnings:?}"
+            );
             let runs = Checker::new(&rules).run_examples();
             assert!(runs.len() >= 10);
             let failures: Vec<_> = runs.iter().filter_map(|r| r.failure.as_ref()).collect();
@@ -214,9 +260,19 @@ mod tests {
     }
 
     #[test]
-    fn the_config_is_yaml_with_rules() {
-        let value: serde_yaml::Value = serde_yaml::from_str(CONFIG).unwrap();
-        assert_eq!(value["rules"][0].as_str(), Some("rules/"));
+    fn the_configs_are_yaml_with_rules_only_for_a_subject() {
+        let with: serde_yaml::Value = serde_yaml::from_str(CONFIG_WITH_RULES).unwrap();
+        assert_eq!(with["rules"][0].as_str(), Some("rules/"));
+        // Comments only: an empty configuration, so the bundled rules apply.
+        let without: Option<serde_yaml::Value> = serde_yaml::from_str(CONFIG).ok();
+        assert!(
+            without.as_ref().is_none_or(serde_yaml::Value::is_null),
+            "{without:?}"
+        );
+        // The commented-out line, uncommented, is the other configuration's.
+        let uncommented: serde_yaml::Value =
+            serde_yaml::from_str(&CONFIG.replace("# rules:", "rules:")).unwrap();
+        assert_eq!(uncommented["rules"], with["rules"]);
     }
 
     #[test]

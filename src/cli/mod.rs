@@ -23,12 +23,40 @@ use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::Severity;
 use crate::emit::{statistics, Format, RuleInfo, Summary};
 use crate::fix::{self, FileFix};
-use crate::rules::{RuleError, RuleSet};
+use crate::rules::RuleSet;
 use crate::source::{walk, Document, Markup};
 use rule_errors::Origin;
 
+/// Shown after `--help`: what people look for first, as ruff and ripgrep
+/// show it.
+const AFTER_HELP: &str = "\
+Examples:
+  factlint check drafts/                 check every draft in a folder
+  factlint check --rules rules/ draft.md check against your own rule files
+  factlint check --fix drafts/           apply the fixes, report what remains
+  factlint init --subject city-budget    start a configuration and a rule file
+  factlint rules check                   validate the project's rule files
+  factlint explain ru-ir-treaty/term     what a rule checks, with examples
+
+Rules: --rules PATH, else the `rules` of the nearest .factlint.yaml, else the
+bundled rules; `factlint config` shows which.
+
+Exit codes:
+  0  no finding at or above the failing level (or --exit-zero)
+  1  findings at or above the failing level (errors, unless --deny or fail-on)
+  2  usage error; broken configuration, rule or baseline file; unreadable draft
+
+Docs: README.md (commands, configuration, CI, editors) and docs/rules.md (rule
+files) in factlint's repository; `factlint man` prints the manual page.";
+
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, about = "Checks news drafts against the facts of their subject", long_about = None)]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks news drafts against the facts of their subject",
+    long_about = None,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,6 +65,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check drafts: files, folders (walked like ripgrep walks them), globs, or `-` for stdin.
+    #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp(crate::lsp::Options),
@@ -52,6 +81,50 @@ enum Command {
     Claims(claims::ClaimsArgs),
     /// Write a starter .factlint.yaml, and with --subject a starter rule file.
     Init(init::InitArgs),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff): factlint(1), or a command's, for `man`.
+    #[command(after_help = MAN_HELP)]
+    Man(ManArgs),
+}
+
+const MAN_HELP: &str = "\
+Examples:
+  factlint man > ~/.local/share/man/man1/factlint.1
+  factlint man check > ~/.local/share/man/man1/factlint-check.1
+  factlint man rules check | man -l -";
+
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// The command whose page to print (`check`, `rules check`); none for factlint(1).
+    command: Vec<String>,
+}
+
+const CHECK_HELP: &str = "\
+Examples:
+  factlint check                              the current folder
+  factlint check drafts/ 'notes/**/*.md'      folders and globs
+  factlint check - --stdin-filename d.md < d.md
+  factlint check --format sarif --output-file factlint.sarif drafts/
+  factlint check --diff drafts/               show the fixes without writing
+
+Exit codes:
+  0  no finding at or above the failing level (or --exit-zero)
+  1  findings at or above the failing level (errors, unless --deny or fail-on)
+  2  usage error; broken configuration, rule or baseline file; unreadable draft";
+
+const COMPLETIONS_HELP: &str = "\
+Examples:
+  factlint completions bash > ~/.local/share/bash-completion/completions/factlint
+  factlint completions zsh > ~/.zfunc/_factlint      # with fpath+=~/.zfunc
+  factlint completions fish > ~/.config/fish/completions/factlint.fish";
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,27 +235,110 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain_rule::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(&args.command),
     }
 }
 
-/// The rules a command works with: `paths` if given, else those of the
-/// project's `.factlint.yaml` (with its severity levels), else the bundled.
-pub(crate) fn project_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-    if !paths.is_empty() {
-        return RuleSet::load(paths);
+/// The command line as clap describes it, for completions and the manual.
+fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "factlint", &mut out);
+    write_stdout(&out)
+}
+
+fn man(path: &[String]) -> ExitCode {
+    // Built, every subcommand has its page's name: factlint-check, and so on.
+    let mut page = command().disable_help_subcommand(true);
+    page.build();
+    for (i, name) in path.iter().enumerate() {
+        let Some(sub) = page.find_subcommand(name).cloned() else {
+            let known: Vec<&str> = page
+                .get_subcommands()
+                .map(clap::Command::get_name)
+                .collect();
+            eprintln!(
+                "error: no command `{}`; the commands with a manual page are: {}",
+                path[..=i].join(" "),
+                known.join(", ")
+            );
+            return ExitCode::from(2);
+        };
+        page = sub;
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    match config::resolve(&cwd, &Overrides::default()) {
-        Ok(resolved) => Ok(resolved.rules),
-        Err(ResolveError::Config(errors) | ResolveError::Rules(errors)) => Err(errors),
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(page).source(format!("factlint {}", env!("CARGO_PKG_VERSION")));
+    if let Err(e) = man.render(&mut out) {
+        eprintln!("error: cannot render the manual page: {e}");
+        return ExitCode::from(2);
+    }
+    write_stdout(&out)
+}
+
+/// Writes generated text to standard output; a closed pipe is no error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 
-pub(crate) fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
-    if paths.is_empty() {
-        RuleSet::bundled()
-    } else {
-        RuleSet::load(paths)
+/// How a command that works with rules only (`test`, `rules`, `explain`,
+/// `claims`) is told which: the same flags and the same resolution as
+/// `check`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleSource {
+    /// `--rules` or positional rule paths; empty for the configured rules.
+    pub paths: Vec<PathBuf>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+}
+
+impl RuleSource {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.config.clone(),
+            rules: self.paths.clone(),
+            fail_on: None,
+        }
+    }
+
+    /// Which rules apply: `paths` if given, else the `rules` of the
+    /// project's `.factlint.yaml`, else the bundled rules. Every command
+    /// decides it here, through [`config::choose_rules`], which
+    /// [`config::resolve`] (and so `check` and `lsp`) uses too.
+    pub(crate) fn choose(&self) -> Result<config::RuleChoice, ResolveError> {
+        config::choose_rules(&current_dir(), &self.overrides())
+    }
+
+    /// The chosen rules, loaded, with the configuration's severity levels.
+    pub(crate) fn load(&self) -> Result<RuleSet, ResolveError> {
+        config::resolve(&current_dir(), &self.overrides()).map(|resolved| resolved.rules)
+    }
+}
+
+/// The folder relative paths start from; the root if it cannot be read
+/// (then every relative path fails to open, with its own error).
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_default()
+}
+
+/// Prints why the configuration or the rules could not be loaded.
+pub(crate) fn print_resolve_error(error: &ResolveError, color: bool) {
+    match error {
+        ResolveError::Config(errors) => {
+            rule_errors::print_as(errors, color, Origin::Configuration);
+        }
+        ResolveError::Rules(errors) => rule_errors::print_as(errors, color, Origin::RuleFiles),
     }
 }
 
@@ -224,12 +380,8 @@ fn resolve(settings: &SettingsArgs, color: ColorChoice) -> Option<Resolved> {
     };
     match config::resolve(&cwd, &settings.overrides()) {
         Ok(resolved) => Some(resolved),
-        Err(ResolveError::Config(errors)) => {
-            rule_errors::print_as(&errors, use_color_stderr(color), Origin::Configuration);
-            None
-        }
-        Err(ResolveError::Rules(errors)) => {
-            rule_errors::print_as(&errors, use_color_stderr(color), Origin::RuleFiles);
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(color));
             None
         }
     }

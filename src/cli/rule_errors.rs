@@ -67,11 +67,6 @@ pub(crate) fn emit(
     }
 }
 
-/// Prints rule-file problems that stop a command.
-pub(crate) fn print(errors: &[RuleError], color: bool) {
-    print_as(errors, color, Origin::RuleFiles);
-}
-
 /// Prints problems that stop a command, with a closing count.
 pub(crate) fn print_as(errors: &[RuleError], color: bool, origin: Origin) {
     let mut err = io::stderr().lock();

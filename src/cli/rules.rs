@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
-use super::{rule_errors, use_color, ColorChoice};
-use crate::rules::{read_sources, RuleError, RuleSet, DEFAULT_RULES, DEFAULT_RULES_NAME};
+use super::{print_resolve_error, rule_errors, use_color, ColorChoice, RuleSource};
+use crate::rules::RuleSet;
 
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
@@ -27,8 +27,12 @@ enum RulesCommand {
 
 #[derive(Debug, Args)]
 struct CheckArgs {
-    /// Rule files or folders of rule files. Default: the bundled rules.
+    /// Rule files or folders of rule files. Default: the `rules` of
+    /// `.factlint.yaml`, else the bundled rules.
     paths: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
     /// When to colour the output (NO_COLOR is honoured for `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -42,8 +46,12 @@ enum ListFormat {
 
 #[derive(Debug, Args)]
 struct ListArgs {
-    /// Rule files or folders of rule files. Default: the bundled rules.
+    /// Rule files or folders of rule files. Default: the `rules` of
+    /// `.factlint.yaml`, else the bundled rules.
     paths: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
@@ -56,20 +64,19 @@ pub(crate) fn run(args: RulesArgs) -> ExitCode {
     }
 }
 
-/// The rule sources `paths` name, or the bundled file.
-fn sources(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<RuleError>) {
-    if paths.is_empty() {
-        (
-            vec![(DEFAULT_RULES_NAME.to_owned(), DEFAULT_RULES.to_owned())],
-            Vec::new(),
-        )
-    } else {
-        read_sources(paths)
-    }
-}
-
 fn check(args: CheckArgs) -> ExitCode {
-    let (sources, mut problems) = sources(&args.paths);
+    let source = RuleSource {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+    };
+    let choice = match source.choose() {
+        Ok(choice) => choice,
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr());
+            return ExitCode::from(2);
+        }
+    };
+    let (sources, mut problems) = choice.sources();
     let loaded = RuleSet::from_sources(&sources);
     let counts = loaded.as_ref().ok().map(|set| {
         let facts: usize = set.subjects.iter().map(|s| s.facts.len()).sum();
@@ -120,16 +127,14 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn list(args: ListArgs) -> ExitCode {
-    let (sources, errors) = sources(&args.paths);
-    let set = if errors.is_empty() {
-        RuleSet::from_sources(&sources)
-    } else {
-        Err(errors)
+    let source = RuleSource {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
     };
-    let set = match set {
+    let set = match source.load() {
         Ok(set) => set,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr());
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr());
             return ExitCode::from(2);
         }
     };

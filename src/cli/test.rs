@@ -10,24 +10,32 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 
 use super::rules::plural;
-use super::{load_rules, rule_errors, use_color, use_color_stderr, ColorChoice};
+use super::{print_resolve_error, use_color, use_color_stderr, ColorChoice, RuleSource};
 use crate::check::Checker;
 use crate::emit::{clamp_span, human};
 
 #[derive(Debug, Args)]
 pub(crate) struct TestArgs {
-    /// Rule files or folders of rule files, loaded together. Default: the bundled rules.
+    /// Rule files or folders of rule files, loaded together. Default: the
+    /// `rules` of `.factlint.yaml`, else the bundled rules.
     paths: Vec<PathBuf>,
+    /// Configuration file to use instead of the nearest `.factlint.yaml`.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
     /// When to colour the output (NO_COLOR is honoured for `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 }
 
 pub(crate) fn run(args: TestArgs) -> ExitCode {
-    let rules = match load_rules(&args.paths) {
+    let source = RuleSource {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+    };
+    let rules = match source.load() {
         Ok(rules) => rules,
-        Err(errors) => {
-            rule_errors::print(&errors, use_color_stderr(args.color));
+        Err(error) => {
+            print_resolve_error(&error, use_color_stderr(args.color));
             return ExitCode::from(2);
         }
     };

@@ -173,8 +173,17 @@ pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<R
             files,
         });
     }
+    // Paths from the command line or the client, else the bundled rules:
+    // loaded as every command loads its rules.
+    let choice = crate::config::RuleChoice {
+        file: None,
+        paths: crate::config::Setting {
+            value: config.paths.clone(),
+            origin: crate::config::Origin::CommandLine,
+        },
+    };
+    let set = choice.load()?;
     if config.paths.is_empty() {
-        let set = RuleSet::bundled()?;
         let mut files = HashMap::new();
         if let Some(root) = root {
             let copy = root.join(DEFAULT_RULES_NAME);
@@ -190,7 +199,6 @@ pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<R
         }
         return Ok(Loaded { set, files });
     }
-    let set = RuleSet::load(&config.paths)?;
     let files = files_of(&set, root);
     Ok(Loaded { set, files })
 }

@@ -240,6 +240,13 @@ const DETERMINERS: &[&str] = &["the", "this", "these", "its", "their", "our"];
 const INDEFINITES: &[&str] = &["a", "an", "another", "any", "one"];
 const DEMONSTRATIVES: &[&str] = &["that", "those", "such", "earlier", "previous", "former"];
 const PRONOUNS: &[&str] = &["it", "its", "it's"];
+/// Prepositions and auxiliaries: no modifier of a noun stands before one of
+/// these in its phrase.
+const PHRASE_ENDS: &[&str] = &[
+    "into", "in", "on", "at", "for", "from", "to", "by", "with", "under", "about", "after",
+    "before", "against", "during", "through", "is", "was", "are", "were", "has", "have", "had",
+    "will", "would",
+];
 /// Verbs between an alias and "with" in "the agreement Moscow signed with Pyongyang".
 const DEAL_VERBS: &[&str] = &[
     "signed",
@@ -384,6 +391,11 @@ fn classify_alias(
         if DETERMINERS.contains(&norm) {
             break;
         }
+        // "Biden signed into law": a preposition or an auxiliary ends the
+        // phrase the alias heads; what stands before is no modifier of it
+        if PHRASE_ENDS.contains(&norm) {
+            break;
+        }
         // "North Korea, whose deal with Moscow …": the deal is the name's
         // before the comma
         if norm == "whose" {
@@ -430,6 +442,7 @@ fn classify_alias(
             && (k > 0 || t.is_possessive())
             && !title_case
             && !part_of_name(t, terms)
+            && !is_calendar_word(t)
         {
             // "the New START treaty": a named instrument that is not the subject
             other = true;
@@ -531,6 +544,25 @@ fn classify_alias(
         owner,
         reference,
     }
+}
+
+/// A month or a weekday: capitalised, but no name of an instrument ("the
+/// January 2025 agreement").
+fn is_calendar_word(t: &Token) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = t.base();
+    super::dates::MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word))
+        || WEEKDAYS.contains(&word)
 }
 
 fn year_of(t: &Token) -> Option<i32> {

@@ -61,6 +61,27 @@ const PRE_CUES: &[&[&str]] = &[
     &["erroneously"],
     &["mistakenly"],
     &["incorrectly"],
+    // negative predicates: what is "distinct from" or "far from" a thing is not it
+    &["distinct", "from"],
+    &["different", "from"],
+    &["differs", "from"],
+    &["differ", "from"],
+    &["differed", "from"],
+    &["far", "from"],
+    &["short", "of"],
+    &["no", "longer"],
+    // verbs that forbid what they govern: "bars either side from aiding …"
+    &["prohibit"],
+    &["prohibits"],
+    &["prohibited"],
+    &["prohibiting"],
+    &["forbid"],
+    &["forbids"],
+    &["forbidden"],
+    &["forbidding"],
+    &["precludes"],
+    &["precluded"],
+    &["excluding"],
 ];
 
 /// Cues that deny what comes before them in the same clause ("a mutual
@@ -125,8 +146,19 @@ const CLAUSE_OPENERS: &[&str] = &[
 const OPENERS: &[&str] = &[
     "whether", "if", "unless", "could", "might", "may", "want", "wants", "wanted", "wanting",
     "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "seek", "seeks", "sought",
-    "seeking", "demand", "demands", "demanded", "urge", "urges", "urged", "propose", "proposes",
-    "proposed",
+    "seeking", "aim", "aims", "aimed", "aiming", "demand", "demands", "demanded", "urge", "urges",
+    "urged", "propose", "proposes", "proposed",
+];
+
+/// Adjuncts that set out a condition: what stands after them in their clause
+/// is supposed, not stated ("help in the event of an attack on one side").
+const CONDITIONS: &[&[&str]] = &[
+    &["in", "the", "event", "of"],
+    &["in", "the", "event", "that"],
+    &["in", "case", "of"],
+    &["in", "the", "case", "of"],
+    &["in", "the", "case", "that"],
+    &["provided", "that"],
 ];
 
 /// Words that open a conditional when they open the sentence: "Had the
@@ -168,9 +200,15 @@ fn match_len(tokens: &[Token], at: usize, words: &[&str]) -> Option<usize> {
 
 /// A clause ends at these: strong punctuation, or a comma before a clause opener.
 fn ends_clause(tokens: &[Token], i: usize) -> bool {
+    tokens[i].norm == "\"" || ends_clause_within_quotes(tokens, i)
+}
+
+/// A clause end where quotation marks do not count: inside a negation's
+/// scope a quoted phrase is a scare quote ("not a 'defence pact'").
+fn ends_clause_within_quotes(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     match t.norm.as_str() {
-        ";" | ":" | "(" | ")" | "?" | "!" | "." | "\"" => true,
+        ";" | ":" | "(" | ")" | "?" | "!" | "." => true,
         "-" => {
             // a spaced dash (" – ") separates clauses; a hyphen inside a word does not
             let prev_end = i.checked_sub(1).map(|p| tokens[p].range.end);
@@ -178,12 +216,25 @@ fn ends_clause(tokens: &[Token], i: usize) -> bool {
         }
         // "… no defence clause and will remain in force": a conjunction before
         // an auxiliary starts a new predicate, out of the negation's reach
-        "and" | "or" => tokens
-            .get(i + 1)
-            .is_some_and(|n| AUXILIARIES.contains(&n.norm.as_str())),
+        "and" | "or" => tokens.get(i + 1).is_some_and(|n| {
+            AUXILIARIES.contains(&n.norm.as_str())
+                // "… and commits both sides to …": a word that takes an
+                // object right away is a verb, the start of a new predicate
+                || (n.is_word()
+                    && !OBJECT_STARTS.contains(&n.norm.as_str())
+                    && tokens
+                        .get(i + 2)
+                        .is_some_and(|o| OBJECT_STARTS.contains(&o.norm.as_str())))
+        }),
         _ => CLAUSE_OPENERS.contains(&t.norm.as_str()),
     }
 }
+
+/// Words that open a verb's object: after "and W", they show W to be a verb.
+const OBJECT_STARTS: &[&str] = &[
+    "the", "a", "an", "both", "each", "either", "its", "their", "his", "her", "them", "it", "this",
+    "these", "that", "to", "us", "him",
+];
 
 /// Auxiliary and modal verbs, which open a predicate of their own.
 const AUXILIARIES: &[&str] = &[
@@ -202,7 +253,10 @@ pub fn polarity(tokens: &[Token], claim: Range<usize>) -> Polarity {
     if sentence_is_question {
         return Polarity::Open;
     }
-    if opened_by(tokens, claim.start, OPENERS) || inverted_conditional(tokens, claim.start) {
+    if opened_by(tokens, claim.start, OPENERS)
+        || inverted_conditional(tokens, claim.start)
+        || conditioned(tokens, claim.start)
+    {
         return Polarity::Open;
     }
     if denied_before(tokens, claim.start) || denied_after(tokens, claim.end) {
@@ -223,6 +277,25 @@ fn inverted_conditional(tokens: &[Token], start: usize) -> bool {
             .any(|t| t.norm == ",")
 }
 
+/// Whether a conditional adjunct ("in the event of") stands before the
+/// claim in its clause.
+fn conditioned(tokens: &[Token], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        if ends_clause(tokens, i) || is_soft_break(&tokens[i]) {
+            return false;
+        }
+        if CONDITIONS
+            .iter()
+            .any(|c| match_len(tokens, i, c).is_some_and(|len| i + len <= start))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a word of `words` opens the clause the claim starts in.
 fn opened_by(tokens: &[Token], start: usize, words: &[&str]) -> bool {
     let mut i = start;
@@ -231,6 +304,11 @@ fn opened_by(tokens: &[Token], start: usize, words: &[&str]) -> bool {
         if (ends_clause(tokens, i) || is_soft_break(&tokens[i]))
             && !words.contains(&tokens[i].norm.as_str())
         {
+            return false;
+        }
+        // "we want to stress that …": a "that" clause is the complement of the
+        // verb right before it, out of a wish's reach; "hoped that …" is not
+        if tokens[i].norm == "that" && i > 0 && !words.contains(&tokens[i - 1].norm.as_str()) {
             return false;
         }
         // "May" with a capital is the month: "In May Russia signed …"
@@ -249,13 +327,25 @@ fn cue_at(tokens: &[Token], at: usize, cues: &[&[&str]]) -> Option<usize> {
     cues.iter().filter_map(|c| match_len(tokens, at, c)).max()
 }
 
+/// How many conjuncts a negation reaches across: "not X or Y", "neither X
+/// nor Y", "no X and the Y".
+const CONJUNCTS: usize = 3;
+
 fn denied_before(tokens: &[Token], start: usize) -> bool {
     let mut words = 0;
+    let mut conjuncts = 1;
     let mut i = start;
     while i > 0 {
         i -= 1;
-        if ends_clause(tokens, i) || is_soft_break(&tokens[i]) {
+        if ends_clause_within_quotes(tokens, i) || is_soft_break(&tokens[i]) {
             return false;
+        }
+        // each conjunct of a coordination has its own reach: in "does not
+        // mean an alliance with Iran or mutual aid" the denial covers both
+        if coordinates_phrases(tokens, i) && conjuncts < CONJUNCTS {
+            conjuncts += 1;
+            words = 0;
+            continue;
         }
         if let Some(len) = cue_at(tokens, i, PRE_CUES) {
             // the cue must end before the claim starts
@@ -269,6 +359,19 @@ fn denied_before(tokens: &[Token], start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether token `i` joins two noun phrases: "or", "nor", or an "and"
+/// followed by a determiner ("and the provision of …"); an "and" before a
+/// verb may start a predicate of its own.
+fn coordinates_phrases(tokens: &[Token], i: usize) -> bool {
+    match tokens[i].norm.as_str() {
+        "or" | "nor" => true,
+        "and" => tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.norm.as_str(), "the" | "a" | "an" | "any" | "its")),
+        _ => false,
+    }
 }
 
 fn denied_after(tokens: &[Token], end: usize) -> bool {
@@ -514,6 +617,57 @@ mod tests {
                 "mutual defence"
             ),
             Affirmed
+        );
+    }
+
+    #[test]
+    fn a_denial_reaches_each_conjunct() {
+        use Polarity::*;
+        let text = "It does not mean a customs union with Armenia or joint naval patrols.";
+        assert_eq!(of(text, "joint naval patrols"), Denied);
+        let text = "It does not set up a customs union and the pooling of air defence.";
+        assert_eq!(of(text, "air defence"), Denied);
+        let text = "It has no customs chapter and commits both to joint patrols.";
+        assert_eq!(of(text, "joint patrols"), Affirmed);
+    }
+
+    #[test]
+    fn scare_quotes_and_negative_predicates() {
+        use Polarity::*;
+        assert_eq!(
+            of("It is not a real \"defence pact\".", "defence pact"),
+            Denied
+        );
+        assert_eq!(
+            of("It is distinct from a defence pact.", "defence pact"),
+            Denied
+        );
+        assert_eq!(of("It forbids any defence pact.", "defence pact"), Denied);
+    }
+
+    #[test]
+    fn conditions_and_that_clauses() {
+        use Polarity::*;
+        assert_eq!(
+            of(
+                "Each helps in the event of an attack on one side.",
+                "attack on one"
+            ),
+            Open
+        );
+        assert_eq!(
+            of(
+                "We want to stress that it includes a defence pact.",
+                "defence pact"
+            ),
+            Affirmed
+        );
+        assert_eq!(
+            of(
+                "They hoped that it would include a defence pact.",
+                "defence pact"
+            ),
+            Open
         );
     }
 }

@@ -860,7 +860,7 @@ fn below_thousand(n: u64, out: &mut String) {
     }
     if rest >= 20 {
         out.push_str(word_of(&TENS, rest / 10));
-        if rest % 10 > 0 {
+        if !rest.is_multiple_of(10) {
             out.push('-');
             out.push_str(word_of(&SMALL, rest % 10));
         }

@@ -317,7 +317,21 @@ fn is_reference(tokens: &[Token], first: usize) -> bool {
 /// returns the unit and the index of its last token.
 fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit, usize)> {
     let t = tokens.get(i)?;
+    // "15%", "15 per cent", "15 pct": the unit a rule calls "percent"
+    if t.norm == "%" && i > 0 && adjacent(&tokens[i - 1], t) {
+        return units.get("percent").map(|u| (u, i));
+    }
     if !t.is_word() {
+        return None;
+    }
+    if t.norm == "per" && tokens.get(i + 1).is_some_and(|n| n.norm == "cent") {
+        return units.get("percent").map(|u| (u, i + 1));
+    }
+    if t.norm == "pct" {
+        return units.get("percent").map(|u| (u, i));
+    }
+    // "five percentage points" are no percent, and no "points" either
+    if t.norm == "percentage" {
         return None;
     }
     if let (Some(dash), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) {
@@ -361,9 +375,15 @@ fn read_after(
             }
         }
     }
-    let hyphen = tokens
-        .get(j)
-        .is_some_and(|d| d.norm == "-" && adjacent(&tokens[j - 1], d));
+    // "20-year", and "20 -year" with a stray space before a hyphen that
+    // still holds on to its unit
+    let hyphen = tokens.get(j).is_some_and(|d| {
+        d.norm == "-"
+            && (adjacent(&tokens[j - 1], d)
+                || tokens
+                    .get(j + 1)
+                    .is_some_and(|u| adjacent(d, u) && normalize::singular(&u.norm) == u.norm))
+    });
     let (unit, unit_end, form) = if hyphen {
         // "47-article", "20-year"
         let (u, end) = unit_at(tokens, j + 1, units)?;
@@ -381,6 +401,7 @@ fn read_after(
         // "46 two decades" (two table cells) is two numbers, not one quantity
         let mid_is_number = numbers.iter().any(|m| m.range.contains(&mid.range.start));
         if !mid.is_word()
+            || mid.norm == "percentage"
             || NOT_BETWEEN.contains(&mid.norm.as_str())
             || mid.capitalized
             || mid_is_number

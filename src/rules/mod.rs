@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use regex::Regex;
+use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::reader::normalize;
@@ -349,11 +350,15 @@ fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<Rul
         }
     };
     let problems = validate::shape(&tree, text);
-    if problems.iter().any(|p| !p.warning) {
-        return (None, as_errors(problems));
-    }
-    let spec: RuleFileSpec = match serde_yaml::from_str(text) {
-        Ok(spec) => spec,
+    let misshapen = problems.iter().any(|p| !p.warning);
+    let (subject_spec, fact_specs) = match serde_yaml::from_str::<RuleFileSpec>(text) {
+        Ok(spec) => (
+            Some(spec.subject),
+            spec.facts.into_iter().map(Some).collect(),
+        ),
+        // The shape check has reported why; the parts that are well formed
+        // are still compiled, so that their problems are reported too.
+        Err(_) if misshapen => parts(text),
         Err(e) => {
             // The shape check should have caught it; serde has the last word.
             let start = e.location().map_or(0, |l| l.index().min(text.len()));
@@ -364,14 +369,63 @@ fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<Rul
             );
         }
     };
+    let unknown_keys = problems
+        .iter()
+        .filter(|p| p.unknown_key)
+        .map(|p| p.span.clone())
+        .collect();
     let mut ctx = Compiler {
         text,
         tree: &tree,
         problems,
+        unknown_keys,
     };
-    let subject = ctx.subject(path, spec, units);
+    let subject = ctx.subject(path, subject_spec, fact_specs, units);
     let errors = ctx.problems.iter().any(|p| !p.warning);
     (subject.filter(|_| !errors), as_errors(ctx.problems))
+}
+
+/// A rule file that serde cannot read whole (a value of the wrong type, a
+/// missing key), read part by part: the subject and each fact on its own,
+/// `None` for each that cannot be read. Indices stay those of the file.
+fn parts(text: &str) -> (Option<SubjectSpec>, Vec<Option<FactSpec>>) {
+    let Ok(mut value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        return (None, Vec::new());
+    };
+    as_text(&mut value, None);
+    let subject = value
+        .get("subject")
+        .and_then(|v| SubjectSpec::deserialize(v.clone()).ok());
+    let facts = value
+        .get("facts")
+        .and_then(serde_yaml::Value::as_sequence)
+        .map(|items| {
+            items
+                .iter()
+                .map(|v| FactSpec::deserialize(v.clone()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    (subject, facts)
+}
+
+/// Numbers and booleans as the text they are written as, except where a
+/// number is meant (`value`, `year`): read from the text, serde takes
+/// `date: 2027` or `claim: 47` as text; read from a value, it would not.
+fn as_text(value: &mut serde_yaml::Value, key: Option<&str>) {
+    use serde_yaml::Value as V;
+    match value {
+        V::Number(n) if !matches!(key, Some("value" | "year")) => *value = V::String(n.to_string()),
+        V::Bool(b) => *value = V::String(b.to_string()),
+        V::Sequence(items) => items.iter_mut().for_each(|v| as_text(v, None)),
+        V::Mapping(map) => {
+            for (k, v) in map.iter_mut() {
+                as_text(v, k.as_str());
+            }
+        }
+        V::Tagged(tagged) => as_text(&mut tagged.value, key),
+        _ => {}
+    }
 }
 
 /// The end of the key or scalar that starts at `start`, so that an error
@@ -439,6 +493,18 @@ fn level(spec: Option<LevelSpec>, default: Option<Severity>) -> Option<Severity>
         Some(LevelSpec::Warning) => Some(Severity::Warning),
         Some(LevelSpec::Info) => Some(Severity::Info),
     }
+}
+
+/// Text that is still to be written: it starts with TODO, TBD, FIXME or XXX
+/// ("TODO the source document", "tbd.").
+fn is_placeholder(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    ["todo", "tbd", "fixme", "xxx"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
 }
 
 fn valid_id(id: &str) -> bool {
@@ -510,6 +576,9 @@ struct Compiler<'a> {
     text: &'a str,
     tree: &'a Node,
     problems: Vec<Problem>,
+    /// Where the shape check found unknown keys, which may be misspellings
+    /// of keys that then seem missing.
+    unknown_keys: Vec<Range<usize>>,
 }
 
 impl Compiler<'_> {
@@ -531,6 +600,18 @@ impl Compiler<'_> {
     /// The first line of the mapping at `path`, for a problem with all of it.
     fn head_span(&self, path: &[Step<'_>]) -> Range<usize> {
         validate::first_line(self.text, self.span(path))
+    }
+
+    /// Whether the mapping at `path` has an unknown key, reported already:
+    /// then a key that seems missing is likely that one, misspelt.
+    fn has_unknown_key(&self, path: &[Step<'_>]) -> bool {
+        let Some(node) = self.tree.get(path) else {
+            return false;
+        };
+        let within = node.span.clone();
+        self.unknown_keys
+            .iter()
+            .any(|k| k.start >= within.start && k.end <= within.end)
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -575,7 +656,26 @@ impl Compiler<'_> {
         });
     }
 
-    fn subject(&mut self, path: &str, spec: RuleFileSpec, units: &mut Units) -> Option<Subject> {
+    /// The subject and its facts; each part that could be read is checked,
+    /// so that a file's problems are all reported at once.
+    fn subject(
+        &mut self,
+        path: &str,
+        spec: Option<SubjectSpec>,
+        fact_specs: Vec<Option<FactSpec>>,
+        units: &mut Units,
+    ) -> Option<Subject> {
+        let Some(spec) = spec else {
+            // The subject could not be read, but its facts are checked.
+            let id = self
+                .tree
+                .get(&[Step::Key("subject"), Step::Key("id")])
+                .and_then(Node::as_str)
+                .unwrap_or("subject")
+                .to_owned();
+            self.facts(&id, fact_specs, units);
+            return None;
+        };
         let SubjectSpec {
             id,
             name,
@@ -586,7 +686,7 @@ impl Compiler<'_> {
             distinct_from,
             source,
             reported_speech,
-        } = spec.subject;
+        } = spec;
         let s = |k: &'static str| [Step::Key("subject"), Step::Key(k)];
         if !valid_id(&id) {
             let span = self.span(&s("id"));
@@ -603,6 +703,16 @@ impl Compiler<'_> {
                 let span = self.span(&s(key));
                 self.error(span, format!("the subject's `{key}` is empty"));
             }
+        }
+        if is_placeholder(&source) {
+            let span = self.span(&s("source"));
+            self.problems.push(
+                Problem::warning(
+                    span,
+                    "the subject's `source` is a placeholder: every diagnostic quotes it as where the facts come from",
+                )
+                .with_help("name the source document, who issued it and when"),
+            );
         }
         self.empty_list(
             &s("aliases"),
@@ -630,7 +740,12 @@ impl Compiler<'_> {
             self.nonempty_items(&p, group, "party name");
         }
         let subject_key = self.key_span(&[Step::Key("subject")]);
-        if aliases.is_empty() && names.is_empty() {
+        // With an unknown key in the subject (`alias`), what seems missing
+        // is likely misspelt, and reported.
+        let misspelt = self.has_unknown_key(&[Step::Key("subject")]);
+        if misspelt {
+            // nothing more to say about the subject's names
+        } else if aliases.is_empty() && names.is_empty() {
             self.problems.push(
                 Problem::error(
                     subject_key.clone(),
@@ -647,32 +762,7 @@ impl Compiler<'_> {
                 .with_help("add `names` (\"Harbor Bridge\"), or `parties` that drafts name along with an alias"),
             );
         }
-        let facts_node = self.tree.get(&[Step::Key("facts")])?;
-        if facts_node.items().is_empty() {
-            let span = self.key_span(&[Step::Key("facts")]);
-            self.problems.push(
-                Problem::warning(span, "the subject has no facts: nothing is checked")
-                    .with_help("add a fact under `facts`"),
-            );
-        }
-        for (i, fact) in spec.facts.iter().enumerate() {
-            if let Some(first) = spec.facts[..i].iter().position(|g| g.id == fact.id) {
-                let line = self.line_of(self.span(&[Step::Key("facts"), Step::Index(first)]).start);
-                let span = self.span(&[Step::Key("facts"), Step::Index(i), Step::Key("id")]);
-                self.problems.push(
-                    Problem::error(span, format!("fact id `{id}/{}` is defined twice", fact.id))
-                        .with_help(format!(
-                            "the first is on line {line}; give each fact its own id"
-                        )),
-                );
-            }
-        }
-        let facts: Vec<Fact> = spec
-            .facts
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, fact)| self.fact(&id, i, fact, units))
-            .collect();
+        let facts = self.facts(&id, fact_specs, units)?;
         Some(Subject {
             name: name.trim().to_owned(),
             names: names.iter().map(|n| words(n)).collect(),
@@ -693,6 +783,47 @@ impl Compiler<'_> {
             text: Arc::from(self.text),
             id,
         })
+    }
+
+    /// Every fact that could be read, compiled; `None` when the file has no
+    /// `facts`.
+    fn facts(
+        &mut self,
+        id: &str,
+        specs: Vec<Option<FactSpec>>,
+        units: &mut Units,
+    ) -> Option<Vec<Fact>> {
+        let facts_node = self.tree.get(&[Step::Key("facts")])?;
+        if facts_node.items().is_empty() {
+            let span = self.key_span(&[Step::Key("facts")]);
+            self.problems.push(
+                Problem::warning(span, "the subject has no facts: nothing is checked")
+                    .with_help("add a fact under `facts`"),
+            );
+        }
+        for (i, fact) in specs.iter().enumerate() {
+            let Some(fact) = fact else { continue };
+            let first = specs[..i]
+                .iter()
+                .position(|g| g.as_ref().is_some_and(|g| g.id == fact.id));
+            if let Some(first) = first {
+                let line = self.line_of(self.span(&[Step::Key("facts"), Step::Index(first)]).start);
+                let span = self.span(&[Step::Key("facts"), Step::Index(i), Step::Key("id")]);
+                self.problems.push(
+                    Problem::error(span, format!("fact id `{id}/{}` is defined twice", fact.id))
+                        .with_help(format!(
+                            "the first is on line {line}; give each fact its own id"
+                        )),
+                );
+            }
+        }
+        Some(
+            specs
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, fact)| fact.and_then(|fact| self.fact(id, i, fact, units)))
+                .collect(),
+        )
     }
 
     fn fact(&mut self, subject: &str, i: usize, spec: FactSpec, units: &mut Units) -> Option<Fact> {
@@ -722,6 +853,9 @@ impl Compiler<'_> {
             .collect();
         match given.as_slice() {
             [_] => {}
+            // An unknown key here ("quantiy") is the likely reason, and
+            // reported already.
+            [] if self.has_unknown_key(&here) => return None,
             [] => {
                 let span = self.span(&f("id"));
                 self.problems.push(
@@ -917,16 +1051,7 @@ impl Compiler<'_> {
                         None
                     }
                     Err(e) => {
-                        self.problems.push(
-                            Problem::error(
-                                span,
-                                format!(
-                                    "the regular expression does not compile: {}",
-                                    first_line(&e.to_string())
-                                ),
-                            )
-                            .with_help("the syntax is the Rust regex crate's: no look-around or back-references"),
-                        );
+                        self.problems.push(regex_problem(span, &e.to_string()));
                         None
                     }
                 }
@@ -1100,6 +1225,8 @@ impl Compiler<'_> {
             let mut labels = labels.into_iter();
             let (expect, text) = match (labels.next(), labels.next()) {
                 (Some(one), None) => one,
+                // An unknown key (`state:`) is the likely reason, and reported.
+                (None, _) if self.has_unknown_key(&whole) => continue,
                 _ => {
                     let span = self.head_span(&whole);
                     self.problems.push(
@@ -1153,12 +1280,38 @@ impl Compiler<'_> {
     }
 }
 
-fn first_line(s: &str) -> String {
-    s.lines()
+/// Why a pattern does not compile, in words: the regex crate's reason
+/// without its own "error:" prefix, and for the features it lacks by
+/// design, what to write instead.
+fn regex_problem(span: Range<usize>, error: &str) -> Problem {
+    let reason = error
+        .lines()
         .rfind(|l| !l.trim().is_empty())
-        .unwrap_or(s)
-        .trim()
-        .to_owned()
+        .unwrap_or(error)
+        .trim();
+    let reason = reason.strip_prefix("error:").unwrap_or(reason).trim();
+    if reason.contains("look-around") {
+        Problem::error(
+            span,
+            "the regular expression uses look-around (`(?=`, `(?!`, `(?<=` or `(?<!`), which is not supported: patterns run in linear time",
+        )
+        .with_help(
+            "match the neighbouring words as part of the pattern, use `\\b` for a word boundary, \
+             or for \"not followed by\" write an `absent` fact with the phrase",
+        )
+    } else if reason.contains("backreference") {
+        Problem::error(
+            span,
+            "the regular expression uses a back-reference (`\\1`), which is not supported: patterns run in linear time",
+        )
+        .with_help("write the repeated words out in the pattern")
+    } else {
+        Problem::error(
+            span,
+            format!("the regular expression does not compile: {reason}"),
+        )
+        .with_help("the syntax is the Rust regex crate's (docs.rs/regex): no look-around or back-references")
+    }
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checked against the calendar.
@@ -1201,6 +1354,64 @@ mod tests {
 
     fn load(yaml: &str) -> Result<RuleSet, Vec<RuleError>> {
         RuleSet::from_sources(&[("t.yaml".to_owned(), yaml.to_owned())])
+    }
+
+    fn problems_of(yaml: &str) -> Vec<String> {
+        match load(yaml) {
+            Ok(rules) => rules.warnings.into_iter().map(|w| w.message).collect(),
+            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+        }
+    }
+
+    #[test]
+    fn only_an_unknown_key_silences_what_then_seems_missing() {
+        // A bad id is no excuse: the missing names are reported too.
+        let found = problems_of("subject:\n  id: City\n  name: C\n  source: s\nfacts: []\n");
+        assert!(
+            found.iter().any(|m| m.contains("must be lower-case")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("neither `names` nor `aliases`")),
+            "{found:?}"
+        );
+        // A misspelt key is: `alias` is reported, not the missing aliases.
+        let found =
+            problems_of("subject:\n  id: c\n  name: C\n  source: s\n  alias: [c]\nfacts: []\n");
+        assert!(
+            found.iter().any(|m| m.contains("unknown key `alias`")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|m| m.contains("neither")), "{found:?}");
+    }
+
+    #[test]
+    fn a_placeholder_source_is_a_warning() {
+        for source in [
+            "TODO the source document",
+            "tbd.",
+            "FIXME",
+            "XXX ask the desk",
+        ] {
+            let yaml = format!(
+                "subject:\n  id: c\n  name: C\n  names: [C]\n  source: {source}\nfacts: []\n"
+            );
+            let found = problems_of(&yaml);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.contains("`source` is a placeholder")),
+                "{source}: {found:?}"
+            );
+            assert!(load(&yaml).is_ok(), "{source}: a warning, not an error");
+        }
+        let found = problems_of("subject:\n  id: c\n  name: C\n  names: [C]\n  source: Todos Santos council\nfacts: []\n");
+        assert!(
+            !found.iter().any(|m| m.contains("placeholder")),
+            "{found:?}"
+        );
     }
 
     #[test]

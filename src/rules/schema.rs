@@ -1,17 +1,19 @@
 //! The YAML schema of a rule file, as serde types. Every key is documented in
-//! docs/rules.md; unknown keys are errors.
+//! docs/rules.md. Unknown keys are errors, reported by the shape check
+//! (validate.rs) with a suggestion; serde skips them, so that the rest of
+//! the file is still compiled and its other problems reported too.
 
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct RuleFileSpec {
     pub subject: SubjectSpec,
     pub facts: Vec<FactSpec>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct SubjectSpec {
     /// Prefix of every rule id: `<id>/<fact>`.
     pub id: String,
@@ -40,7 +42,7 @@ pub struct SubjectSpec {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct FactSpec {
     pub id: String,
     /// The fact in words.
@@ -71,7 +73,7 @@ pub struct FactSpec {
 
 /// One example: the label is the key its text is under.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct ExampleSpec {
     pub states: Option<String>,
     pub contradicts: Option<String>,
@@ -91,7 +93,7 @@ pub enum MarkupSpec {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct SeveritySpec {
     pub contradiction: Option<LevelSpec>,
     pub unstated: Option<LevelSpec>,
@@ -107,7 +109,7 @@ pub enum LevelSpec {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct QuantitySpec {
     pub value: f64,
     /// Singular unit noun: a count noun of the rule's own ("article") or a

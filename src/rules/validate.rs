@@ -13,6 +13,8 @@ pub(crate) struct Problem {
     pub message: String,
     pub help: Option<String>,
     pub warning: bool,
+    /// An unknown key (perhaps a misspelt one that then seems missing).
+    pub unknown_key: bool,
 }
 
 impl Problem {
@@ -22,6 +24,7 @@ impl Problem {
             message: message.into(),
             help: None,
             warning: false,
+            unknown_key: false,
         }
     }
 
@@ -242,10 +245,13 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                     continue;
                 }
                 let Some(f) = fields.iter().find(|f| f.key == name) else {
-                    let mut p = Problem::error(
-                        key.span.clone(),
-                        at(&format!("has an unknown key `{name}`")),
-                    );
+                    let mut p = Problem {
+                        unknown_key: true,
+                        ..Problem::error(
+                            key.span.clone(),
+                            at(&format!("has an unknown key `{name}`")),
+                        )
+                    };
                     p = match did_you_mean(name, fields.iter().map(|f| f.key)) {
                         Some(s) => p.with_help(format!("did you mean `{s}`?")),
                         None => p.with_help(format!(
