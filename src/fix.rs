@@ -303,6 +303,9 @@ pub enum FileFix {
     Written(Fixed, Vec<String>),
     /// The fixes could not be written, and why; the file is as it was.
     NotWritten(String),
+    /// The file no longer holds what was checked (an editor saved it); it
+    /// is as the editor left it.
+    Changed,
 }
 
 /// Fixes one draft: `path` is its file (`None` for standard input, which
@@ -339,6 +342,7 @@ pub fn fix_file(
     } else if let Some(path) = path {
         match write_if_unchanged(path, text.as_bytes(), fixed.text.as_bytes()) {
             Ok(written) => FileFix::Written(fixed, written.warnings),
+            Err(WriteError::Changed) => FileFix::Changed,
             Err(e) => FileFix::NotWritten(e.to_string()),
         }
     } else {
@@ -350,6 +354,7 @@ pub fn fix_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn edit(source: &str, needle: &str, replacement: &str) -> Edit {
         let start = source.find(needle).expect("needle");
@@ -578,6 +583,33 @@ mod tests {
         let fixed = apply(source, &agree);
         assert_eq!(fixed.text, "It has 47 articles and 25 years.");
         assert!(fixed.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_draft_saved_since_it_was_checked_is_told_apart() -> Result<(), Box<dyn std::error::Error>>
+    {
+        // finding 5: the command line checks it again and retries once
+        use crate::diagnostic::{Kind, Severity};
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("d.md");
+        let checked = "It has 45 articles.";
+        fs::write(&path, "It has 45 articles, the editor says.")?;
+        let mut d = crate::emit::test_support::finding(
+            checked,
+            "45",
+            "s/count",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        d.fix = Some(edit(checked, "5", "7"));
+        let (outcome, conflict) = fix_file(Some(&path), "d.md", checked, &[d], false);
+        assert!(matches!(outcome, FileFix::Changed), "{outcome:?}");
+        assert_eq!(conflict, None);
+        assert_eq!(
+            fs::read_to_string(&path)?,
+            "It has 45 articles, the editor says."
+        );
+        Ok(())
     }
 
     #[test]

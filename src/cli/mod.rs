@@ -529,13 +529,30 @@ fn check(args: CheckArgs) -> ExitCode {
                 let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
                 if (args.fix || args.diff) && fixable {
                     let name = report.path.clone();
-                    let (outcome, conflict) = fix::fix_file(
-                        file.as_deref(),
-                        &name,
-                        &report.source,
-                        &report.diagnostics,
-                        args.diff,
-                    );
+                    let mut tries = 0;
+                    let (outcome, conflict) = loop {
+                        tries += 1;
+                        let fixed = fix::fix_file(
+                            file.as_deref(),
+                            &name,
+                            &report.source,
+                            &report.diagnostics,
+                            args.diff,
+                        );
+                        // Saved meanwhile: what the draft holds now is
+                        // checked and fixed once more.
+                        let again = match (&fixed.0, file.as_deref()) {
+                            (FileFix::Changed, Some(path)) if tries < 2 => {
+                                walk::read_input(path).ok()
+                            }
+                            _ => None,
+                        };
+                        let Some(text) = again else {
+                            break fixed;
+                        };
+                        report.diagnostics = checker.check(&Document::read(&text, markup));
+                        report.source = text;
+                    };
                     if let Some(conflict) = conflict {
                         let _ = writeln!(stderr, "warning: {}: {conflict}", safe(&name));
                     }
@@ -558,6 +575,15 @@ fn check(args: CheckArgs) -> ExitCode {
                         }
                         FileFix::NotWritten(why) => {
                             let _ = writeln!(stderr, "error: {}: not fixed: {why}", safe(&name));
+                            failed_inputs = true;
+                        }
+                        FileFix::Changed => {
+                            let _ = writeln!(
+                                stderr,
+                                "error: {}: not fixed: {}",
+                                safe(&name),
+                                fix::WriteError::Changed
+                            );
                             failed_inputs = true;
                         }
                     }
