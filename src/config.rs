@@ -203,7 +203,14 @@ fn prepare(cwd: &Path, overrides: &Overrides) -> Result<Prepared, ResolveError> 
     };
     let (spec, text) = match &file {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            let text = crate::source::walk::read_capped(
+                path,
+                crate::source::walk::MAX_CONFIG_BYTES,
+                "a configuration file",
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
+            .map_err(|e| {
                 ResolveError::Config(vec![plain(
                     path,
                     &format!("cannot read configuration file: {e}"),
@@ -251,17 +258,32 @@ fn prepare(cwd: &Path, overrides: &Overrides) -> Result<Prepared, ResolveError> 
         let mut resolved = Vec::new();
         for p in paths {
             let full = root.join(p);
-            if full.exists() {
-                resolved.push(full);
-            } else {
-                errors.push(located(
+            match std::fs::metadata(&full) {
+                Ok(_) => resolved.push(full),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let message = if full.symlink_metadata().is_ok() {
+                        format!(
+                            "rule path `{p}` is a symbolic link to a file that does not exist (looked for {})",
+                            full.display()
+                        )
+                    } else {
+                        format!(
+                            "rule path `{p}` does not exist (looked for {})",
+                            full.display()
+                        )
+                    };
+                    errors.push(located("rules", p, message));
+                }
+                // a link loop, a folder that cannot be entered: said as it is
+                Err(e) => errors.push(located(
                     "rules",
                     p,
                     format!(
-                        "rule path `{p}` does not exist (looked for {})",
+                        "rule path `{p}` cannot be read: {} (looked for {})",
+                        crate::source::walk::io_message(&e),
                         full.display()
                     ),
-                ));
+                )),
             }
         }
         Setting {
@@ -538,7 +560,10 @@ fn prefixes(path: &str) -> impl Iterator<Item = &str> {
 pub fn find(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        // Anything of that name counts, so that a folder, a dangling link
+        // or a link loop there is reported, not passed over for the
+        // bundled rules.
+        .find(|candidate| candidate.symlink_metadata().is_ok())
 }
 
 /// `path` made absolute against `cwd`, with `.` and `..` resolved by name

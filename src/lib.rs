@@ -21,3 +21,4 @@ pub mod rules;
 pub mod serve;
 pub mod source;
 pub mod suppress;
+pub mod write;

@@ -436,10 +436,10 @@ mod json_format {
         );
         assert!(str_field(f, "note").contains("The treaty has 47 articles."));
         // Inside `**45**`: the span starts at the digits, not the asterisks,
-        // and the fix replaces the digits alone.
+        // and the fix replaces only the digit that differs.
         assert_eq!(span_text(&source, f), "45** articles");
-        assert_eq!(fix_text(&source, f), "45");
-        assert_eq!(str_field(&f["fix"], "replacement"), "47");
+        assert_eq!(fix_text(&source, f), "5");
+        assert_eq!(str_field(&f["fix"], "replacement"), "7");
     }
 
     #[test]
@@ -469,7 +469,7 @@ mod json_format {
         );
         let f = &findings[0];
         assert_eq!(span_text(&source, f), "45</b> articles");
-        assert_eq!(fix_text(&source, f), "45");
+        assert_eq!(fix_text(&source, f), "5");
         assert!(source[..num(&f["span"], "start")].ends_with("<b>"));
     }
 
@@ -484,7 +484,7 @@ mod json_format {
         assert_eq!(crlf_findings.len(), 1, "{crlf_findings:?}");
         let (a, b) = (&lf_findings[0], &crlf_findings[0]);
         assert_eq!(span_text(&crlf, b), "45** articles");
-        assert_eq!(fix_text(&crlf, b), "45");
+        assert_eq!(fix_text(&crlf, b), "5");
         // One more byte for every line ending before the finding; the same
         // line and column.
         let line = num(&a["span"], "line");
@@ -546,8 +546,9 @@ mod json_format {
         // `found` is the claim as read: the line break is a space.
         assert_eq!(str_field(date, "found"), "16 January 2025");
         assert_eq!(str_field(date, "expected"), "17 January 2025");
-        assert_eq!(fix_text(&source, date), "16\nJanuary 2025");
-        assert_eq!(str_field(&date["fix"], "replacement"), "17 January 2025");
+        // The fix changes the digit alone: the line break stays.
+        assert_eq!(fix_text(&source, date), "6");
+        assert_eq!(str_field(&date["fix"], "replacement"), "7");
     }
 
     #[test]
@@ -583,7 +584,7 @@ mod json_format {
         let f = &findings[0];
         assert_eq!(f["attributed"], Value::Bool(true));
         assert_eq!(span_text(&source, f), "30 years");
-        assert_eq!(fix_text(&source, f), "30");
+        assert_eq!(fix_text(&source, f), "3");
     }
 
     #[test]

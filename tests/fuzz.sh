@@ -17,7 +17,7 @@ fi
 
 cd fuzz
 cargo fuzz build -O
-for target in markdown html numbers dates rules; do
+for target in markdown html numbers dates rules fix; do
     mkdir -p "corpus/$target"
     # Seed with the inputs that once crashed, and for the readers the drafts.
     cp -n regressions/"$target"/* "corpus/$target/" 2>/dev/null || true
@@ -25,6 +25,10 @@ for target in markdown html numbers dates rules; do
         markdown) cp -n ../tests/drafts/*.md ../examples/*/*.md "corpus/$target/" 2>/dev/null || true ;;
         html) cp -n ../tests/drafts/*.html ../examples/*/*.html "corpus/$target/" 2>/dev/null || true ;;
         rules) cp -n ../rules/*.yaml ../examples/*/*.yaml "corpus/$target/" 2>/dev/null || true ;;
+        # any bytes do as a header (markup, pick, length, replacement length)
+        fix) for draft in ../tests/drafts/*.md ../tests/drafts/*.html; do
+                 { printf '\001\020\000\002\002 7'; cat "$draft"; } > "corpus/$target/$(basename "$draft")"
+             done ;;
     esac
     echo "fuzzing $target for ${seconds}s"
     cargo fuzz run -O "$target" "corpus/$target" -- \

@@ -55,3 +55,49 @@ fn dates() {
 fn rules() {
     each_input("rules", invariants::check_rule_file);
 }
+
+#[test]
+fn fix() {
+    // The drafts, with a value picked at many places and the bundled
+    // rules' fixes, as the fix target checks them.
+    let drafts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
+    let mut n = 0;
+    for entry in fs::read_dir(&drafts).expect("the drafts") {
+        let path = entry.expect("a folder entry").path();
+        let markup = Markup::from_path(&path).unwrap_or(Markup::Text);
+        let text = fs::read_to_string(&path).expect("a draft");
+        for pick in (0..text.len()).step_by(7) {
+            for (len, replacement) in [(2, "47"), (5, "forty-seven"), (1, ""), (0, "1")] {
+                invariants::check_fix(&text, markup, pick, len, replacement);
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 3);
+    for (draft, markup) in [
+        (
+            "It has [4<!-- x -->5](u) &nbsp;articles.\n",
+            Markup::Markdown,
+        ),
+        (
+            "<p>Russia and Iran signed the treaty on <b>January</b>&nbsp;15,\r\n2025.</p>",
+            Markup::Html,
+        ),
+    ] {
+        for pick in 0..draft.len() {
+            invariants::check_fix(draft, markup, pick, 12, "February 17, 2026");
+        }
+    }
+    // Found by a randomised run: text inserted just before a digit that
+    // follows a byte order mark.
+    invariants::check_fix(
+        "&#52; </b>\t\r\n&#52;\r[](u)2025[five\r\n\u{200d}</b>](u)\u{feff}5years\t",
+        Markup::Text,
+        27,
+        18,
+        "17 January 2025",
+    );
+    each_input("fix", |t| {
+        invariants::check_fix(t, Markup::Markdown, 0, 8, "47")
+    });
+}

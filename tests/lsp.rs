@@ -385,7 +385,8 @@ fn the_quick_fix_replaces_the_number() {
             "title": "Replace \"25-year\" with \"20-year\"",
             "kind": "quickfix",
             "diagnostics": [term_diagnostic()],
-            "edit": { "changes": { uri.as_str(): [{ "range": range_json([2, 43, 2, 45]), "newText": "20" }] } },
+            // only the digit that differs is rewritten
+            "edit": { "changes": { uri.as_str(): [{ "range": range_json([2, 44, 2, 45]), "newText": "0" }] } },
             "isPreferred": true,
         }])
     );
@@ -749,4 +750,161 @@ fn the_projects_configuration_names_the_rules_and_their_levels() {
         server.diagnostics(&uri, Some(1))["diagnostics"],
         json!([expected])
     );
+}
+
+#[test]
+fn a_thousand_changes_in_a_row_are_checked_as_the_latest_text() {
+    // finding 12: only the latest text matters; hovers are answered after
+    let (_dir, root) = workspace();
+    let uri = uri_of(&root.join("draft.md"));
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    let mut text = DRAFT.to_owned();
+    while text.len() < 2_000_000 {
+        text.push_str("\nThe weather in the harbour was calm that week.\n");
+    }
+    server.open(&uri, "markdown", &text);
+    server.diagnostics(&uri, Some(1));
+    // "47" becomes "46" and back, a thousand times; last "46"
+    let mut burst = Vec::new();
+    for version in 2..=1001 {
+        let digit = if version % 2 == 1 { "6" } else { "7" };
+        let message = json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": range_json([3, 16, 3, 17]), "text": digit }],
+            },
+        });
+        burst.extend(Server::frame(&message.to_string()));
+    }
+    server.write_raw(&burst);
+    let published = server.diagnostics(&uri, Some(1001));
+    let messages: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(
+        messages.contains(&"\"46 articles\" contradicts the source, which says 47 articles"),
+        "{messages:?}"
+    );
+    let hover = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": 16 } }),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("article-count")),
+        "{hover:#}"
+    );
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_document_past_the_size_limit_is_not_checked_and_the_user_told() {
+    // finding 12: the document size is capped (64 MiB, as for a draft)
+    let (_dir, root) = workspace();
+    let uri = uri_of(&root.join("draft.md"));
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    server.open(&uri, "markdown", DRAFT);
+    server.diagnostics(&uri, Some(1));
+    let chunk = "x".repeat(33 << 20);
+    let mut burst = Vec::new();
+    for version in [2, 3] {
+        let message = json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": range_json([4, 0, 4, 0]), "text": chunk }],
+            },
+        });
+        burst.extend(Server::frame(&message.to_string()));
+    }
+    server.write_raw(&burst);
+    let shown = server.recv(|m| m["method"] == "window/showMessage");
+    assert_eq!(
+        shown["params"]["message"],
+        format!("factlint: {uri} is larger than 64 MiB and is not checked")
+    );
+    let cleared = server.diagnostics(&uri, None);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_request_id_that_is_no_integer_is_answered_invalid_request() {
+    // finding 15
+    let (_dir, root) = workspace();
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    for id in [json!(1.5), json!(2_147_483_648_u64)] {
+        server.send(&json!({ "jsonrpc": "2.0", "id": id, "method": "shutdown" }));
+        let answer = server.recv(|m| m["id"] == id);
+        assert_eq!(answer["error"]["code"], -32600, "{answer:#}");
+    }
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[test]
+fn a_quick_fix_lands_on_its_line_with_carriage_return_line_ends() {
+    // finding 3: a lone CR ends a line, as the protocol counts
+    let (_dir, root) = workspace();
+    let uri = uri_of(&root.join("draft.md"));
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    server.open(&uri, "markdown", &DRAFT.replace('\n', "\r"));
+    let published = server.diagnostics(&uri, Some(1));
+    assert_eq!(
+        published["diagnostics"][0]["range"],
+        range_json([2, 43, 2, 50])
+    );
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": range_json([2, 45, 2, 45]),
+            "context": { "diagnostics": [] },
+        }),
+    );
+    assert_eq!(
+        response["result"][0]["edit"]["changes"][uri.as_str()],
+        json!([{ "range": range_json([2, 44, 2, 45]), "newText": "0" }])
+    );
+    // an edit on the third line goes there
+    server.edit(&uri, 2, [2, 43, 2, 45], "20");
+    let after = server.diagnostics(&uri, Some(2));
+    assert!(
+        after["diagnostics"]
+            .as_array()
+            .is_some_and(|d| d.iter().all(|d| d["code"] != "ru-ir-treaty/term")),
+        "{after:#}"
+    );
+    assert!(server.shutdown_and_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_a_rule_file_is_reported_and_blocks_nothing() {
+    // finding 10: the server must not wait forever on a rule file
+    let (_dir, root) = workspace();
+    std::fs::write(root.join(".factlint.yaml"), "rules: [pipe.yaml]\n").expect("config");
+    let made = Command::new("mkfifo")
+        .arg(root.join("pipe.yaml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let mut server = Server::start(&[]);
+    server.initialize(&root, Value::Null);
+    let told = server.recv(|m| {
+        m.to_string()
+            .contains("not a regular file (a FIFO); only files and standard input")
+    });
+    assert!(told.get("method").is_some(), "{told:#}");
+    assert!(server.shutdown_and_exit().success());
 }

@@ -463,3 +463,517 @@ fn a_rule_file_of_ten_thousand_facts_loads_and_checks() {
         assert!(found.iter().any(|f| f.ends_with(rule)), "{rule}: {found:?}");
     }
 }
+
+// Fixes and the files factlint writes (issue 13).
+
+/// Runs `check --fix` on each draft (name, text) in its own folder and
+/// returns what each file holds afterwards.
+fn after_fix(drafts: &[(&str, &str)]) -> Vec<String> {
+    drafts
+        .iter()
+        .map(|(name, text)| {
+            let dir = folder(&[(name, text.as_bytes())]);
+            let run = factlint(dir.path(), &["check", "--fix", "--format", "short", name]);
+            assert_no_panic(&run);
+            fs::read_to_string(dir.path().join(name)).expect("the draft is still there")
+        })
+        .collect()
+}
+
+#[test]
+fn a_fix_rewrites_only_the_characters_of_the_value_and_keeps_markup() {
+    // finding 1: markup and line breaks inside a date or number stay
+    let drafts = [
+        (
+            "a.md",
+            "Russia and Iran signed the treaty on [January 15](https://x.org/a), 2025.\n",
+        ),
+        (
+            "b.html",
+            "<p>Russia and Iran signed the treaty on <a>January 15</a>, 2025.</p>\n",
+        ),
+        (
+            "c.md",
+            "Russia and Iran signed the treaty on *January* 16, 2025.\n",
+        ),
+        (
+            "d.md",
+            "The Russia–Iran treaty has **forty** five articles.\n",
+        ),
+        (
+            "e.html",
+            "<p>The Russia–Iran treaty has <b>45</b> articles.</p>\n",
+        ),
+        ("f.md", "The Russia–Iran treaty has 4<!-- -->5 articles.\n"),
+        (
+            "g.md",
+            "Russia and Iran signed the treaty on January 15,\r\n2025.\n",
+        ),
+    ];
+    assert_eq!(
+        after_fix(&drafts),
+        [
+            "Russia and Iran signed the treaty on [January 17](https://x.org/a), 2025.\n",
+            "<p>Russia and Iran signed the treaty on <a>January 17</a>, 2025.</p>\n",
+            "Russia and Iran signed the treaty on *January* 17, 2025.\n",
+            "The Russia–Iran treaty has **forty** seven articles.\n",
+            "<p>The Russia–Iran treaty has <b>47</b> articles.</p>\n",
+            "The Russia–Iran treaty has 4<!-- -->7 articles.\n",
+            "Russia and Iran signed the treaty on January 17,\r\n2025.\n",
+        ]
+    );
+}
+
+#[test]
+fn a_number_broken_by_an_invisible_character_or_a_line_is_not_fixed() {
+    // finding 2: the reading is in doubt, so the draft is left as it is
+    let drafts = [
+        ("a.md", "The Russia–Iran treaty has 4\u{200d}5 articles.\n"),
+        ("b.md", "The Russia–Iran treaty has 4\u{200b}5 articles.\n"),
+        (
+            "c.html",
+            "<p>The Russia–Iran treaty runs twenty-<br>five years.</p>\n",
+        ),
+    ];
+    let originals: Vec<String> = drafts.iter().map(|(_, t)| (*t).to_owned()).collect();
+    assert_eq!(after_fix(&drafts), originals);
+}
+
+#[test]
+fn a_fix_keeps_no_break_spaces() {
+    // issue 10: `&nbsp;` and a literal U+00A0 between the words stay
+    let drafts = [
+        (
+            "a.md",
+            "The Russia–Iran treaty has forty&nbsp;five articles.\n",
+        ),
+        (
+            "b.txt",
+            "The Russia–Iran treaty has forty\u{a0}five articles.\n",
+        ),
+        (
+            "c.txt",
+            "Russia and Iran signed the treaty on January\u{a0}15, 2025.\n",
+        ),
+        (
+            "d.html",
+            "<p>Russia and Iran signed the treaty on 15&nbsp;January 2025.</p>\n",
+        ),
+    ];
+    assert_eq!(
+        after_fix(&drafts),
+        [
+            "The Russia–Iran treaty has forty&nbsp;seven articles.\n",
+            "The Russia–Iran treaty has forty\u{a0}seven articles.\n",
+            "Russia and Iran signed the treaty on January\u{a0}17, 2025.\n",
+            "<p>Russia and Iran signed the treaty on 17&nbsp;January 2025.</p>\n",
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file_and_the_draft_whole() {
+    // finding 9: SIGINT while the fixed draft is being written
+    let mut draft = String::from(WRONG);
+    draft.push('\n');
+    let filler = "The weather in the harbour was calm that week.\n";
+    while draft.len() < 5_000_000 {
+        draft.push_str(filler);
+    }
+    let dir = folder(&[("big.md", draft.as_bytes())]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--quiet", "big.md"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("factlint starts");
+    let temporary = || {
+        fs::read_dir(dir.path())
+            .map(|entries| {
+                entries.filter_map(Result::ok).any(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".factlint-fix-")
+                })
+            })
+            .unwrap_or(false)
+    };
+    let mut seen = false;
+    while child.try_wait().ok().flatten().is_none() {
+        if temporary() {
+            seen = true;
+            let pid = libc::pid_t::try_from(child.id()).expect("a process id");
+            // SAFETY: sends a signal to the child started above.
+            unsafe { libc::kill(pid, libc::SIGINT) };
+            break;
+        }
+    }
+    let status = child.wait().expect("factlint ends");
+    assert!(
+        !temporary(),
+        "a temporary file was left (status {status:?})"
+    );
+    let after = fs::read_to_string(dir.path().join("big.md")).expect("the draft is there");
+    let fixed = draft.replacen("46 articles", "47 articles", 1);
+    assert!(after == draft || after == fixed, "the draft is whole");
+    if seen {
+        assert!(!status.success() || after == fixed, "{status:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fix_of_a_hard_linked_draft_is_warned_of() {
+    // finding 6
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    fs::hard_link(dir.path().join("d.md"), dir.path().join("e.md")).expect("hard link");
+    let run = factlint(dir.path(), &["check", "--fix", "--quiet", "d.md"]);
+    assert_no_panic(&run);
+    assert!(
+        run.stderr.contains(
+            "warning: d.md: the file has 2 hard links; the others still hold the old text"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("d.md")).expect("fixed"),
+        WRONG.replace("46", "47")
+    );
+}
+
+#[test]
+fn fixes_of_two_subjects_that_disagree_are_reported_and_neither_applied() {
+    // finding 8: the draft must not flip between the two on every run
+    let subject = |id: &str, metres: u32| {
+        format!(
+            "subject:\n  id: {id}\n  name: Harbor Bridge {id}\n  names: [Harbor Bridge]\n  aliases: [bridge]\n  source: s\nfacts:\n  - id: length\n    claim: c\n    quantity: {{value: {metres}, unit: meter}}\n    cues: [long]\n"
+        )
+    };
+    let (a, b) = (subject("a", 100), subject("b", 120));
+    let draft = "The Harbor Bridge is 90 meters long.\n";
+    let dir = folder(&[
+        ("a.yaml", a.as_bytes()),
+        ("b.yaml", b.as_bytes()),
+        ("d.md", draft.as_bytes()),
+    ]);
+    for _ in 0..2 {
+        let run = factlint(
+            dir.path(),
+            &[
+                "check", "--fix", "--rules", "a.yaml", "--rules", "b.yaml", "--quiet", "d.md",
+            ],
+        );
+        assert_no_panic(&run);
+        assert!(
+            run.stderr.contains(
+                "warning: d.md: fixes of different findings disagree at 1:22; neither is applied"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+            draft
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_report_or_baseline_over_an_input_is_refused() {
+    // finding 7
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    for flag in ["--output-file", "--write-baseline"] {
+        let run = factlint(dir.path(), &["check", flag, "d.md", "d.md"]);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr,
+            format!("error: {flag} d.md is also an input (d.md); refusing to overwrite it\n")
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+            WRONG
+        );
+    }
+    // through another name of the same file, too
+    let run = factlint(dir.path(), &["check", "--output-file", "./d.md", "."]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("d.md")).expect("draft"),
+        WRONG
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_that_cannot_be_written_is_an_error_and_a_closed_pipe_is_not() {
+    // finding 16
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let run = |stdout: Stdio, close: bool, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+        cmd.current_dir(dir.path()).args(args).stdout(stdout);
+        if close {
+            // SAFETY: only closes standard output in the child before exec.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::close(libc::STDOUT_FILENO);
+                    Ok(())
+                });
+            }
+        }
+        cmd.output().expect("factlint runs")
+    };
+    if Path::new("/dev/full").exists() {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = run(Stdio::from(full), false, &["check", "d.md"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write report: No space left on device\n"
+        );
+    }
+    let out = run(Stdio::inherit(), true, &["check", "d.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write report: standard output is closed\n"
+    );
+    // A reader that has seen enough closes the pipe: that is no error.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir.path())
+        .args(["claims", "d.md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("factlint ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_by_name_and_the_rest_checked() {
+    // finding 10: a FIFO as a draft or as rules; finding 11: /dev/zero
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let run = factlint(
+        dir.path(),
+        &["check", "--format", "short", "pipe.md", "d.md"],
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "error: pipe.md: not a regular file (a FIFO); only files and standard input (`-`) are read"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(findings(&run.stdout).contains(&"d.md:1:28 ru-ir-treaty/article-count".to_owned()));
+    let run = factlint(dir.path(), &["check", "--rules", "pipe.md", "d.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error: pipe.md: cannot read rule file: not a regular file (a FIFO)"),
+        "{}",
+        run.stderr
+    );
+    for args in [
+        &["check", "/dev/zero", "d.md"][..],
+        &["check", "--config", "/dev/zero", "d.md"],
+        &["check", "--rules", "/dev/zero", "d.md"],
+        &["check", "--baseline", "/dev/zero", "d.md"],
+    ] {
+        let run = factlint(dir.path(), args);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("/dev/zero")
+                && run.stderr.contains("not a regular file (a device)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn standard_input_and_files_past_the_limit_are_refused() {
+    // finding 11: `- < /dev/zero` and a draft larger than the documented 64 MiB
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    let big = fs::File::create(dir.path().join("big.md")).expect("create");
+    big.set_len(65 << 20).expect("a sparse file of 65 MiB");
+    let run = factlint(dir.path(), &["check", "big.md", "d.md"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error: big.md: larger than 64 MiB, the most factlint reads from a draft"),
+        "{}",
+        run.stderr
+    );
+    if let Ok(zeros) = fs::File::open("/dev/zero") {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(dir.path())
+            .args(["check", "-"])
+            .stdin(zeros)
+            .output()
+            .expect("factlint runs");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr)
+            .contains("error: -: larger than 64 MiB, the most factlint reads from a draft"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_configuration_that_is_a_folder_or_a_broken_link_is_an_error() {
+    // finding 17: not taken as absent, with the bundled rules used instead
+    type Make = fn(&Path);
+    let make: [(&str, Make); 3] = [
+        ("a symbolic link to a file that does not exist", |p| {
+            std::os::unix::fs::symlink("nowhere.yaml", p).expect("link");
+        }),
+        ("not a regular file (a folder)", |p| {
+            fs::create_dir(p).expect("folder")
+        }),
+        ("Too many levels of symbolic links", |p| {
+            std::os::unix::fs::symlink(".factlint.yaml", p).expect("loop");
+        }),
+    ];
+    for (message, make) in make {
+        let dir = folder(&[("d.md", WRONG.as_bytes())]);
+        make(&dir.path().join(".factlint.yaml"));
+        let run = factlint(dir.path(), &["check", "d.md"]);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2, "{message}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("cannot read configuration file: ") && run.stderr.contains(message),
+            "{}",
+            run.stderr
+        );
+    }
+    // a dangling link among the rule files of a folder
+    let dir = folder(&[("d.md", WRONG.as_bytes())]);
+    fs::create_dir(dir.path().join("rules")).expect("folder");
+    fs::write(
+        dir.path().join("rules/a.yaml"),
+        fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/ru-ir-treaty.yaml"
+        ))
+        .expect("rules"),
+    )
+    .expect("write");
+    std::os::unix::fs::symlink("gone.yaml", dir.path().join("rules/b.yaml")).expect("link");
+    let run = factlint(dir.path(), &["check", "--rules", "rules", "d.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "b.yaml: cannot read rule file: a symbolic link to a file that does not exist"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn utf32_is_called_utf32() {
+    // finding 18
+    let dir = folder(&[
+        ("le.txt", b"\xff\xfe\0\0T\0\0\0"),
+        ("be.txt", b"\0\0\xfe\xff\0\0\0T"),
+    ]);
+    let run = factlint(dir.path(), &["check", "le.txt", "be.txt"]);
+    assert_eq!(run.code, 2);
+    for name in ["le.txt", "be.txt"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "error: {name}: UTF-32 text is not supported; save the file as UTF-8"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn control_characters_of_a_draft_reach_no_terminal() {
+    // finding 20: ESC, BEL and a bidi override in the text, a newline and an
+    // ESC in the file name
+    let name = "new\nline\u{1b}.md";
+    let text = format!("{WRONG} \u{1b}]0;owned\u{7} \u{1b}[2J \u{202e}desrever\n");
+    let dir = folder(&[(name, text.as_bytes())]);
+    for format in ["human", "short"] {
+        let run = factlint(
+            dir.path(),
+            &["check", "--color", "never", "--format", format, name],
+        );
+        assert_no_panic(&run);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(
+                !run.stdout.contains(bad),
+                "{format}: {bad:?} in {}",
+                run.stdout
+            );
+        }
+        assert!(
+            run.stdout.contains("new\\u{a}line\\u{1b}.md"),
+            "{}",
+            run.stdout
+        );
+    }
+    let run = factlint(dir.path(), &["check", "--format", "short", name]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("new\\u{a}line\\u{1b}.md:")),
+        "a finding per line: {lines:?}"
+    );
+    let run = factlint(dir.path(), &["claims", name]);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    // machine formats keep the name as it is
+    let run = factlint(dir.path(), &["check", "--format", "json", name]);
+    assert!(
+        run.stdout.contains("new\\nline\\u001b.md"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rule_path_through_a_link_loop_says_so() {
+    // finding 18: not "does not exist"
+    let dir = folder(&[
+        ("d.md", WRONG.as_bytes()),
+        (".factlint.yaml", b"rules: [loop.yaml]\n"),
+    ]);
+    std::os::unix::fs::symlink("loop.yaml", dir.path().join("loop.yaml")).expect("loop");
+    let run = factlint(dir.path(), &["check", "d.md"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("rule path `loop.yaml` cannot be read: Too many levels of symbolic links"),
+        "{}",
+        run.stderr
+    );
+}

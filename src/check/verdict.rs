@@ -1,7 +1,7 @@
 //! From what a document says about a subject to diagnostics: contradictions
 //! where they stand, and one "unstated" per fact the document never states.
 
-use crate::diagnostic::{Diagnostic, Edit, Kind};
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::rules::{FactKind, Subject};
 use crate::source::Document;
 
@@ -61,9 +61,13 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
         } else {
             ""
         };
-        // text decoded from markup (an entity, a `<time datetime>`) is not
-        // edited: the edit would replace the markup with plain words
-        let applied = fix.as_ref().filter(|(r, _)| doc.is_copied(r.clone()));
+        // only the draft's own characters that differ are rewritten;
+        // markup, entities and separators stay, or there is no fix (text
+        // decoded from markup, an entity or a `<time datetime>`, has none)
+        let edit = fix
+            .as_ref()
+            .and_then(|(r, replacement)| crate::fix::value_edit(doc, r.clone(), replacement));
+        let applied = fix.as_ref().filter(|_| edit.is_some());
         let (message, help) = match &fact.kind {
             FactKind::Quantity { .. } | FactKind::Date { .. } => (
                 format!(
@@ -119,10 +123,7 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             help,
             found: Some(c.found.clone()),
             expected: Some(expected.clone()),
-            fix: applied.map(|(r, replacement)| Edit {
-                range: doc.original_range(r.clone()),
-                replacement: replacement.clone(),
-            }),
+            fix: edit,
             attributed: c.attributed,
             span,
         });

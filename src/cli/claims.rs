@@ -1,7 +1,7 @@
 //! `factlint claims`: what each draft says for each fact, side by side, so
 //! that an editor can compare many drafts of one story at once.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -147,21 +147,14 @@ pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
     let mut err = io::stderr().lock();
     for input in walk::inputs(&paths, &walk::WalkOptions::default()) {
         let (name, markup, text) = match input {
-            Ok(walk::Input::Stdin) => {
-                let mut bytes = Vec::new();
-                let read = io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| e.to_string())
-                    .and_then(|_| walk::decode(bytes).map_err(|e| e.to_string()));
-                match read {
-                    Ok(text) => ("-".to_owned(), Markup::Text, text),
-                    Err(e) => {
-                        let _ = writeln!(err, "error: -: {e}");
-                        failed = true;
-                        continue;
-                    }
+            Ok(walk::Input::Stdin) => match walk::read_stdin() {
+                Ok(text) => ("-".to_owned(), Markup::Text, text),
+                Err(e) => {
+                    let _ = writeln!(err, "error: -: {e}");
+                    failed = true;
+                    continue;
                 }
-            }
+            },
             Ok(walk::Input::File { path, markup }) => match walk::read_input(&path) {
                 Ok(text) => (path.display().to_string(), markup, text),
                 Err(e) => {
@@ -180,14 +173,21 @@ pub(crate) fn run(args: ClaimsArgs) -> ExitCode {
     }
     let mut out = io::stdout().lock();
     let written = match args.format {
-        TableFormat::Human => out.write_all(human(&table).as_bytes()),
+        // the drafts' words, made safe for the terminal
+        TableFormat::Human => super::to_stdout(
+            &mut out,
+            crate::emit::escaped(&human(&table), true).as_bytes(),
+        ),
         TableFormat::Json => {
             let text = serde_json::to_string_pretty(&table).unwrap_or_else(|_| "[]".to_owned());
-            writeln!(out, "{text}")
+            super::to_stdout(&mut out, format!("{text}\n").as_bytes())
         }
         TableFormat::Csv => csv(&mut out, &table),
     };
-    if written.is_err() || failed {
+    if let Err(code) = super::report_written(written.and_then(|()| out.flush())) {
+        return code;
+    }
+    if failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -12,7 +12,9 @@ const SHOWN: usize = 100;
 
 pub(crate) fn print(checker: &Checker<'_>, name: &str, source: &str, doc: &Document) {
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(explanation(checker, name, source, doc).as_bytes());
+    let text = explanation(checker, name, source, doc);
+    // the draft's sentences, made safe for the terminal
+    let _ = err.write_all(crate::emit::escaped(&text, true).as_bytes());
 }
 
 fn explanation(checker: &Checker<'_>, name: &str, source: &str, doc: &Document) -> String {

@@ -10,7 +10,7 @@ mod rules;
 mod test;
 
 use std::ffi::OsStr;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -221,6 +221,7 @@ struct CheckArgs {
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
+    guard_closed_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -408,8 +409,9 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     // Read before checking, so a typo in its name costs no time.
     let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
+        Some(path) => match walk::read_capped(path, walk::MAX_BASELINE_BYTES, "a baseline")
             .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
             .and_then(|text| Baseline::parse(&text))
         {
             Ok(baseline) => Some(baseline),
@@ -451,6 +453,32 @@ fn check(args: CheckArgs) -> ExitCode {
     let markup_for = |path: &Path| resolved.markup_for(path);
     let inputs = walk::inputs_with(&paths, &walk::WalkOptions::default(), &markup_for);
     let (jobs, errors) = jobs(inputs, &resolved, &args.stdin_filename, &shown);
+    // A report written over one of its inputs would destroy it.
+    let mut read_paths: Vec<&Path> = jobs
+        .iter()
+        .filter_map(|job| match job {
+            batch::Job::File { path, .. } => Some(path.as_path()),
+            batch::Job::Text { .. } => None,
+        })
+        .collect();
+    read_paths.extend(resolved.file.as_deref());
+    read_paths.extend(resolved.rule_paths.value.iter().map(PathBuf::as_path));
+    read_paths.extend(args.baseline.as_deref());
+    let outputs = [
+        ("--output-file", &args.output_file),
+        ("--write-baseline", &args.write_baseline),
+    ];
+    for (flag, output) in outputs {
+        let Some(output) = output else { continue };
+        if let Some(input) = read_paths.iter().find(|p| same_file(p, output)) {
+            eprintln!(
+                "error: {flag} {} is also an input ({}); refusing to overwrite it",
+                output.display(),
+                input.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     let inspect =
         |name: &str, text: &str, doc: &Document| explain::print(&checker, name, text, doc);
     // What a fix needs beyond the report: the file to write (none for
@@ -486,9 +514,11 @@ fn check(args: CheckArgs) -> ExitCode {
     // Errors are printed where their input would have been reported.
     let mut errors = errors.into_iter().peekable();
     let mut delivered = 0;
+    // The first error writing streamed findings; nothing more is written.
+    let mut stream_error: Option<io::Error> = None;
     batch::check(&checker, jobs, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
-            let _ = progress.suspend(|| writeln!(stderr, "error: {}", message.1));
+            let _ = progress.suspend(|| writeln!(stderr, "error: {}", safe(&message.1)));
             failed_inputs = true;
         }
         let (file, markup) = origins
@@ -503,51 +533,102 @@ fn check(args: CheckArgs) -> ExitCode {
                 let fixable = report.diagnostics.iter().any(|d| d.fix.is_some());
                 if (args.fix || args.diff) && fixable {
                     let name = report.path.clone();
-                    match fix::fix_file(
-                        file.as_deref(),
-                        &name,
-                        &report.source,
-                        &report.diagnostics,
-                        args.diff,
-                    ) {
+                    let mut tries = 0;
+                    let (outcome, conflict) = loop {
+                        tries += 1;
+                        let fixed = fix::fix_file(
+                            file.as_deref(),
+                            &name,
+                            &report.source,
+                            &report.diagnostics,
+                            args.diff,
+                        );
+                        // Saved meanwhile: what the draft holds now is
+                        // checked and fixed once more.
+                        let again = match (&fixed.0, file.as_deref()) {
+                            (FileFix::Changed, Some(path)) if tries < 2 => {
+                                walk::read_input(path).ok()
+                            }
+                            _ => None,
+                        };
+                        let Some(text) = again else {
+                            break fixed;
+                        };
+                        report.diagnostics = checker.check(&Document::read(&text, markup));
+                        report.source = text;
+                    };
+                    if let Some(conflict) = conflict {
+                        let _ = writeln!(stderr, "warning: {}: {conflict}", safe(&name));
+                    }
+                    match outcome {
                         FileFix::Nothing => {}
                         FileFix::Diff(diff) => diffs.push_str(&diff),
-                        FileFix::Written(fixed) => {
+                        FileFix::Written(fixed, warnings) => {
                             let _ = writeln!(
                                 stderr,
-                                "fixed {} in {name}",
-                                rules::plural(fixed.applied, "finding", "findings")
+                                "fixed {} in {}",
+                                rules::plural(fixed.applied, "finding", "findings"),
+                                safe(&name)
                             );
+                            for warning in warnings {
+                                let _ = writeln!(stderr, "warning: {}: {warning}", safe(&name));
+                            }
                             report.diagnostics =
                                 checker.check(&Document::read(&fixed.text, markup));
                             report.source = fixed.text;
                         }
                         FileFix::NotWritten(why) => {
-                            let _ = writeln!(stderr, "error: {name}: not fixed: {why}");
+                            let _ = writeln!(stderr, "error: {}: not fixed: {why}", safe(&name));
+                            failed_inputs = true;
+                        }
+                        FileFix::Changed => {
+                            let _ = writeln!(
+                                stderr,
+                                "error: {}: not fixed: {}",
+                                safe(&name),
+                                fix::WriteError::Changed
+                            );
                             failed_inputs = true;
                         }
                     }
                 }
                 if stream && !report.diagnostics.is_empty() {
                     let lines = crate::emit::jsonl::render(std::slice::from_ref(&report));
-                    let _ = io::stdout().lock().write_all(lines.as_bytes());
+                    if stream_error.is_none() {
+                        let mut out = io::stdout().lock();
+                        if let Err(e) =
+                            to_stdout(&mut out, lines.as_bytes()).and_then(|()| out.flush())
+                        {
+                            stream_error = Some(e);
+                        }
+                    }
                     report.source = String::new();
                 }
                 reports.push(report);
             }
             batch::Outcome::Unreadable { name, error } => {
-                let _ = progress.suspend(|| writeln!(stderr, "error: {name}: {error}"));
+                let _ = progress.suspend(|| writeln!(stderr, "error: {}: {error}", safe(&name)));
                 failed_inputs = true;
             }
         }
     });
     progress.finish();
     for (_, message) in errors {
-        let _ = writeln!(stderr, "error: {message}");
+        let _ = writeln!(stderr, "error: {}", safe(&message));
         failed_inputs = true;
     }
+    if let Some(e) = stream_error {
+        if let Err(code) = report_written(Err(e)) {
+            return code;
+        }
+    }
     if args.diff {
-        let _ = io::stdout().lock().write_all(diffs.as_bytes());
+        let mut out = io::stdout().lock();
+        if let Err(code) =
+            report_written(to_stdout(&mut out, diffs.as_bytes()).and_then(|()| out.flush()))
+        {
+            return code;
+        }
         return ExitCode::from(if failed_inputs {
             2
         } else {
@@ -559,9 +640,16 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let base = path.parent().unwrap_or(Path::new(""));
         let baseline = Baseline::of(&reports, &cwd, base);
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
-            eprintln!("error: cannot write baseline {}: {e}", path.display());
-            return ExitCode::from(2);
+        match crate::write::write_atomic(path, baseline.to_json().as_bytes()) {
+            Ok(written) => {
+                for warning in written.warnings {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+            }
+            Err(e) => {
+                eprintln!("error: cannot write baseline {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
         }
         if !args.quiet {
             let n: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
@@ -594,30 +682,42 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut stdout = io::stdout().lock();
     match &args.output_file {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, &out) {
+        Some(path) => match crate::write::write_atomic(path, &out) {
+            Ok(written) => {
+                for warning in written.warnings {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+            }
+            Err(e) => {
                 eprintln!("error: cannot write report to {}: {e}", path.display());
                 return ExitCode::from(2);
             }
-        }
+        },
         None => {
-            let _ = stdout.write_all(&out);
+            if let Err(code) = report_written(to_stdout(&mut stdout, &out)) {
+                return code;
+            }
         }
     }
     // The summary shares standard output only with output meant for people,
     // or with nothing when the report went to a file.
     if !args.quiet && (args.format == Format::Human || args.output_file.is_some()) {
         let summary = Summary::of(&reports, files_checked);
-        let _ = writeln!(stdout, "{}", summary.line());
+        let mut lines = format!("{}\n", summary.line());
         if hidden > 0 {
-            let _ = writeln!(
-                stdout,
-                "{} in the baseline not shown",
+            lines.push_str(&format!(
+                "{} in the baseline not shown\n",
                 plural(hidden, "finding", "findings")
-            );
+            ));
+        }
+        let written = to_stdout(&mut stdout, lines.as_bytes());
+        if let Err(code) = report_written(written) {
+            return code;
         }
     }
-    let _ = stdout.flush();
+    if let Err(code) = report_written(stdout.flush()) {
+        return code;
+    }
     let failing = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -646,15 +746,7 @@ fn jobs(
                 let markup = resolved
                     .markup_for(Path::new(&name))
                     .unwrap_or(Markup::Text);
-                let mut bytes = Vec::new();
-                if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                    errors.push((
-                        jobs.len(),
-                        format!("{name}: cannot read standard input: {e}"),
-                    ));
-                    continue;
-                }
-                match walk::decode(bytes) {
+                match walk::read_stdin() {
                     Ok(text) => jobs.push(batch::Job::Text { name, markup, text }),
                     Err(e) => errors.push((jobs.len(), format!("{name}: {e}"))),
                 }
@@ -669,6 +761,79 @@ fn jobs(
         }
     }
     (jobs, errors)
+}
+
+/// A file name or message for the terminal: nothing in it that a terminal
+/// would act on, and on one line.
+fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::emit::escaped(text, false)
+}
+
+/// What became of writing a report to standard output: nothing to say when
+/// it was written; when the reader closed the pipe (`| head`), exit 0
+/// quietly, as ripgrep does; otherwise the error, and exit 2.
+pub(crate) fn report_written(result: io::Result<()>) -> Result<(), ExitCode> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: cannot write report: {}", walk::io_message(&e));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Writes `bytes` of a report to standard output. Writes to a closed
+/// standard output (`>&-`) would succeed silently; the report is lost all
+/// the same, so they fail.
+pub(crate) fn to_stdout(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    if stdout_closed() && !bytes.is_empty() {
+        return Err(io::Error::other("standard output is closed"));
+    }
+    out.write_all(bytes)
+}
+
+/// Set when the process started with no standard output (`>&-`).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Notes whether the process started with standard output closed. Rust's
+/// runtime opens `/dev/null` read-write in its place before `main`; a shell
+/// redirection to `/dev/null` opens it write-only, so the two can be told
+/// apart.
+#[cfg(unix)]
+fn guard_closed_stdout() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    // SAFETY: F_GETFL only asks about the descriptor; nothing is changed.
+    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
+    let closed = flags == -1
+        || (flags & libc::O_ACCMODE == libc::O_RDWR
+            && std::fs::metadata("/dev/fd/1").is_ok_and(|m| {
+                std::fs::metadata("/dev/null")
+                    .is_ok_and(|null| m.file_type().is_char_device() && m.rdev() == null.rdev())
+            }));
+    STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(not(unix))]
+fn guard_closed_stdout() {}
+
+/// Whether `a` and `b` name the same existing file (through links too).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.is_file() && (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

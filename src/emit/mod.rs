@@ -54,8 +54,8 @@ impl Format {
     /// read by programs, which must not see escapes.
     pub fn render(self, reports: &[FileReport], rules: &[RuleInfo], color: bool) -> Vec<u8> {
         match self {
-            Format::Human => human::render(reports, color),
-            Format::Short => short::render(reports).into_bytes(),
+            Format::Human => human::render(&for_terminal(reports), color),
+            Format::Short => short::render(&for_terminal(reports)).into_bytes(),
             Format::Json => json::render(reports).into_bytes(),
             Format::Jsonl => jsonl::render(reports).into_bytes(),
             Format::Sarif => sarif::render(reports, rules).into_bytes(),
@@ -512,6 +512,20 @@ pub(crate) mod test_support {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_a_terminal_acts_on_is_escaped_or_masked() {
+        assert_eq!(
+            super::escaped("a\u{1b}[2Jb\u{7}\u{202e}c\nd", true),
+            "a\\u{1b}[2Jb\\u{7}\\u{202e}c\nd"
+        );
+        assert_eq!(super::escaped("a\nb\tc", false), "a\\u{a}b\\u{9}c");
+        let source = "x\u{1b}y\u{85}z\u{202e}w\r\nv\rq";
+        let masked = super::masked_source(source);
+        assert_eq!(masked.len(), source.len(), "offsets hold");
+        assert_eq!(masked, "x?y\u{bf}z\u{fffd}w\r\nv?q");
+        assert!(!super::needs_mask("crlf\r\nonly\r\n"));
+    }
+
     use super::test_support::{finding, report};
     use super::*;
     use crate::diagnostic::Kind;
@@ -637,4 +651,116 @@ mod tests {
             ]
         );
     }
+}
+
+/// Whether a terminal would act on `c` rather than show it: control
+/// characters (ESC, BEL, carriage return, C1 controls) and the bidirectional
+/// overrides and isolates, with which a draft could rewrite the user's screen
+/// or reorder what it shows. Line feeds and tabs are not counted.
+pub(crate) fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `s` with each character a terminal acts on written as an escape
+/// (`\u{1b}`); with `lines`, line feeds and tabs are kept, else they are
+/// escaped too (for a file name, which must stay on its line).
+pub(crate) fn escaped(s: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| acts_on_terminal(c) || (!lines && (c == '\n' || c == '\t'));
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A draft's text for showing in a snippet: each character a terminal acts
+/// on (a carriage return only when it ends no line) becomes a visible one
+/// of the same length in bytes, so that every offset still holds.
+fn masked_source(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ends_line = c == '\r' && chars.peek() == Some(&'\n');
+        if acts_on_terminal(c) && !ends_line {
+            out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '\u{bf}',
+                3 => '\u{fffd}',
+                _ => '\u{1f5f4}',
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether [`masked_source`] would change `s`.
+fn needs_mask(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if acts_on_terminal(c) && !(c == '\r' && chars.peek() == Some(&'\n')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `reports` made safe to print on a terminal: file names, messages and the
+/// draft's text shown in snippets keep no character a terminal acts on.
+/// Borrowed as they are when none has one.
+pub(crate) fn for_terminal(reports: &[FileReport]) -> std::borrow::Cow<'_, [FileReport]> {
+    let risky = |s: &str| {
+        s.chars()
+            .any(|c| acts_on_terminal(c) || c == '\n' || c == '\t')
+    };
+    let needs = reports.iter().any(|r| {
+        risky(&r.path)
+            || needs_mask(&r.source)
+            || r.diagnostics.iter().any(|d| {
+                [&d.message, &d.label, &d.note]
+                    .into_iter()
+                    .chain(d.help.as_ref())
+                    .chain(d.found.as_ref())
+                    .chain(d.expected.as_ref())
+                    .any(|t| t.chars().any(acts_on_terminal))
+            })
+    });
+    if !needs {
+        return std::borrow::Cow::Borrowed(reports);
+    }
+    let clean = |t: &str| escaped(t, true).into_owned();
+    std::borrow::Cow::Owned(
+        reports
+            .iter()
+            .map(|r| FileReport {
+                path: escaped(&r.path, false).into_owned(),
+                source: masked_source(&r.source),
+                diagnostics: r
+                    .diagnostics
+                    .iter()
+                    .map(|d| Diagnostic {
+                        message: clean(&d.message),
+                        label: clean(&d.label),
+                        note: clean(&d.note),
+                        help: d.help.as_deref().map(clean),
+                        found: d.found.as_deref().map(clean),
+                        expected: d.expected.as_deref().map(clean),
+                        ..d.clone()
+                    })
+                    .collect(),
+            })
+            .collect(),
+    )
 }

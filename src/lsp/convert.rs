@@ -25,7 +25,7 @@ impl<'a> Text<'a> {
     pub(super) fn new(text: &'a str) -> Text<'a> {
         Text {
             text,
-            index: LineIndex::new(text),
+            index: LineIndex::with_cr_line_ends(text),
         }
     }
 
@@ -48,22 +48,7 @@ impl<'a> Text<'a> {
     /// pair falls back to the start of its character.
     pub(super) fn offset(&self, position: Position) -> usize {
         let start = self.index.line_start(position.line as usize);
-        if start > self.text.len() {
-            return self.text.len();
-        }
-        let rest = &self.text[start..];
-        let mut content = rest.find('\n').unwrap_or(rest.len());
-        if rest[..content].ends_with('\r') {
-            content -= 1;
-        }
-        let mut units = 0usize;
-        for (i, ch) in rest[..content].char_indices() {
-            if units + ch.len_utf16() > position.character as usize {
-                return start + i;
-            }
-            units += ch.len_utf16();
-        }
-        start + content
+        offset_in_line(self.text, start, position.character)
     }
 
     pub(super) fn span(&self, range: lsp_types::Range) -> Range<usize> {
@@ -71,6 +56,49 @@ impl<'a> Text<'a> {
         let b = self.offset(range.end);
         a.min(b)..a.max(b)
     }
+}
+
+/// The byte offset of UTF-16 `character` of the line that starts at byte
+/// `start` (clamped to the line's end, and to the text's end when `start`
+/// lies past it).
+fn offset_in_line(text: &str, start: usize, character: u32) -> usize {
+    if start > text.len() {
+        return text.len();
+    }
+    let rest = &text[start..];
+    // a line ends at `\r\n`, `\n` or `\r`, as the protocol counts
+    let content = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let mut units = 0usize;
+    for (i, ch) in rest[..content].char_indices() {
+        if units + ch.len_utf16() > character as usize {
+            return start + i;
+        }
+        units += ch.len_utf16();
+    }
+    start + content
+}
+
+/// The byte offset of `position`, found by scanning only as far as its
+/// line: for an edit of a large document, which should not cost an index of
+/// all of it.
+fn offset_of(text: &str, position: Position) -> usize {
+    let mut start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    for _ in 0..position.line {
+        let Some(at) = text[start..].find(['\n', '\r']) else {
+            return text.len();
+        };
+        let end = start + at;
+        start = if text[end..].starts_with("\r\n") {
+            end + 2
+        } else {
+            end + 1
+        };
+    }
+    offset_in_line(text, start, position.character)
 }
 
 fn saturate(n: usize) -> u32 {
@@ -83,8 +111,9 @@ pub(super) fn apply_change(text: &mut String, change: TextDocumentContentChangeE
     match change.range {
         None => *text = change.text,
         Some(range) => {
-            let span = Text::new(text).span(range);
-            text.replace_range(span, &change.text);
+            let a = offset_of(text, range.start);
+            let b = offset_of(text, range.end);
+            text.replace_range(a.min(b)..a.max(b), &change.text);
         }
     }
 }
@@ -269,6 +298,37 @@ mod tests {
         assert_eq!(s, "Iran’s 🛬 pact has 47 articles. End.");
         apply_change(&mut s, change(None, "new"));
         assert_eq!(s, "new");
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_as_the_protocol_counts() {
+        // finding 3: CR-only, CRLF and LF line ends, mixed
+        let s = "one\rtwo 45\r\nthree\nfour 25";
+        let t = Text::new(s);
+        let at = s.find("45").unwrap_or(0);
+        assert_eq!(t.position(at), Position::new(1, 4));
+        assert_eq!(t.offset(Position::new(1, 4)), at);
+        let four = s.find("25").unwrap_or(0);
+        assert_eq!(t.position(four), Position::new(3, 5));
+        // past the end of a CR-ended line: before its CR
+        assert_eq!(t.offset(Position::new(0, 99)), 3);
+        let mut text = "a\rb 45\rc".to_owned();
+        apply_change(&mut text, change(Some(((1, 2), (1, 4))), "47"));
+        assert_eq!(text, "a\rb 47\rc");
+        apply_change(&mut text, change(Some(((2, 0), (2, 1))), "d"));
+        assert_eq!(text, "a\rb 47\rd");
+    }
+
+    #[test]
+    fn an_edit_finds_its_place_as_the_index_does() {
+        let s = "\u{feff}a\rb🛬c\r\nd\n\ne–f";
+        let t = Text::new(s);
+        for line in 0..7 {
+            for character in 0..6 {
+                let p = Position::new(line, character);
+                assert_eq!(offset_of(s, p), t.offset(p), "{p:?}");
+            }
+        }
     }
 
     #[test]

@@ -187,7 +187,12 @@ pub(super) fn load(config: &Config, root: Option<&Path>) -> Result<Loaded, Vec<R
         let mut files = HashMap::new();
         if let Some(root) = root {
             let copy = root.join(DEFAULT_RULES_NAME);
-            let same = std::fs::read_to_string(&copy).is_ok_and(|text| text == DEFAULT_RULES);
+            let same = crate::source::walk::read_capped(
+                &copy,
+                crate::source::walk::MAX_RULE_FILE_BYTES,
+                "a rule file",
+            )
+            .is_ok_and(|bytes| bytes == DEFAULT_RULES.as_bytes());
             if let (true, Ok(uri)) = (same, Url::from_file_path(&copy)) {
                 files.insert(DEFAULT_RULES_NAME.to_owned(), uri);
             }
@@ -206,7 +211,12 @@ fn files_of(set: &RuleSet, root: Option<&Path>) -> HashMap<String, Url> {
         .filter_map(|s| {
             let path = if s.path == DEFAULT_RULES_NAME {
                 let copy = root?.join(DEFAULT_RULES_NAME);
-                let same = std::fs::read_to_string(&copy).is_ok_and(|text| text == DEFAULT_RULES);
+                let same = crate::source::walk::read_capped(
+                    &copy,
+                    crate::source::walk::MAX_RULE_FILE_BYTES,
+                    "a rule file",
+                )
+                .is_ok_and(|bytes| bytes == DEFAULT_RULES.as_bytes());
                 same.then_some(copy)?
             } else {
                 PathBuf::from(&s.path)

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender, SyncSender, TrySendError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -42,6 +42,9 @@ use super::Options;
 /// immediate when typing stops.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// The largest document checked, as for a draft on the command line.
+const MAX_DOCUMENT_BYTES: u64 = crate::source::walk::MAX_DRAFT_BYTES;
+
 /// What the message loop waits for.
 pub(super) enum Event {
     Incoming(Incoming),
@@ -59,6 +62,12 @@ enum Phase {
 struct Doc {
     version: i32,
     text: String,
+    /// When the document is to be sent to the checker: the text is copied
+    /// once then, however many changes came before (only the latest text is
+    /// checked).
+    due: Option<Instant>,
+    /// Too large to check; the user has been told.
+    too_large: bool,
     /// `None` for documents factlint does not read (a YAML rule file, say).
     markup: Option<Markup>,
     checked: Option<Checked>,
@@ -72,7 +81,7 @@ struct Checked {
 
 struct Server {
     out: Sender<Value>,
-    jobs: Sender<Job>,
+    jobs: SyncSender<Job>,
     options: Options,
     phase: Phase,
     root: Option<PathBuf>,
@@ -114,8 +123,15 @@ pub(super) fn run(options: Options) -> ExitCode {
         next_request: 0,
     };
     let code = loop {
-        let Ok(event) = events.recv() else {
-            break ExitCode::FAILURE;
+        server.dispatch_due();
+        let event = match server.next_due() {
+            None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(due) => events.recv_timeout(due.saturating_duration_since(Instant::now())),
+        };
+        let event = match event {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break ExitCode::FAILURE,
         };
         let flow = match event {
             Event::Incoming(Incoming::Malformed(response)) => {
@@ -430,6 +446,8 @@ impl Server {
             Doc {
                 version: item.version,
                 text: item.text,
+                due: None,
+                too_large: false,
                 markup,
                 checked: None,
             },
@@ -478,23 +496,77 @@ impl Server {
         uri.to_file_path().is_ok_and(|p| self.config.covers(&p))
     }
 
-    /// Sends the document's current text to the checker.
-    fn schedule(&self, uri: &Url, delay: Duration) {
-        let Some(doc) = self.docs.get(uri) else {
-            return;
-        };
-        let Some(markup) = doc.markup else {
-            return;
-        };
-        let _ = self.jobs.send(Job {
-            uri: uri.clone(),
-            version: doc.version,
-            generation: self.generation,
-            text: doc.text.clone(),
-            markup,
-            rules: Arc::clone(&self.rules),
-            due: Instant::now() + delay,
-        });
+    /// Has the document checked once `delay` has passed with no newer
+    /// change; see [`Server::dispatch_due`].
+    fn schedule(&mut self, uri: &Url, delay: Duration) {
+        if let Some(doc) = self.docs.get_mut(uri) {
+            if doc.markup.is_some() {
+                doc.due = Some(Instant::now() + delay);
+            }
+        }
+    }
+
+    /// The earliest time a document is due to be checked.
+    fn next_due(&self) -> Option<Instant> {
+        self.docs.values().filter_map(|d| d.due).min()
+    }
+
+    /// Sends each document whose time has come to the checker, copying its
+    /// text once. The checker's queue is bounded: when it is full, the
+    /// document waits another quiet time. A document past the size limit is
+    /// not checked, and the user is told once.
+    fn dispatch_due(&mut self) {
+        let now = Instant::now();
+        let due: Vec<Url> = self
+            .docs
+            .iter()
+            .filter(|(_, d)| d.due.is_some_and(|t| t <= now))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in due {
+            let generation = self.generation;
+            let rules = Arc::clone(&self.rules);
+            let Some(doc) = self.docs.get_mut(&uri) else {
+                continue;
+            };
+            doc.due = None;
+            let Some(markup) = doc.markup else {
+                continue;
+            };
+            if doc.text.len() as u64 > MAX_DOCUMENT_BYTES {
+                let first = !doc.too_large;
+                doc.too_large = true;
+                if first {
+                    self.notify::<ShowMessage>(ShowMessageParams {
+                        typ: MessageType::WARNING,
+                        message: format!(
+                            "factlint: {uri} is larger than {} MiB and is not checked",
+                            MAX_DOCUMENT_BYTES >> 20
+                        ),
+                    });
+                    self.publish(uri.clone(), Vec::new(), None);
+                }
+                continue;
+            }
+            doc.too_large = false;
+            let job = Job {
+                uri: uri.clone(),
+                version: doc.version,
+                generation,
+                text: doc.text.clone(),
+                markup,
+                rules,
+                due: now,
+            };
+            match self.jobs.try_send(job) {
+                Ok(()) | Err(TrySendError::Disconnected(_)) => {}
+                Err(TrySendError::Full(_)) => {
+                    if let Some(doc) = self.docs.get_mut(&uri) {
+                        doc.due = Some(now + DEBOUNCE);
+                    }
+                }
+            }
+        }
     }
 
     /// Publishes a check's findings, unless the document changed, closed or

@@ -98,9 +98,12 @@ fn parse(body: &[u8]) -> Incoming {
         Ok(value) => value,
         Err(e) => return malformed(ErrorCode::ParseError, &format!("parse error: {e}")),
     };
-    let bad_id = value
-        .get("id")
-        .is_some_and(|id| !(id.is_number() || id.is_string()));
+    // lsp-server's ids are strings or 32-bit integers; any other number
+    // (1.5, 2147483648) would make the request read as a notification and
+    // never be answered.
+    let bad_id = value.get("id").is_some_and(|id| {
+        !(id.is_string() || id.as_i64().is_some_and(|n| i32::try_from(n).is_ok()))
+    });
     let has_method = value.get("method").is_some_and(Value::is_string);
     let has_result = value.get("result").is_some() || value.get("error").is_some();
     if !value.is_object() || bad_id || (!has_method && !has_result) {
@@ -250,6 +253,19 @@ mod tests {
             (r#"{"id":7}"#, json!(7)),
             (r#"{"id":"x","method":3}"#, json!("x")),
             (r#"{"id":{},"method":"a"}"#, Value::Null),
+            // finding 15: ids that are numbers but no 32-bit integers
+            (
+                r#"{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}"#,
+                json!(1.5),
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":2147483648,"method":"shutdown"}"#,
+                json!(2_147_483_648_u64),
+            ),
+            (
+                r#"{"jsonrpc":"2.0","id":-1e3,"method":"shutdown"}"#,
+                json!(-1e3),
+            ),
         ] {
             let got = frames(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
             assert_eq!(got.len(), 1, "{body}");

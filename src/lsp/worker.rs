@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
 use std::thread;
 use std::time::Instant;
@@ -42,10 +42,14 @@ pub(super) struct Outcome {
 
 /// Starts the worker; it stops when the returned sender is dropped or
 /// `deliver` reports that nobody listens any more.
+/// How many jobs may wait for the worker; the server holds back the rest
+/// (only a document's latest text is sent, once it is quiet).
+const QUEUE: usize = 16;
+
 pub(super) fn spawn(
     deliver: impl Fn(Outcome) -> bool + Send + 'static,
-) -> std::io::Result<Sender<Job>> {
-    let (jobs, queue) = mpsc::channel();
+) -> std::io::Result<SyncSender<Job>> {
+    let (jobs, queue) = mpsc::sync_channel(QUEUE);
     thread::Builder::new()
         .name("factlint-lsp-check".to_owned())
         .spawn(move || work(&queue, &deliver))?;

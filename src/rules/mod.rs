@@ -254,12 +254,18 @@ pub fn read_sources(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<RuleError>
         match rule_files(path) {
             Ok(files) => {
                 for file in files {
-                    match std::fs::read_to_string(&file) {
+                    let read = crate::source::walk::read_capped(
+                        &file,
+                        crate::source::walk::MAX_RULE_FILE_BYTES,
+                        "a rule file",
+                    )
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()));
+                    match read {
                         Ok(text) => sources.push((file.display().to_string(), text)),
-                        Err(e) => errors.push(plain_error(
-                            &file,
-                            &format!("cannot read rule file: {}", io_message(&e)),
-                        )),
+                        Err(e) => {
+                            errors.push(plain_error(&file, &format!("cannot read rule file: {e}")))
+                        }
                     }
                 }
             }
@@ -285,7 +291,9 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            // anything but a folder is kept, so that reading a dangling
+            // link or a FIFO reports it
+            !p.is_dir() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
         })
         .collect();
     files.sort();

@@ -65,6 +65,9 @@ pub(crate) struct DocumentBuilder {
     open: Option<OpenBlock>,
     /// The original bytes of white space waiting to be written as one space.
     pending_space: Option<Range<usize>>,
+    /// Whether the pending space is a literal ASCII space of the original,
+    /// which a space of the text copies byte for byte.
+    pending_literal: bool,
     /// Separators waiting for the block's next text, with their positions.
     pending_separators: Vec<(char, usize)>,
     /// Whether the text ends with a separator, which already splits words.
@@ -88,6 +91,7 @@ impl DocumentBuilder {
             blocks: Vec::new(),
             open: None,
             pending_space: None,
+            pending_literal: false,
             pending_separators: Vec::new(),
             after_separator: false,
             hyphen_break: false,
@@ -154,10 +158,12 @@ impl DocumentBuilder {
         let space = self.pending_space.take();
         if let Some(orig) = space.filter(|_| !self.after_separator) {
             self.text.push(' ');
-            // A one-byte space maps the same either way; as a linear run it
-            // merges with the words around it, so ordinary prose costs one
-            // map segment per run of text instead of two per word.
-            if orig.len() == 1 {
+            // A literal space is copied; as a linear run it merges with the
+            // words around it, so ordinary prose costs one map segment per
+            // run of text instead of two per word. Any other space (a line
+            // break, a tab) stands for its original as a whole, so that a
+            // linear run is always the original's own bytes.
+            if orig.len() == 1 && self.pending_literal {
                 self.map.push_linear(1, orig.start);
             } else {
                 self.map.push_whole(1, orig);
@@ -181,8 +187,13 @@ impl DocumentBuilder {
     }
 
     fn note_space(&mut self, orig: Range<usize>) {
+        self.note_space_of(orig, false);
+    }
+
+    fn note_space_of(&mut self, orig: Range<usize>, literal: bool) {
         if self.pending_space.is_none() {
             self.pending_space = Some(orig);
+            self.pending_literal = literal;
         }
     }
 
@@ -201,7 +212,7 @@ impl DocumentBuilder {
                 {
                     self.hyphen_break = true;
                 }
-                self.note_space(at..at + len);
+                self.note_space_of(at..at + len, s.as_bytes()[i] == b' ');
                 i += len;
                 continue;
             }

@@ -138,3 +138,144 @@ pub fn check_rule_file(yaml: &str) {
         }
     }
 }
+
+/// What a fix may do to a draft, for any draft and any fix: it changes the
+/// bytes of its own range only; that range begins and ends on the draft's
+/// own characters (not in markup); and every byte in it that is not the
+/// draft's own text (markup, an entity, a line break, a no-break space) is
+/// kept, in order, in the replacement. Checked for the value at text
+/// `pick..pick + len` of `original` made to read `replacement`, and for the
+/// fixes of the bundled rules.
+pub fn check_fix(original: &str, markup: Markup, pick: usize, len: usize, replacement: &str) {
+    let doc = Document::read(original, markup);
+    let own = own_bytes(&doc, original);
+    let start = super::lines::floor_char_boundary(&doc.text, pick % (doc.text.len() + 1));
+    let end = super::lines::floor_char_boundary(&doc.text, start + len);
+    if let Some(edit) = crate::fix::value_edit(&doc, start..end, replacement) {
+        check_edit(original, &own, &edit);
+    }
+    if let Some(checker) = bundled() {
+        let diagnostics = checker.check(&doc);
+        for d in &diagnostics {
+            if let Some(edit) = &d.fix {
+                check_edit(original, &own, edit);
+            }
+        }
+        // Applied together, nothing outside the edits changes either.
+        let edits = crate::fix::edits(&diagnostics);
+        let fixed = crate::fix::apply(original, &edits);
+        assert_outside_unchanged(original, &fixed.text, &edits);
+    }
+}
+
+/// Which bytes of the original are the draft's own text, copied as they
+/// stand into the document's text.
+fn own_bytes(doc: &Document, original: &str) -> Vec<bool> {
+    let mut own = vec![false; original.len()];
+    for (i, c) in doc.text.char_indices() {
+        if let Some(r) = doc.copied_original(i..i + c.len_utf8()) {
+            for b in &mut own[r] {
+                *b = true;
+            }
+        }
+    }
+    own
+}
+
+fn check_edit(original: &str, own: &[bool], edit: &crate::diagnostic::Edit) {
+    let r = edit.range.clone();
+    let Some(old) = original.get(r.clone()) else {
+        panic!("edit {edit:?} is not inside {original:?} on char boundaries");
+    };
+    if r.is_empty() {
+        return;
+    }
+    // Each end is at one of the draft's own characters: inside the range,
+    // or, for text inserted there, just outside it.
+    let start_ok = own[r.start] || (r.start > 0 && own[r.start - 1]);
+    let end_ok = own[r.end - 1] || own.get(r.end).copied().unwrap_or(false);
+    assert!(
+        start_ok && end_ok,
+        "edit {edit:?} begins or ends in markup of {original:?}"
+    );
+    // The runs of markup inside the range, each kept in the replacement.
+    let mut rest = edit.replacement.as_str();
+    let mut i = r.start;
+    while i < r.end {
+        if own[i] {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < r.end && !own[i] {
+            i += 1;
+        }
+        let run = &original[run_start..i];
+        let Some(at) = rest.find(run) else {
+            panic!("edit {edit:?} of {old:?} drops {run:?} of {original:?}");
+        };
+        rest = &rest[at + run.len()..];
+    }
+}
+
+fn assert_outside_unchanged(original: &str, fixed: &str, edits: &[crate::diagnostic::Edit]) {
+    let mut ranges: Vec<std::ops::Range<usize>> = edits
+        .iter()
+        .map(|e| e.range.clone())
+        .filter(|r| original.get(r.clone()).is_some())
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let first = ranges.first().map_or(original.len(), |r| r.start);
+    let last = ranges.iter().map(|r| r.end).max().unwrap_or(original.len());
+    assert!(
+        fixed.get(..first) == original.get(..first),
+        "a fix changed bytes before {first} of {original:?}: {fixed:?}"
+    );
+    let tail = &original[last..];
+    assert!(
+        fixed.ends_with(tail),
+        "a fix changed bytes after {last} of {original:?}: {fixed:?}"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Edit;
+
+    #[test]
+    #[should_panic(expected = "drops")]
+    fn an_edit_that_drops_markup_fails_the_check() {
+        let original = "signed on *January* 16, 2025.";
+        let doc = Document::read(original, Markup::Markdown);
+        let own = own_bytes(&doc, original);
+        let start = original.find("January").unwrap_or(0);
+        let end = original.find(", 2025").unwrap_or(0);
+        // what fixes did before: the whole value rewritten, the `*` lost
+        check_edit(
+            original,
+            &own,
+            &Edit {
+                range: start..end,
+                replacement: "January 17".to_owned(),
+            },
+        );
+    }
+
+    #[test]
+    fn an_edit_of_the_drafts_own_characters_passes() {
+        let original = "on [January 15](https://x.org/a), 2025.";
+        let doc = Document::read(original, Markup::Markdown);
+        let own = own_bytes(&doc, original);
+        let at = original.find("15").unwrap_or(0) + 1;
+        check_edit(
+            original,
+            &own,
+            &Edit {
+                range: at..at + 1,
+                replacement: "7".to_owned(),
+            },
+        );
+        assert!(own[at] && !own[original.find("https").unwrap_or(0)]);
+    }
+}

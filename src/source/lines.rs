@@ -23,13 +23,36 @@ impl LineIndex {
     /// A byte order mark is not part of the first line: editors hide it, so
     /// a column counted from before it would be one too far.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::build(text, false)
+    }
+
+    /// Lines as the Language Server Protocol counts them: a line ends at
+    /// `\r\n`, `\n` or a `\r` alone.
+    pub fn with_cr_line_ends(text: &str) -> LineIndex {
+        LineIndex::build(text, true)
+    }
+
+    fn build(text: &str, cr: bool) -> LineIndex {
         let first = if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
         } else {
             0
         };
         let mut starts = vec![first];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        if cr {
+            let bytes = text.as_bytes();
+            starts.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
+                    .map(|(i, _)| i + 1),
+            );
+        } else {
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        }
         let mut checkpoints = vec![Checkpoint {
             offset: 0,
             chars: 0,

@@ -16,6 +16,7 @@ pub mod walk;
 use std::ops::Range;
 use std::path::Path;
 
+pub(crate) use builder::is_space;
 pub use lines::LineIndex;
 
 use crate::suppress::Suppressions;
@@ -75,6 +76,9 @@ pub struct Document {
     /// Blocks in document order, not overlapping.
     pub blocks: Vec<Block>,
     map: OffsetMap,
+    /// The original the text was read from, when read with
+    /// [`Document::read`]: fixes copy its bytes around what they change.
+    original: Option<std::sync::Arc<str>>,
     /// The draft's suppression comments, found in the original bytes.
     pub suppressions: Suppressions,
 }
@@ -85,6 +89,7 @@ impl Document {
             text,
             blocks,
             map,
+            original: None,
             suppressions: Suppressions::default(),
         }
     }
@@ -97,6 +102,7 @@ impl Document {
             Markup::Html => html::read(original),
         };
         doc.suppressions = Suppressions::scan(original, markup);
+        doc.original = Some(std::sync::Arc::from(original));
         doc
     }
 
@@ -104,6 +110,18 @@ impl Document {
     /// result always lies within the original and on char boundaries.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         self.map.to_original(range)
+    }
+
+    /// The original this document was read from, if it was read with
+    /// [`Document::read`].
+    pub fn original(&self) -> Option<&str> {
+        self.original.as_deref()
+    }
+
+    /// The original bytes of text `range` if they are exactly its bytes:
+    /// copied, with no markup, entity or line break in or between them.
+    pub fn copied_original(&self, range: Range<usize>) -> Option<Range<usize>> {
+        self.map.copied_original(range)
     }
 
     /// Whether text `range` was copied from the original as it stands, so an

@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 /// One run of text and the original bytes it came from. When `linear`, text
-/// byte `i` of the run came from original byte `orig.start + i` (copied text,
-/// or a same-length substitution such as a newline read as a space); otherwise
+/// byte `i` of the run is original byte `orig.start + i` (copied text, the
+/// same bytes: a line break read as a space is not linear); otherwise
 /// the whole run came from the whole `orig` range (a decoded entity, or a
 /// separator that markup implied).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,35 @@ impl OffsetMap {
             .map(|s| s.text_start..s.text_end)
             .collect();
         (decoded, range.end > self.text_len)
+    }
+
+    /// The original bytes of text `range` when every byte of it was copied
+    /// from the original, in order and without a gap: then the original
+    /// there holds exactly the text's bytes. `None` when any part of it was
+    /// decoded, implied by markup, or has markup between its bytes.
+    pub fn copied_original(&self, range: Range<usize>) -> Option<Range<usize>> {
+        if range.start > range.end || range.end > self.text_len {
+            return None;
+        }
+        let first = self.segments.partition_point(|s| s.text_end <= range.start);
+        let mut orig: Option<Range<usize>> = None;
+        for s in self.segments.get(first..)? {
+            if s.text_start >= range.end {
+                break;
+            }
+            if !s.linear {
+                return None;
+            }
+            let from = range.start.max(s.text_start);
+            let to = range.end.min(s.text_end);
+            let piece = s.orig.start + (from - s.text_start)..s.orig.start + (to - s.text_start);
+            orig = match orig {
+                None => Some(piece),
+                Some(so_far) if so_far.end == piece.start => Some(so_far.start..piece.end),
+                Some(_) => return None,
+            };
+        }
+        orig.filter(|o| o.len() == range.len())
     }
 
     fn segment_at(&self, text_offset: usize) -> Option<&Segment> {

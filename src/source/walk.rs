@@ -78,11 +78,31 @@ pub struct WalkError {
     pub message: String,
 }
 
+/// The most bytes read from one draft (a file or standard input): 64 MiB.
+pub const MAX_DRAFT_BYTES: u64 = 64 << 20;
+/// The most bytes read from one rule file: 16 MiB.
+pub const MAX_RULE_FILE_BYTES: u64 = 16 << 20;
+/// The most bytes read from a configuration file: 1 MiB.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+/// The most bytes read from a baseline file: 64 MiB.
+pub const MAX_BASELINE_BYTES: u64 = 64 << 20;
+
 /// Why an input's bytes are not text factlint can read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{}", io_message(.0))]
     Io(#[from] io::Error),
+    /// A FIFO, a device, a socket or a folder: reading one may never end.
+    #[error("not a regular file ({0}); only files and standard input (`-`) are read")]
+    NotRegular(&'static str),
+    /// A symbolic link whose target does not exist.
+    #[error("a symbolic link to a file that does not exist")]
+    Dangling,
+    /// Past the documented maximum for its kind of input.
+    #[error("larger than {} MiB, the most factlint reads from {what}", .limit >> 20)]
+    TooLarge { limit: u64, what: &'static str },
+    #[error("UTF-32 text is not supported; save the file as UTF-8")]
+    Utf32,
     /// A NUL byte near the start: an image, a PDF, a word-processor file.
     #[error("binary file, skipped")]
     Binary,
@@ -136,11 +156,94 @@ pub fn inputs_with(
 /// included, as diagnostics point at byte offsets into them; the readers
 /// treat U+FEFF as white space.
 pub fn read_input(path: &Path) -> Result<String, ReadError> {
-    decode(fs::read(path)?)
+    decode(read_capped(path, MAX_DRAFT_BYTES, "a draft")?)
+}
+
+/// Reads standard input, up to [`MAX_DRAFT_BYTES`].
+pub fn read_stdin() -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    take_capped(io::stdin().lock(), MAX_DRAFT_BYTES, "a draft", &mut bytes)?;
+    decode(bytes)
+}
+
+/// Reads the regular file at `path`, at most `limit` bytes of it (`what` it
+/// is names the limit in the error). Anything else, a FIFO or a device
+/// (`/dev/zero`), is refused without reading, as is a dangling symbolic link;
+/// the file is opened without blocking, so that even a FIFO cannot hold the
+/// run up.
+pub fn read_capped(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(path).is_ok() => {
+            return Err(ReadError::Dangling)
+        }
+        Err(e) if e.kind() == io::ErrorKind::IsADirectory => {
+            return Err(ReadError::NotRegular("a folder"))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(&meta)));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit, what });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    take_capped(file, limit, what, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads `from` to its end into `bytes`, failing past `limit` bytes.
+fn take_capped(
+    from: impl io::Read,
+    limit: u64,
+    what: &'static str,
+    bytes: &mut Vec<u8>,
+) -> Result<(), ReadError> {
+    use io::Read as _;
+    from.take(limit.saturating_add(1)).read_to_end(bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit, what });
+    }
+    Ok(())
+}
+
+/// What kind of thing other than a regular file `meta` describes.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a file"
 }
 
 /// Checks that bytes (from a file or standard input) are UTF-8 text.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
+    // UTF-32 first: its little-endian mark begins as UTF-16's does.
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Err(ReadError::Utf32);
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(ReadError::Utf16);
     }
