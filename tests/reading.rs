@@ -853,3 +853,85 @@ fn a_length_that_modifies_the_subject_is_only_a_fact_about_the_subject_itself() 
     // the review period is not the levy's own length
     assert!(levy_contradictions("The Harbour Levy Act is a 10-year levy on cargo.").is_empty());
 }
+
+/// A subject with counted machines and a second date, for the forms below.
+const PLANT: &str = r#"
+subject:
+  id: plant
+  name: Ridgeway Water Plant agreement
+  names: [Ridgeway agreement]
+  parties:
+    - [Ridgeway]
+    - [Vale County]
+  aliases: [agreement, deal]
+  year: 2019
+  source: Ridgeway Water Plant agreement, 2019
+facts:
+  - id: signed
+    claim: The agreement was signed on 4 June 2019.
+    date: 2019-06-04
+    cues: [signed, signing]
+  - id: opened
+    claim: The plant opened on 9 May 2022.
+    date: 2022-05-09
+    cues: [opened, opening]
+  - id: pumps
+    claim: The plant may run no more than 120 pumps.
+    quantity: { value: 120, unit: pump }
+    cues: [limit, limited, run, allowed]
+  - id: reservoir
+    claim: The reservoir is capped at 900 tonnes of chlorine.
+    quantity: { value: 900, unit: tonne }
+    cues: [cap, capped, limit]
+"#;
+
+fn plant_contradictions(text: &str, markup: Markup) -> Vec<(String, String)> {
+    let rules =
+        RuleSet::from_sources(&[("plant.yaml".to_owned(), PLANT.to_owned())]).expect("rules");
+    findings_with(&rules, text, markup)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+#[test]
+fn a_fact_sheet_line_takes_its_event_from_the_heading_above() {
+    let text = "# The Ridgeway agreement\n\n## Opening\n\nDate: 12 May 2022\n";
+    assert_eq!(
+        plant_contradictions(text, Markup::Markdown),
+        vec![pair("opened", "12 May 2022")]
+    );
+}
+
+#[test]
+fn several_modifiers_and_partitives_stand_between_a_number_and_its_noun() {
+    let text = "The Ridgeway agreement limited the plant to 150 low-noise XR-2 pumps.";
+    assert_eq!(
+        plant_contradictions(text, Markup::Markdown),
+        vec![pair("pumps", "150 low-noise XR-2 pumps")]
+    );
+    let text =
+        "Under the Ridgeway agreement the plant is allowed 150 of the oldest and slowest pumps.";
+    assert_eq!(plant_contradictions(text, Markup::Markdown).len(), 1);
+}
+
+#[test]
+fn a_conversion_in_brackets_stands_between_a_compound_and_its_cue() {
+    let text = "The Ridgeway agreement set a 700-tonne (770-ton) cap on the reservoir.";
+    assert_eq!(
+        plant_contradictions(text, Markup::Markdown),
+        vec![pair("reservoir", "700-tonne")]
+    );
+}
+
+#[test]
+fn a_story_naming_one_party_far_from_a_deal_is_not_about_it() {
+    let rules =
+        RuleSet::from_sources(&[("plant.yaml".to_owned(), PLANT.to_owned())]).expect("rules");
+    let text = "Ridgeway held its annual fair this week.\n\nThe mayor praised the volunteers.\n\nMusic went on late.\n\nThe deal, struck by two bakeries in Vale County, doubles bread deliveries.\n";
+    assert!(findings_with(&rules, text, Markup::Markdown).is_empty());
+    // the parties in the sentence next to the mention make it about the subject
+    let text = "Ridgeway and Vale County met again.\n\nThe deal was signed on 4 June 2019.\n";
+    assert!(!findings_with(&rules, text, Markup::Markdown).is_empty());
+}

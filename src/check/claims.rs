@@ -1635,7 +1635,10 @@ fn cue_distance(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> O
     let mut j = toks.end;
     words = 0;
     while j < tokens.len() && words < 12 && best.is_none_or(|b| words < b) {
-        if stop(&tokens[j]) || CLAUSE_TURNS.contains(&tokens[j].norm.as_str()) {
+        if stop(&tokens[j])
+            || CLAUSE_TURNS.contains(&tokens[j].norm.as_str())
+            || new_predicate(tokens, j)
+        {
             break;
         }
         words += usize::from(tokens[j].is_word());
@@ -1646,6 +1649,24 @@ fn cue_distance(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> O
         j += 1;
     }
     best
+}
+
+/// Words that open a verb's object: after ", W" or "and W" they show W to
+/// be a verb that starts a predicate of its own.
+const OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "both", "each", "them", "it", "this", "these",
+];
+
+/// Whether a comma or "and" at `j` starts a new predicate: "cap costs at
+/// $2,000 a year, limit the cost of insulin to $35".
+fn new_predicate(tokens: &[Token], j: usize) -> bool {
+    matches!(tokens[j].norm.as_str(), "," | "and")
+        && tokens.get(j + 1).is_some_and(|w| {
+            w.is_word() && !OBJECT_OPENERS.contains(&w.norm.as_str()) && !w.capitalized
+        })
+        && tokens
+            .get(j + 2)
+            .is_some_and(|o| OBJECT_OPENERS.contains(&o.norm.as_str()))
 }
 
 /// Words that turn to another clause, past which a cue is not the figure's.
