@@ -935,3 +935,64 @@ fn a_story_naming_one_party_far_from_a_deal_is_not_about_it() {
     let text = "Ridgeway and Vale County met again.\n\nThe deal was signed on 4 June 2019.\n";
     assert!(!findings_with(&rules, text, Markup::Markdown).is_empty());
 }
+
+/// A subject whose facts name who acted, written for these tests.
+const ACCORD: &str = r#"
+subject:
+  id: accord
+  name: Lakes Water Accord
+  names: [Lakes Water Accord]
+  parties:
+    - [Canada, Ottawa]
+    - [United States, Washington]
+  aliases: [accord, deal]
+  year: 2016
+  source: Lakes Water Accord, 2016
+facts:
+  - id: us-exit
+    claim: The United States withdrew from the accord on 3 March 2020.
+    date: 2020-03-03
+    cues: [withdrew, withdrawal, quit]
+  - id: limit-term
+    claim: The intake limits of the accord last 12 years.
+    quantity: { value: 12, unit: year }
+    cues: [intake, draw]
+  - id: intake
+    claim: Each side may draw no more than 40 percent of the flow.
+    quantity: { value: 40, unit: percent }
+    cues: [draw, intake, flow]
+"#;
+
+fn accord_contradictions(text: &str) -> Vec<(String, String)> {
+    let rules =
+        RuleSet::from_sources(&[("accord.yaml".to_owned(), ACCORD.to_owned())]).expect("rules");
+    findings_with(&rules, text, Markup::Markdown)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+#[test]
+fn a_date_of_another_country_acting_is_not_the_fact() {
+    let text =
+        "Canada partly withdrew from the Lakes Water Accord in 2021, a year after Washington did.";
+    assert!(accord_contradictions(text).is_empty());
+    let text = "The United States quit the Lakes Water Accord in 2021.";
+    assert_eq!(accord_contradictions(text), vec![pair("us-exit", "2021")]);
+}
+
+#[test]
+fn a_dummy_it_refers_to_nothing() {
+    let text = "The Lakes Water Accord was signed in Ottawa.\n\nIt takes a draw of 70 percent of the flow to empty a lake.";
+    assert!(accord_contradictions(text).is_empty());
+}
+
+#[test]
+fn the_first_years_of_the_subject_are_a_term() {
+    let text = "For the first 10 years of the Lakes Water Accord, each side keeps its intake low.";
+    assert_eq!(
+        accord_contradictions(text),
+        vec![pair("limit-term", "10 years")]
+    );
+}

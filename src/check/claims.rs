@@ -98,6 +98,9 @@ pub(crate) struct SubjectReader<'r> {
     prefilter: super::prefilter::Prefilter,
     /// For each fact, whether its claim is about the subject itself.
     own: Vec<bool>,
+    /// For each fact, the country its claim names as the one acting ("The
+    /// United States withdrew …"), if any.
+    actors: Vec<Option<crate::reader::gazetteer::Place>>,
 }
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -314,12 +317,14 @@ impl<'r> SubjectReader<'r> {
             .iter()
             .map(|f| about_subject_itself(&terms, f))
             .collect();
+        let actors = subject.facts.iter().map(actor_of).collect();
         SubjectReader {
             subject,
             units,
             terms,
             prefilter,
             own,
+            actors,
         }
     }
 
@@ -844,6 +849,11 @@ impl<'r> SubjectReader<'r> {
                             // "under the 14 July 2015 deal": the founding date,
                             // not this fact's
                             Some(Outcome::NoCue)
+                        } else if self.actors[fi]
+                            .is_some_and(|a| other_actor(&s.tokens, toks.clone(), &fact.cues, a))
+                        {
+                            // "Iran withdrew in 2019" is not the US withdrawal
+                            Some(Outcome::NoCue)
                         } else if !fact.cues.is_empty()
                             && !date_cued(&s.tokens, toks.clone(), &fact.cues)
                             && !header_cued()
@@ -1333,6 +1343,54 @@ fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
     false
 }
 
+/// The country a fact's claim names right before its first cue: "The
+/// United States withdrew …".
+fn actor_of(fact: &Fact) -> Option<crate::reader::gazetteer::Place> {
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let cue = (0..tokens.len()).find(|&i| fact.cues.iter().any(|c| cue_at(&tokens, i, c)))?;
+    actor_before(&tokens, cue)
+}
+
+/// A country named as the subject of the verb at `cue`, within a few words
+/// before it ("Iran partially withdrew", "the United States quit").
+fn actor_before(tokens: &[Token], cue: usize) -> Option<crate::reader::gazetteer::Place> {
+    (cue.saturating_sub(5)..cue).find_map(|k| match attribution::place_at(tokens, k) {
+        Some((len, Some(place))) if k + len <= cue => {
+            let between = &tokens[k + len..cue];
+            between
+                .iter()
+                .all(|t| {
+                    t.is_word()
+                        && !matches!(
+                            t.norm.as_str(),
+                            "and" | "or" | "with" | "from" | "of" | "to"
+                        )
+                })
+                .then_some(place)
+        }
+        _ => None,
+    })
+}
+
+/// Whether the cue nearest the date at `toks` has another country than
+/// `actor` as its subject.
+fn other_actor(
+    tokens: &[Token],
+    toks: Range<usize>,
+    cues: &[Vec<String>],
+    actor: crate::reader::gazetteer::Place,
+) -> bool {
+    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let before = (toks.start.saturating_sub(14)..toks.start)
+        .rev()
+        .find(|&i| is_cue(i));
+    let after = (toks.end..tokens.len().min(toks.end + 10)).find(|&i| is_cue(i));
+    before
+        .or(after)
+        .and_then(|cue| actor_before(tokens, cue))
+        .is_some_and(|place| place != actor)
+}
+
 /// The outcome of a claim read on without a mention that ties it to the
 /// subject: it states the fact when it agrees, and is otherwise unattributed,
 /// since it may be about anything.
@@ -1519,8 +1577,6 @@ const SPAN_FRAMES: &[&str] = &[
     "recent",
     "next",
     "coming",
-    "first",
-    "initial",
 ];
 
 /// Words that make a span a distance in time from something: "two years
@@ -1558,7 +1614,8 @@ fn elapsed_span(tokens: &[Token], toks: Range<usize>, terms: &Terms) -> bool {
                     t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "its")
                 })
             });
-            next.is_some_and(|k| !is_alias(&tokens[k], terms))
+            // a capital starts a name, perhaps the subject's ("of the Accord")
+            next.is_some_and(|k| !is_alias(&tokens[k], terms) && !tokens[k].capitalized)
         }
         _ => false,
     }
@@ -1621,7 +1678,7 @@ fn cue_distance(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> O
     let mut best: Option<usize> = None;
     let mut i = toks.start;
     let mut words = 0;
-    while i > 0 && words < 8 {
+    while i > 0 && words < 12 {
         i -= 1;
         if stop(&tokens[i]) {
             break;

@@ -175,7 +175,7 @@ fn named_in(tokens: &[Token], terms: &Terms) -> Vec<Named> {
 }
 
 /// The longest gazetteer name at token `i` (a capitalised word) and its place.
-fn place_at(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
+pub(crate) fn place_at(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
     let t = tokens.get(i)?;
     if !t.capitalized || !t.is_word() {
         return None;
@@ -349,7 +349,7 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
         {
             let named = named.get_or_init(|| named_in(tokens, terms));
             out.push(classify_alias(tokens, i, terms, title_case, named));
-        } else if PRONOUNS.contains(&t.norm.as_str()) {
+        } else if PRONOUNS.contains(&t.norm.as_str()) && !expletive(tokens, i) {
             out.push(Mention {
                 tokens: i..i + 1,
                 owner: Owner::Unknown,
@@ -359,6 +359,28 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
         i += 1;
     }
     out
+}
+
+/// Verbs after which "it" stands for nothing: "it takes 25 kg to …", "it
+/// seems that …".
+const EXPLETIVE_VERBS: &[&str] = &[
+    "takes", "took", "take", "seems", "seemed", "appears", "appeared", "remains", "emerged",
+];
+
+/// Whether "it" at `i` is a dummy subject: "It takes about 25 kg …", "It is
+/// likely that …", "it was unclear whether …".
+fn expletive(tokens: &[Token], i: usize) -> bool {
+    if tokens[i].norm != "it" {
+        return false;
+    }
+    let word = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+    if word(i + 1).is_some_and(|w| EXPLETIVE_VERBS.contains(&w)) {
+        return true;
+    }
+    // "it is likely that", "it was not clear whether", "it is time to"
+    matches!(word(i + 1), Some("is" | "was" | "would" | "will"))
+        && (i + 2..i + 5).any(|k| matches!(word(k), Some("that" | "whether" | "to")))
+        && !(i + 2..i + 5).any(|k| word(k).is_some_and(|w| matches!(w, "the" | "a" | "an")))
 }
 
 /// Most words of a heading written in Title Case are capitalised; then a
