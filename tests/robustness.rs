@@ -977,3 +977,89 @@ fn a_rule_path_through_a_link_loop_says_so() {
         run.stderr
     );
 }
+
+// Rule files (issue 13, findings 13, 18 and 21).
+
+const RULE_HEAD: &str = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n";
+
+#[test]
+fn aliases_that_would_expand_to_millions_of_values_are_a_rule_error() {
+    // finding 13: 5,000 facts each pointing at one 5,000-phrase list would
+    // be 25 million phrases once read
+    let phrases: Vec<String> = (0..5_000).map(|i| format!("p{i}")).collect();
+    let mut rules = format!(
+        "{RULE_HEAD}  - id: f0\n    claim: c\n    absent: &p [{}]\n",
+        phrases.join(", ")
+    );
+    for i in 1..5_000 {
+        let _ = write!(rules, "  - id: f{i}\n    claim: c\n    absent: *p\n");
+    }
+    let dir = folder(&[("rules.yaml", rules.as_bytes())]);
+    let run = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    // the 20th alias (at f20) brings the values repeated past 100,000
+    let line = 6 + 3 + 20 * 3;
+    assert!(
+        run.stdout.contains("repeat more than 100000 values")
+            && run.stdout.contains(&format!("--> rules.yaml:{line}:13")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("error:").count(), 1, "{}", run.stdout);
+    // a few aliases are fine
+    let few = format!(
+        "{RULE_HEAD}  - id: a\n    claim: c\n    absent: &p [one thing, another]\n  - id: b\n    claim: c\n    present: *p\n"
+    );
+    let dir = folder(&[("rules.yaml", few.as_bytes())]);
+    let run = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_rule_file_that_is_not_utf8_says_where() {
+    // finding 18: the byte and the line of the first invalid sequence
+    let mut bytes = format!("{RULE_HEAD}  - id: a\n    claim: caf").into_bytes();
+    let offset = bytes.len();
+    bytes.extend_from_slice(b"\xe9\n    date: 2025\n");
+    let dir = folder(&[("rules.yaml", &bytes)]);
+    let run = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains(&format!(
+            "not valid UTF-8: invalid byte sequence at byte {offset} (line 8)"
+        )),
+        "{all}"
+    );
+    assert!(!all.contains("stream did not contain"), "{all}");
+}
+
+#[test]
+fn a_rule_error_on_a_long_line_is_shown_in_a_window() {
+    // finding 21: a 60 KB line is cut around the error, as a draft's is
+    let phrases: Vec<String> = (0..10_000).map(|i| format!("p{i}")).collect();
+    let rules = format!(
+        "{RULE_HEAD}  - id: a\n    claim: c\n    absent: [{}, {{5: x}}, more]\n",
+        phrases.join(", ")
+    );
+    let dir = folder(&[("rules.yaml", rules.as_bytes())]);
+    let run = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_no_panic(&run);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout
+            .contains("`facts[0].absent[10000]` must be text, not a mapping"),
+        "{}",
+        run.stdout
+    );
+    let longest = run.stdout.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1_000, "a line of {longest} bytes");
+    let column = rules.lines().nth(8).and_then(|l| l.find("{5")).unwrap_or(0) + 1;
+    assert!(
+        run.stdout.contains(&format!("--> rules.yaml:9:{column}")) && run.stdout.contains("9 | …"),
+        "{}",
+        run.stdout
+    );
+}

@@ -756,3 +756,66 @@ facts:
         run.stdout
     );
 }
+
+/// The errors of `rules check` on a rule file, as `line:col message`.
+fn check_errors(yaml: &str) -> Vec<String> {
+    let dir = temp_with(&[("r.yaml", yaml)]);
+    let run = factlint(dir.path(), &["rules", "check", "r.yaml"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    let mut out = Vec::new();
+    let mut message = None;
+    for line in run.stdout.lines() {
+        if let Some(m) = line.strip_prefix("error: ") {
+            message = Some(m.to_owned());
+        } else if let (Some(place), Some(m)) = (line.trim().strip_prefix("--> r.yaml:"), &message) {
+            out.push(format!("{place} {m}"));
+            message = None;
+        }
+    }
+    out
+}
+
+const HEAD: &str = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n";
+
+#[test]
+fn a_number_out_of_range_says_so() {
+    // finding 18: not "invalid type: string"
+    let found = check_errors(&format!(
+        "{HEAD}  - id: a\n    claim: c\n    quantity: {{value: 1e400, unit: article}}\n"
+    ));
+    assert_eq!(
+        found,
+        ["9:23 `facts[0].quantity.value` is out of range: 1e400 is larger than any number factlint can hold (about 1.8e308)"]
+    );
+}
+
+#[test]
+fn tags_and_dates_and_years_out_of_range_are_errors() {
+    // finding 19
+    let mut yaml = HEAD.replace("  names: [X]\n", "  names: [X]\n  year: -5\n");
+    yaml.push_str("  - id: a\n    claim: c\n    quantity: {value: !!str 4, unit: article}\n");
+    yaml.push_str("  - id: b\n    claim: !!binary aGVsbG8=\n    date: 2025\n");
+    for (i, date) in ["0", "20250117", "99999", "'0000-01-01'"]
+        .iter()
+        .enumerate()
+    {
+        yaml.push_str(&format!("  - id: d{i}\n    claim: c\n    date: {date}\n"));
+    }
+    // still fine
+    yaml.push_str("  - id: ok1\n    claim: c\n    date: 2025-01-17\n");
+    yaml.push_str("  - id: ok2\n    claim: c\n    date: 1648\n");
+    yaml.push_str("  - id: ok3\n    claim: c\n    quantity: {value: !!int 4, unit: article}\n");
+    let found = check_errors(&yaml);
+    assert_eq!(
+        found,
+        [
+            "10:23 `facts[0].quantity.value` must be a number, not a value tagged `!!str`",
+            "12:12 `facts[1].claim` must be text, not a value tagged `!!binary`",
+            "6:9 the subject's `year` must be a year from 1000 to 2999, not -5",
+            "16:11 `0` is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY",
+            "19:11 `20250117` is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY",
+            "22:11 `99999` is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY",
+            "25:11 `0000-01-01` is not a date in the years 1000 to 2999",
+        ]
+    );
+}

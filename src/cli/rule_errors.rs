@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
 
 use crate::emit::{clamp_span, human, one_line};
 use crate::rules::RuleError;
@@ -47,7 +46,6 @@ pub(crate) fn emit(
             let _ = writeln!(out, "{level}: {}: {message}", e.path);
             continue;
         }
-        let file = SimpleFile::new(e.path.as_str(), e.source.as_str());
         // The header says what is wrong; the underline only shows where, as
         // rustc does when there is nothing to add.
         let diagnostic = if e.is_error() {
@@ -63,7 +61,7 @@ pub(crate) fn emit(
         if let Some(help) = &e.help {
             diagnostic = diagnostic.with_note(format!("help: {help}"));
         }
-        let _ = human::emit(out, &file, &diagnostic, color);
+        let _ = human::emit_cut(out, &e.path, &e.source, &diagnostic, color);
     }
 }
 

@@ -176,6 +176,33 @@ impl<'a> Files<'a> for Excerpt<'_> {
     }
 }
 
+/// Writes a diagnostic on `source` (a rule file's text) as [`emit`] does,
+/// with the line of its first label cut around it when the line is long, as
+/// a finding's draft line is.
+pub(crate) fn emit_cut(
+    out: &mut dyn io::Write,
+    name: &str,
+    source: &str,
+    diagnostic: &Report<()>,
+    color: bool,
+) -> io::Result<()> {
+    let index = LineIndex::new(source);
+    let span = diagnostic
+        .labels
+        .first()
+        .map_or(0..0, |label| label.range.clone());
+    match Excerpt::of(name, source, &index, span) {
+        Some((excerpt, moved)) => {
+            let mut cut = diagnostic.clone();
+            for label in &mut cut.labels {
+                label.range = moved.clone();
+            }
+            emit(out, &excerpt, &cut, color)
+        }
+        None => emit(out, &SimpleFile::new(name, source), diagnostic, color),
+    }
+}
+
 /// Writes one codespan diagnostic the way rustc would, so that every
 /// diagnostic factlint prints (findings, and errors in rule files) looks
 /// alike.

@@ -259,8 +259,8 @@ pub fn read_sources(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<RuleError>
                         crate::source::walk::MAX_RULE_FILE_BYTES,
                         "a rule file",
                     )
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()));
+                    .and_then(crate::source::walk::decode)
+                    .map_err(|e| e.to_string());
                     match read {
                         Ok(text) => sources.push((file.display().to_string(), text)),
                         Err(e) => {
@@ -338,6 +338,15 @@ fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<Rul
     };
     let tree = match yaml::parse(text) {
         Ok(tree) => tree,
+        Err(e) if e.too_many_aliases => {
+            return (
+                None,
+                as_errors(vec![Problem::error(e.at..e.end.max(e.at), e.message)
+                    .with_help(
+                        "write the repeated values out, or point fewer facts at one list",
+                    )]),
+            );
+        }
         Err(e) => {
             let end = token_end(text, e.at).max(e.at);
             return (
@@ -379,6 +388,7 @@ fn parse(path: &str, text: &str, units: &mut Units) -> (Option<Subject>, Vec<Rul
         tree: &tree,
         problems,
         unknown_keys,
+        lines: LineStarts::new(text),
     };
     let subject = ctx.subject(path, subject_spec, fact_specs, units);
     let errors = ctx.problems.iter().any(|p| !p.warning);
@@ -579,6 +589,48 @@ struct Compiler<'a> {
     /// Where the shape check found unknown keys, which may be misspellings
     /// of keys that then seem missing.
     unknown_keys: Vec<Range<usize>>,
+    lines: LineStarts,
+}
+
+/// Where each line of a text starts, so that the line of an offset is a
+/// binary search, not a count of the newlines before it (which, once per
+/// fact, made loading quadratic in the number of facts).
+pub(crate) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(crate) fn new(text: &str) -> LineStarts {
+        LineStarts(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of a byte offset.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset).max(1)
+    }
+}
+
+/// For each item, the index of the first earlier item with the same key:
+/// one pass with a map, not a scan of the items before each.
+pub(crate) fn first_duplicates<'k>(
+    keys: impl IntoIterator<Item = Option<&'k str>>,
+) -> Vec<Option<usize>> {
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    keys.into_iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let key = key?;
+            match first.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
+                    None
+                }
+            }
+        })
+        .collect()
 }
 
 impl Compiler<'_> {
@@ -619,10 +671,7 @@ impl Compiler<'_> {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.lines.line_of(offset.min(self.text.len()))
     }
 
     /// Strings that must not be empty: names, aliases, cues, phrases.
@@ -739,6 +788,22 @@ impl Compiler<'_> {
             }
             self.nonempty_items(&p, group, "party name");
         }
+        if let Some(y) = year.filter(|y| !YEARS.contains(y)) {
+            let span = self.span(&s("year"));
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!(
+                        "the subject's `year` must be a year from {} to {}, not {y}",
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                )
+                .with_help(
+                    "the year the subject dates from, written with four digits: `year: 2025`",
+                ),
+            );
+        }
         let subject_key = self.key_span(&[Step::Key("subject")]);
         // With an unknown key in the subject (`alias`), what seems missing
         // is likely misspelt, and reported.
@@ -801,12 +866,10 @@ impl Compiler<'_> {
                     .with_help("add a fact under `facts`"),
             );
         }
+        let duplicates = first_duplicates(specs.iter().map(|f| f.as_ref().map(|f| f.id.as_str())));
         for (i, fact) in specs.iter().enumerate() {
             let Some(fact) = fact else { continue };
-            let first = specs[..i]
-                .iter()
-                .position(|g| g.as_ref().is_some_and(|g| g.id == fact.id));
-            if let Some(first) = first {
+            if let Some(first) = duplicates[i] {
                 let line = self.line_of(self.span(&[Step::Key("facts"), Step::Index(first)]).start);
                 let span = self.span(&[Step::Key("facts"), Step::Index(i), Step::Key("id")]);
                 self.problems.push(
@@ -971,11 +1034,27 @@ impl Compiler<'_> {
                 Some((year, month, day)) => FactKind::Date { year, month, day },
                 None => {
                     let span = self.span(&f("date"));
-                    self.problems.push(
-                        Problem::error(span, format!("`{d}` is not a date")).with_help(
-                            "write YYYY-MM-DD, YYYY-MM or YYYY, a day that is in the calendar",
+                    let parts: Vec<&str> = d.trim().split('-').collect();
+                    let formed = parts.len() <= 3
+                        && parts.iter().enumerate().all(|(k, p)| {
+                            p.len() == if k == 0 { 4 } else { 2 }
+                                && p.bytes().all(|b| b.is_ascii_digit())
+                        });
+                    let year = parts.first().and_then(|y| y.parse::<i32>().ok());
+                    let message = match year {
+                        _ if !formed => {
+                            format!("`{d}` is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+                        }
+                        Some(y) if !YEARS.contains(&y) => format!(
+                            "`{d}` is not a date in the years {} to {}",
+                            YEARS.start(),
+                            YEARS.end()
                         ),
-                    );
+                        _ => format!("`{d}` is not a date"),
+                    };
+                    self.problems.push(Problem::error(span, message).with_help(
+                        "a day that is in the calendar, such as `2025-01-17`, `2025-01` or `2025`",
+                    ));
                     FactKind::Date {
                         year: 0,
                         month: None,
@@ -1314,16 +1393,23 @@ fn regex_problem(span: Range<usize>, error: &str) -> Problem {
     }
 }
 
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checked against the calendar.
+/// The years a rule's date or subject year may be in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, with a year in [`YEARS`], checked
+/// against the calendar.
 pub fn parse_date(s: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
     let mut parts = s.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
+    let year = parts.next().filter(|y| digits(y, 4))?;
+    let year: i32 = year.parse().ok().filter(|y| YEARS.contains(y))?;
     let month: Option<u32> = match parts.next() {
-        Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
+        Some(m) if digits(m, 2) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
+        Some(_) => return None,
         None => None,
     };
     let day: Option<u32> = match parts.next() {
-        Some(d) => {
+        Some(d) if digits(d, 2) => {
             let month = month?;
             Some(
                 d.parse()
@@ -1331,6 +1417,7 @@ pub fn parse_date(s: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
                     .filter(|d| *d >= 1 && *d <= days_in_month(year, month))?,
             )
         }
+        Some(_) => return None,
         None => None,
     };
     if parts.next().is_some() {
@@ -1539,12 +1626,66 @@ mod tests {
     }
 
     #[test]
+    fn line_starts_give_the_line_of_every_offset() {
+        // finding 14: a binary search in place of counting the newlines
+        // before each fact
+        let text = "a\nbc\n\nd\n";
+        let lines = LineStarts::new(text);
+        for offset in 0..=text.len() {
+            let counted = text[..offset].matches('\n').count() + 1;
+            assert_eq!(lines.line_of(offset), counted, "{offset}");
+        }
+        assert_eq!(LineStarts::new("").line_of(0), 1);
+    }
+
+    #[test]
+    fn duplicates_are_found_in_one_pass() {
+        // finding 14: a map in place of scanning the facts before each
+        let ids = [Some("a"), Some("b"), None, Some("a"), Some("b"), Some("a")];
+        assert_eq!(
+            first_duplicates(ids),
+            [None, None, None, Some(0), Some(1), Some(0)]
+        );
+        let many: Vec<String> = (0..50_000).map(|i| format!("f{}", i % 25_000)).collect();
+        let found = first_duplicates(many.iter().map(|s| Some(s.as_str())));
+        assert_eq!(found[24_999], None);
+        assert_eq!(found[49_999], Some(24_999));
+    }
+
+    #[test]
+    fn a_duplicate_among_many_facts_names_the_line_of_the_first() {
+        let mut yaml =
+            String::from("subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n");
+        for i in 0..20_000 {
+            yaml.push_str(&format!("  - id: f{i}\n    claim: c\n    date: 2025\n"));
+        }
+        yaml.push_str("  - id: f19999\n    claim: c\n    date: 2025\n");
+        let errors = load(&yaml).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("the first is on line 60004; give each fact its own id")
+        );
+    }
+
+    #[test]
     fn dates_are_checked_against_the_calendar() {
         assert_eq!(parse_date("2025-01-17"), Some((2025, Some(1), Some(17))));
         assert_eq!(parse_date("2024-02-29"), Some((2024, Some(2), Some(29))));
         assert_eq!(parse_date("2025-02-29"), None);
         assert_eq!(parse_date("2025-13"), None);
         assert_eq!(parse_date("2025"), Some((2025, None, None)));
+        for wrong in [
+            "0",
+            "20250117",
+            "99999",
+            "0000-01-01",
+            "2025-1-17",
+            "-5",
+            "3000",
+        ] {
+            assert_eq!(parse_date(wrong), None, "{wrong}");
+        }
     }
 
     fn messages(yaml: &str) -> Vec<(String, String, Severity)> {

@@ -166,6 +166,33 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
             at(&format!("must be {expected}, not {}", node.describe())),
         )
     };
+    // A tag changes what a value is read as (`!!str 4` is text, `!!binary`
+    // is bytes): only the tag a value would have anyway is accepted.
+    if let Some(tag) = &node.tag {
+        let fits = match (shape, &node.value) {
+            (Shape::Text | Shape::Level | Shape::Markup | Shape::Date, Value::Scalar { .. }) => {
+                tag == "!!str"
+            }
+            (Shape::Integer, Value::Scalar { .. }) => tag == "!!int",
+            (Shape::Number, Value::Scalar { .. }) => tag == "!!int" || tag == "!!float",
+            (Shape::List(_), Value::Seq(_)) => tag == "!!seq",
+            (Shape::Map(_), Value::Map(_)) => tag == "!!map",
+            _ => false,
+        };
+        if !fits {
+            out.push(
+                Problem::error(
+                    node.span.clone(),
+                    at(&format!(
+                        "must be {}, not a value tagged `{tag}`",
+                        expected(shape)
+                    )),
+                )
+                .with_help(format!("remove `{tag}`: rule files use no YAML tags")),
+            );
+            return;
+        }
+    }
     match shape {
         Shape::Text => {
             if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
@@ -180,7 +207,21 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
         }
         Shape::Number => {
             let ok = matches!(&node.value, Value::Scalar { text, plain: true } if parses_as_number(text));
-            if !ok {
+            let out_of_range = matches!(&node.value, Value::Scalar { text, plain: true }
+                if text.replace('_', "").parse::<f64>().is_ok_and(|v| v.is_infinite())
+                    && !text.to_ascii_lowercase().contains("inf"));
+            if out_of_range {
+                out.push(
+                    Problem::error(
+                        node.span.clone(),
+                        at(&format!(
+                            "is out of range: {} is larger than any number factlint can hold (about 1.8e308)",
+                            node.as_str().unwrap_or("")
+                        )),
+                    )
+                    .with_help("write the value in the fact's unit, a number a draft could state"),
+                );
+            } else if !ok {
                 let mut p = wrong("a number");
                 if let Value::Scalar { text, plain: false } = &node.value {
                     if parses_as_number(text) {
@@ -229,7 +270,8 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                 out.push(wrong("a mapping of keys to values"));
                 return;
             };
-            for (i, (key, value)) in entries.iter().enumerate() {
+            let mut seen = std::collections::HashSet::new();
+            for (key, value) in entries {
                 let Some(name) = key.as_str() else {
                     out.push(Problem::error(
                         key.span.clone(),
@@ -237,7 +279,7 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                     ));
                     continue;
                 };
-                if entries[..i].iter().any(|(k, _)| k.as_str() == Some(name)) {
+                if !seen.insert(name) {
                     out.push(Problem::error(
                         key.span.clone(),
                         at(&format!("has the key `{name}` twice")),
@@ -282,6 +324,20 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                 }
             }
         }
+    }
+}
+
+/// What a shape is, in words.
+fn expected(shape: &Shape) -> String {
+    match shape {
+        Shape::Text => "text".to_owned(),
+        Shape::Integer => "a whole number".to_owned(),
+        Shape::Number => "a number".to_owned(),
+        Shape::Level => format!("one of {}", list(LEVELS)),
+        Shape::Date => "a date, YYYY-MM-DD, YYYY-MM or YYYY".to_owned(),
+        Shape::Markup => format!("one of {}", list(MARKUPS)),
+        Shape::List(_) => "a list".to_owned(),
+        Shape::Map(_) => "a mapping of keys to values".to_owned(),
     }
 }
 

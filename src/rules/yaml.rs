@@ -4,6 +4,7 @@
 //! lets the schema be checked in full before serde stops at its first error.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
@@ -13,6 +14,8 @@ pub(crate) struct Node {
     /// Bytes of the rule file's text.
     pub span: Range<usize>,
     pub value: Value,
+    /// An explicit tag (`!!str`, `!!binary`, `!custom`), as written.
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -39,8 +42,18 @@ pub(crate) enum Step<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct SyntaxError {
     pub at: usize,
+    /// Where the problem ends (the alias, for [`SyntaxError::too_many_aliases`]).
+    pub end: usize,
     pub message: String,
+    /// Not a syntax error: aliases stand for more than [`MAX_ALIAS_NODES`].
+    pub too_many_aliases: bool,
 }
+
+/// The most nodes that all aliases of a rule file together may stand for.
+/// A rule file reads its aliases in full, so 5,000 facts each pointing at one
+/// 5,000-phrase list would take gigabytes; nesting ("billion laughs") is
+/// counted the same way.
+pub(crate) const MAX_ALIAS_NODES: u64 = 100_000;
 
 impl Node {
     pub fn get(&self, path: &[Step<'_>]) -> Option<&Node> {
@@ -125,43 +138,97 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     let bytes = CharOffsets::new(text);
     let mut stack: Vec<Building> = Vec::new();
     let mut root: Option<Node> = None;
+    // How many nodes each anchor stands for, its aliases' included.
+    let mut anchored: HashMap<usize, u64> = HashMap::new();
+    // How many nodes the aliases read so far stand for.
+    let mut expanded: u64 = 0;
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| SyntaxError {
-            at: bytes.of(e.marker().index()),
-            message: e.info().to_owned(),
+        let (event, span) = event.map_err(|e| {
+            let at = bytes.of(e.marker().index());
+            SyntaxError {
+                at,
+                end: at,
+                message: e.info().to_owned(),
+                too_many_aliases: false,
+            }
         })?;
         let range = bytes.range(span);
         let done = match event {
-            Event::Scalar(value, style, _, _) => Some(Node {
-                span: range,
-                value: Value::Scalar {
-                    text: value.into_owned(),
-                    plain: style == ScalarStyle::Plain,
+            Event::Scalar(value, style, anchor, tag) => Some((
+                Node {
+                    span: range,
+                    value: Value::Scalar {
+                        text: value.into_owned(),
+                        plain: style == ScalarStyle::Plain,
+                    },
+                    tag: tag.map(|t| tag_name(&t)),
                 },
-            }),
-            Event::Alias(_) => Some(Node {
-                span: range,
-                value: Value::Alias,
-            }),
-            Event::SequenceStart(..) => {
-                stack.push(Building::Seq(range.start, Vec::new()));
+                1,
+                anchor,
+            )),
+            Event::Alias(anchor) => {
+                let size = anchored.get(&anchor).copied().unwrap_or(1);
+                expanded = expanded.saturating_add(size);
+                if expanded > MAX_ALIAS_NODES {
+                    return Err(SyntaxError {
+                        at: range.start,
+                        end: range.end,
+                        message: format!(
+                            "the aliases of this rule file repeat more than {MAX_ALIAS_NODES} values in all, \
+                             the most a rule file may repeat: with this one, {expanded}"
+                        ),
+                        too_many_aliases: true,
+                    });
+                }
+                Some((
+                    Node {
+                        span: range,
+                        value: Value::Alias,
+                        tag: None,
+                    },
+                    size,
+                    0,
+                ))
+            }
+            Event::SequenceStart(anchor, tag) => {
+                stack.push(Building {
+                    start: range.start,
+                    kind: Kind::Seq(Vec::new()),
+                    anchor,
+                    tag: tag.map(|t| tag_name(&t)),
+                    size: 1,
+                });
                 None
             }
-            Event::MappingStart(..) => {
-                stack.push(Building::Map(range.start, Vec::new(), None));
+            Event::MappingStart(anchor, tag) => {
+                stack.push(Building {
+                    start: range.start,
+                    kind: Kind::Map(Vec::new(), None),
+                    anchor,
+                    tag: tag.map(|t| tag_name(&t)),
+                    size: 1,
+                });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => stack.pop().map(|b| b.finish(range.end)),
             Event::DocumentEnd => break,
             _ => None,
         };
-        if let Some(node) = done {
+        if let Some((node, size, anchor)) = done {
+            if anchor != 0 {
+                anchored.insert(anchor, size);
+            }
             match stack.last_mut() {
-                Some(Building::Seq(_, items)) => items.push(node),
-                Some(Building::Map(_, entries, key)) => match key.take() {
-                    Some(k) => entries.push((k, node)),
-                    None => *key = Some(node),
-                },
+                Some(parent) => {
+                    parent.size = parent.size.saturating_add(size);
+                    match &mut parent.kind {
+                        Kind::Seq(items) => items.push(node),
+                        Kind::Map(entries, key) => match key.take() {
+                            Some(k) => entries.push((k, node)),
+                            None => *key = Some(node),
+                        },
+                    }
+                }
                 None => {
                     root = Some(node);
                 }
@@ -174,32 +241,54 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
             text: String::new(),
             plain: true,
         },
+        tag: None,
     }))
 }
 
-enum Building {
-    Seq(usize, Vec<Node>),
-    Map(usize, Vec<(Node, Node)>, Option<Node>),
+/// `!!str` for the core schema's tags, however the parser spells them.
+fn tag_name(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "!!" | "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    }
+}
+
+struct Building {
+    start: usize,
+    kind: Kind,
+    anchor: usize,
+    tag: Option<String>,
+    /// Nodes so far, this one's included and its aliases' expanded.
+    size: u64,
+}
+
+enum Kind {
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>, Option<Node>),
 }
 
 impl Building {
-    fn finish(self, end: usize) -> Node {
-        match self {
-            Building::Seq(start, items) => {
-                let end = items.last().map_or(end, |n| n.span.end.max(end));
-                Node {
-                    span: start..end.max(start),
-                    value: Value::Seq(items),
-                }
-            }
-            Building::Map(start, entries, _) => {
-                let end = entries.last().map_or(end, |(_, v)| v.span.end.max(end));
-                Node {
-                    span: start..end.max(start),
-                    value: Value::Map(entries),
-                }
-            }
-        }
+    fn finish(self, end: usize) -> (Node, u64, usize) {
+        let start = self.start;
+        let (end, value) = match self.kind {
+            Kind::Seq(items) => (
+                items.last().map_or(end, |n| n.span.end.max(end)),
+                Value::Seq(items),
+            ),
+            Kind::Map(entries, _) => (
+                entries.last().map_or(end, |(_, v)| v.span.end.max(end)),
+                Value::Map(entries),
+            ),
+        };
+        (
+            Node {
+                span: start..end.max(start),
+                value,
+                tag: self.tag,
+            },
+            self.size,
+            self.anchor,
+        )
     }
 }
 
@@ -285,6 +374,32 @@ mod tests {
         let text = "subject:\n  id: [x\nfacts: []\n";
         let e = parse(text).unwrap_err();
         assert!(e.at > 0 && e.at <= text.len(), "{e:?}");
+    }
+
+    #[test]
+    fn aliases_are_counted_as_the_values_they_stand_for() {
+        // nested: each level stands for ten of the one before
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..6 {
+            let list = vec![format!("*a{}", i - 1); 10].join(", ");
+            text.push_str(&format!("a{i}: &a{i} [{list}]\n"));
+        }
+        let e = parse(&text).unwrap_err();
+        assert!(e.too_many_aliases, "{e:?}");
+        // a3 stands for 11,111 values: the ninth of them on the line of a4
+        assert_eq!(&text[e.at..e.end], "*a3", "{e:?}");
+        assert_eq!(text[..e.at].matches('\n').count(), 4, "{e:?}");
+        // flat: a list and its 999 items, repeated 100 times, is 100,000 values
+        let list = vec!["x"; 999].join(", ");
+        let mut text = format!("l: &l [{list}]\nr:\n");
+        for _ in 0..100 {
+            text.push_str("  - *l\n");
+        }
+        assert!(parse(&text).is_ok());
+        text.push_str("  - *l\n");
+        let e = parse(&text).unwrap_err();
+        assert!(e.too_many_aliases && e.message.contains("100000"), "{e:?}");
+        assert_eq!(e.at, text.len() - 3);
     }
 
     #[test]
