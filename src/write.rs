@@ -108,14 +108,7 @@ pub(crate) fn replace(
         }
     }
     let folder = parent(&target);
-    let temp = tempfile::Builder::new()
-        .prefix(".factlint-fix-")
-        .tempfile_in(folder)
-        .map_err(|error| WriteError::Folder {
-            folder: folder.to_path_buf(),
-            error,
-        })?;
-    let _guard = Registered::new(temp.path());
+    let (temp, _guard) = Registered::create_in(folder)?;
     (&mut temp.as_file()).write_all(new)?;
     temp.as_file().sync_all()?;
     if let Some(meta) = &meta {
@@ -236,12 +229,25 @@ static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 struct Registered(PathBuf);
 
 impl Registered {
-    fn new(path: &Path) -> Registered {
+    /// Creates a temporary file in `folder`, registered before an interrupt
+    /// can see it: the handler is installed first, and the list stays locked
+    /// from the file's creation until its path is in it, so a handler that
+    /// runs meanwhile waits for the path and removes the file.
+    fn create_in(folder: &Path) -> Result<(tempfile::NamedTempFile, Registered), WriteError> {
         on_interrupt_remove_temporaries();
-        if let Ok(mut list) = TEMPORARIES.lock() {
-            list.push(path.to_path_buf());
+        let mut list = TEMPORARIES.lock().ok();
+        let temp = tempfile::Builder::new()
+            .prefix(".factlint-fix-")
+            .tempfile_in(folder)
+            .map_err(|error| WriteError::Folder {
+                folder: folder.to_path_buf(),
+                error,
+            })?;
+        let path = temp.path().to_path_buf();
+        if let Some(list) = list.as_mut() {
+            list.push(path.clone());
         }
-        Registered(path.to_path_buf())
+        Ok((temp, Registered(path)))
     }
 }
 
@@ -393,9 +399,9 @@ mod tests {
     fn an_interrupt_removes_the_temporary_files() -> Result<(), Box<dyn std::error::Error>> {
         // finding 9: what the interrupt handler does
         let dir = tempfile::tempdir()?;
-        let temp = dir.path().join(".factlint-fix-test");
+        let (file, guard) = Registered::create_in(dir.path())?;
+        let temp = file.path().to_path_buf();
         fs::write(&temp, "partial")?;
-        let guard = Registered::new(&temp);
         let registered = TEMPORARIES.lock().map(|l| l.clone()).unwrap_or_default();
         assert!(registered.contains(&temp));
         assert_eq!(remove_all(std::slice::from_ref(&temp)), 1);
