@@ -694,10 +694,11 @@ impl<'r> SubjectReader<'r> {
                     value,
                     unit,
                 } => {
-                    for q in quantities
-                        .iter()
-                        .filter(|q| same_dimension(&q.unit.dimension, dimension))
-                    {
+                    for q in quantities.iter().filter(|q| {
+                        (same_dimension(&q.unit.dimension, dimension)
+                            || quantities::other_currency(&q.unit.dimension, dimension).is_some())
+                            && fact.takes_per(q.unit.per.as_deref())
+                    }) {
                         let (mut outcome, loose) = self.lenient_owner(s, q.tokens.clone(), context);
                         if outcome.is_none()
                             && (in_extension(&s.tokens, q.tokens.start, &self.terms)
@@ -777,11 +778,26 @@ impl<'r> SubjectReader<'r> {
                                 }
                                 p => p,
                             };
+                            let within = fact.tolerance.is_some_and(|t| {
+                                t.widen(interval, *base_value).contains(*base_value)
+                            });
+                            let currency = quantities::other_currency(&q.unit.dimension, dimension);
                             match polarity {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
+                                // no exchange rates: another currency contradicts
+                                Polarity::Affirmed if currency.is_some() => Outcome::Contradicts {
+                                    expected: other_currency_wording(
+                                        *base_value,
+                                        dimension,
+                                        q,
+                                        text,
+                                    ),
+                                    fix: None,
+                                },
                                 Polarity::Affirmed
-                                    if interval.contains(*base_value)
+                                    if within
+                                        || interval.contains(*base_value)
                                         || rounds_to(&interval, *base_value) =>
                                 {
                                     Outcome::States
@@ -2079,6 +2095,32 @@ fn quantity_fix(base_value: f64, q: &Quantity, text: &str) -> Option<(Range<usiz
     }
     let written = text.get(range.clone()).unwrap_or("");
     Some((range, scaled_number(in_unit.round(), q.style, written)))
+}
+
+/// The fact's value in its own currency, with what differs: "$368 million,
+/// in US dollars, not pounds: the currency differs".
+fn other_currency_wording(base_value: f64, fact: &Dimension, q: &Quantity, text: &str) -> String {
+    let (Dimension::Money(want), Dimension::Money(found)) = (fact, &q.unit.dimension) else {
+        return numbers::format_number(base_value, NumberStyle::Digits);
+    };
+    let written = q.number.clone().and_then(|r| text.get(r)).unwrap_or("");
+    let amount = scaled_number(base_value, q.style, written);
+    let sign = match want.as_str() {
+        "usd" => "$",
+        "eur" => "€",
+        "gbp" => "£",
+        _ => "",
+    };
+    let value = if sign.is_empty() {
+        format!("{amount} {want}")
+    } else {
+        format!("{sign}{amount}")
+    };
+    format!(
+        "{value}, in {}, not {}: the currency differs",
+        quantities::currency_name(want),
+        quantities::currency_name(found)
+    )
 }
 
 /// Gives access to `Fact` for callers reading a [`Considered`].

@@ -567,6 +567,15 @@ fn currency_before<'u>(tokens: &[Token], first: usize, units: &'u Units) -> Opti
     units.get(word)
 }
 
+/// When a figure is money in another currency than a fact's: the two
+/// currencies, the figure's first. Amounts are never converted.
+pub fn other_currency<'d>(found: &'d Dimension, fact: &'d Dimension) -> Option<(&'d str, &'d str)> {
+    match (found, fact) {
+        (Dimension::Money(a), Dimension::Money(b)) if a != b => Some((a, b)),
+        _ => None,
+    }
+}
+
 /// The name of a currency code, for messages: "usd" is "US dollars".
 pub fn currency_name(code: &str) -> &str {
     match code {

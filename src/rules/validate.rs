@@ -52,6 +52,8 @@ pub(crate) enum Shape {
     Date,
     /// `text`, `markdown` or `html`.
     Markup,
+    /// A number, or a text such as `1%`: a tolerance.
+    Scalar,
     List(&'static Shape),
     Map(&'static [Field]),
 }
@@ -104,6 +106,8 @@ const QUANTITY: &[Field] = &[
     required("value", Shape::Number),
     required("unit", Shape::Text),
     field("also", TEXTS),
+    field("per", Shape::Text),
+    field("tolerance", Shape::Scalar),
 ];
 
 /// The label is the key that holds the example's text.
@@ -209,6 +213,13 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                     out.push(p);
                 }
                 _ => out.push(wrong(&format!("one of {}", list(choices)))),
+            }
+        }
+        Shape::Scalar => {
+            if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
+                out.push(wrong(
+                    "a number in the fact's unit or a percentage such as `1%`",
+                ));
             }
         }
         Shape::Date => {
