@@ -958,6 +958,7 @@ fn another_currency_contradicts_with_a_message_that_says_so() {
     );
     assert!(sale.message.contains("not pounds"), "{}", sale.message);
     assert!(sale.fix.is_none());
+    assert_eq!(sale.help.as_deref(), Some("write \"$81 million\""));
     // without the fact's cue nearby, another currency is no claim about it
     assert!(marina_contradictions("The Eastport Marina has a £5 million café.").is_empty());
 }

@@ -2002,8 +2002,8 @@ const SCALE_WORDS: [(&str, f64); 4] = [
 fn scale_abbreviation(word: &str) -> Option<f64> {
     match word.to_ascii_lowercase().as_str() {
         "k" => Some(1e3),
-        "m" | "mn" => Some(1e6),
-        "bn" => Some(1e9),
+        "m" | "mn" | "mln" => Some(1e6),
+        "b" | "bn" | "bln" => Some(1e9),
         "tn" | "trn" => Some(1e12),
         _ => None,
     }
@@ -2097,8 +2097,8 @@ fn quantity_fix(base_value: f64, q: &Quantity, text: &str) -> Option<(Range<usiz
     Some((range, scaled_number(in_unit.round(), q.style, written)))
 }
 
-/// The fact's value in its own currency, with what differs: "$368 million,
-/// in US dollars, not pounds: the currency differs".
+/// The fact's value in its own currency, with what differs: "$368 million
+/// (the currency differs: US dollars, not pounds)".
 fn other_currency_wording(base_value: f64, fact: &Dimension, q: &Quantity, text: &str) -> String {
     let (Dimension::Money(want), Dimension::Money(found)) = (fact, &q.unit.dimension) else {
         return numbers::format_number(base_value, NumberStyle::Digits);
@@ -2117,11 +2117,15 @@ fn other_currency_wording(base_value: f64, fact: &Dimension, q: &Quantity, text:
         format!("{sign}{amount}")
     };
     format!(
-        "{value}, in {}, not {}: the currency differs",
+        "{value}{CURRENCY_DIFFERS}{}, not {})",
         quantities::currency_name(want),
         quantities::currency_name(found)
     )
 }
+
+/// Between the fact's figure and the currencies in the expected wording of
+/// a figure in another currency; what comes after it is no wording to write.
+pub(crate) const CURRENCY_DIFFERS: &str = " (the currency differs: ";
 
 /// Gives access to `Fact` for callers reading a [`Considered`].
 pub(crate) fn fact_of<'s>(subject: &'s Subject, c: &Considered) -> &'s Fact {
