@@ -1384,7 +1384,7 @@ mod tests {
 
             #[test]
             fn never_panics_on_number_like_text(
-                text in "([0-9,.\\- ]|one|two|twenty|hundred|thousand|million|and|a|half|dozen|first|no|the|of|bn|\\$|F|é|’s|\\n| )*"
+                text in "([0-9,.\\- ]|\u{a0}|\u{202f}|one|two|twenty|hundred|thousand|million|and|a|half|dozen|first|no|the|of|bn|mln|B|m|k|USD|EUR|\\$|€|F|é|’s|\\n| )*"
             ) {
                 check(&text);
             }

@@ -623,9 +623,16 @@ fn rate_after(tokens: &[Token], end: usize) -> Option<(String, usize)> {
         "mo" => "month".to_owned(),
         _ => word,
     };
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
     let is_denominator = match t.norm.as_str() {
-        "per" => !next.capitalized && !NOT_BETWEEN.contains(&word.as_str()) && word != "cent",
-        "/" => adjacent(t, next) && word.chars().all(char::is_alphabetic),
+        "per" => {
+            !next.capitalized
+                && !NOT_BETWEEN.contains(&word.as_str())
+                && !matches!(word.as_str(), "cent" | "se")
+        }
+        "/" => adjacent(t, next),
         "a" | "an" => RATE_AFTER_A.contains(&word.as_str()),
         _ => false,
     };
@@ -980,6 +987,9 @@ mod tests {
             "fees of $42 a deal",
             "fees of $42 per cent",
             "fees of $42 a. month",
+            "fees of $42, per se",
+            "fees of $42 per se",
+            "fees of $42 per 100 visits",
         ] {
             let r = read_money(text);
             assert!(r.iter().all(|q| q.2.is_none()), "{text}: {r:?}");
