@@ -615,6 +615,12 @@ const BUILTIN: &[&str] = &[
     "euro",
     "pound",
     "sterling",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "rupee",
+    "franc",
 ];
 
 /// Compiles a rule file that has the right shape, collecting every problem.
@@ -951,6 +957,7 @@ impl Compiler<'_> {
                 "$" => "dollar".to_owned(),
                 "€" => "euro".to_owned(),
                 "£" => "pound".to_owned(),
+                "¥" => "yen".to_owned(),
                 w => normalize::singular(&normalize::word(w)).into_owned(),
             };
             self.unit(&unit_path, &unit, units, false);
@@ -1293,7 +1300,7 @@ impl Compiler<'_> {
                     span,
                     format!("the quantity reader does not know the unit `{unit}`: a unit is one word, such as `year`, `dollar` or a count noun like `article`"),
                 )
-                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€) and pound (£)"),
+                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee and franc"),
             );
             return;
         }
@@ -1721,6 +1728,27 @@ mod tests {
             rules.subjects[0].facts[0].tolerance,
             Some(Tolerance::Absolute(10.0))
         );
+    }
+
+    #[test]
+    fn other_currencies_are_money_units() {
+        for (unit, code) in [
+            ("yen", "jpy"),
+            ("'¥'", "jpy"),
+            ("roubles", "rub"),
+            ("franc", "chf"),
+        ] {
+            let yaml = with_quantity("").replace("unit: dollar", &format!("unit: {unit}"));
+            let rules = load(&yaml).expect(unit);
+            assert!(
+                matches!(
+                    &rules.subjects[0].facts[0].kind,
+                    FactKind::Quantity { dimension: Dimension::Money(c), .. } if c == code
+                ),
+                "{unit}"
+            );
+            assert!(rules.warnings.is_empty(), "{unit}: {:?}", rules.warnings);
+        }
     }
 
     #[test]
