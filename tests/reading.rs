@@ -959,6 +959,17 @@ fn another_currency_contradicts_with_a_message_that_says_so() {
     assert!(sale.message.contains("not pounds"), "{}", sale.message);
     assert!(sale.fix.is_none());
     assert_eq!(sale.help.as_deref(), Some("write \"$81 million\""));
+    // a conversion beside the fact's own currency is no claim of its own
+    for text in [
+        "The Eastport Marina was sold for $81 million (£64 million).",
+        "The Eastport Marina was sold for £64 million, or $81 million.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        marina_contradictions("The Eastport Marina was sold for $90 million (£71 million)."),
+        vec![pair("sale", "$90 million")]
+    );
     // without the fact's cue nearby, another currency is no claim about it
     assert!(marina_contradictions("The Eastport Marina has a £5 million café.").is_empty());
 }

@@ -694,9 +694,15 @@ impl<'r> SubjectReader<'r> {
                     value,
                     unit,
                 } => {
+                    // another currency is a conversion where the sentence also
+                    // gives the fact's own: "$81m (£64m)"
+                    let own_currency = quantities
+                        .iter()
+                        .any(|o| same_dimension(&o.unit.dimension, dimension));
                     for q in quantities.iter().filter(|q| {
                         (same_dimension(&q.unit.dimension, dimension)
-                            || quantities::other_currency(&q.unit.dimension, dimension).is_some())
+                            || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
+                                && !own_currency))
                             && fact.takes_per(q.unit.per.as_deref())
                     }) {
                         let (mut outcome, loose) = self.lenient_owner(s, q.tokens.clone(), context);
