@@ -966,6 +966,31 @@ facts:
 fn accord_contradictions(text: &str) -> Vec<(String, String)> {
     let rules =
         RuleSet::from_sources(&[("accord.yaml".to_owned(), ACCORD.to_owned())]).expect("rules");
+const MARINA: &str = r#"
+subject:
+  id: marina
+  name: Eastport Marina
+  names: [Eastport Marina]
+  aliases: [marina]
+  source: Eastport Marina prospectus
+facts:
+  - id: berth-fee
+    claim: A berth costs $42 a month.
+    quantity: { value: 42, unit: dollar, per: month }
+    cues: [berth, berths]
+  - id: sale
+    claim: The marina was sold for $81 million.
+    quantity: { value: 81000000, unit: dollar }
+    cues: [sold, sale, bought]
+  - id: moorings
+    claim: The marina has 1,550 moorings.
+    quantity: { value: 1550, unit: mooring, tolerance: 2% }
+    cues: [has, offers]
+"#;
+
+fn marina_contradictions(text: &str) -> Vec<(String, String)> {
+    let rules = RuleSet::from_sources(&[("marina.yaml".to_owned(), MARINA.to_owned())])
+        .expect("marina rules");
     findings_with(&rules, text, Markup::Markdown)
         .into_iter()
         .filter(|(_, k, _)| *k == Kind::Contradiction)
@@ -995,4 +1020,174 @@ fn the_first_years_of_the_subject_are_a_term() {
         accord_contradictions(text),
         vec![pair("limit-term", "10 years")]
     );
+}
+fn marina_states(text: &str, fact: &str) -> bool {
+    let rules = RuleSet::from_sources(&[("marina.yaml".to_owned(), MARINA.to_owned())])
+        .expect("marina rules");
+    let found = findings_with(&rules, text, Markup::Markdown);
+    // stated: neither contradicted nor reported unstated
+    !found.iter().any(|(f, _, _)| f == fact)
+}
+
+#[test]
+fn money_in_the_forms_desks_write() {
+    for text in [
+        "The Eastport Marina was sold for $81M.",
+        "The Eastport Marina was sold for $0.081B.",
+        "The Eastport Marina was sold for $0.081bn.",
+        "The Eastport Marina was sold for $0.081 bn.",
+        "The Eastport Marina was sold for US$81 million.",
+        "The Eastport Marina was sold for $ 81 million.",
+        "The Eastport Marina was sold for 81 million dollars.",
+        "The Eastport Marina was sold for USD 81 million.",
+        "The Eastport Marina was sold for $81 mln.",
+        "The Eastport Marina was sold for $81 000 000.",
+        "The Eastport Marina was sold for $81\u{202f}000\u{202f}000.",
+        "The Eastport Marina was sold for $81\u{a0}000\u{a0}000.",
+        "The Eastport Marina was sold for $81,000,000.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+        assert!(marina_states(text, "sale"), "{text}");
+    }
+    assert_eq!(
+        marina_contradictions("The Eastport Marina was sold for $0.09 bn."),
+        vec![pair("sale", "$0.09 bn")]
+    );
+}
+
+#[test]
+fn another_currency_contradicts_with_a_message_that_says_so() {
+    for (text, flagged) in [
+        (
+            "The Eastport Marina was sold for £81 million.",
+            "£81 million",
+        ),
+        ("The Eastport Marina was sold for €81m.", "€81m"),
+        ("The Eastport Marina was sold for EUR 81m.", "EUR 81m"),
+        (
+            "The Eastport Marina was sold for 81 million euros.",
+            "81 million euros",
+        ),
+    ] {
+        assert_eq!(
+            marina_contradictions(text),
+            vec![pair("sale", flagged)],
+            "{text}"
+        );
+    }
+    let rules = RuleSet::from_sources(&[("marina.yaml".to_owned(), MARINA.to_owned())])
+        .expect("marina rules");
+    let doc = Document::read(
+        "The Eastport Marina was sold for £81 million.",
+        Markup::Text,
+    );
+    let found = Checker::new(&rules).check(&doc);
+    let sale = found
+        .iter()
+        .find(|d| d.rule == "marina/sale")
+        .expect("a contradiction of the sale");
+    assert!(
+        sale.message.contains("currency differs"),
+        "{}",
+        sale.message
+    );
+    assert!(sale.message.contains("not pounds"), "{}", sale.message);
+    assert!(sale.fix.is_none());
+    assert_eq!(sale.help.as_deref(), Some("write \"$81 million\""));
+    // a conversion beside the fact's own currency is no claim of its own
+    for text in [
+        "The Eastport Marina was sold for $81 million (£64 million).",
+        "The Eastport Marina was sold for £64 million, or $81 million.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        marina_contradictions("The Eastport Marina was sold for $90 million (£71 million)."),
+        vec![pair("sale", "$90 million")]
+    );
+    // without the fact's cue nearby, another currency is no claim about it
+    assert!(marina_contradictions("The Eastport Marina has a £5 million café.").is_empty());
+}
+
+#[test]
+fn a_rate_compares_only_with_a_fact_of_the_same_denominator() {
+    for text in [
+        "A berth at the Eastport Marina costs $42 a month.",
+        "A berth at the Eastport Marina costs $42 per month.",
+        "A berth at the Eastport Marina costs $42/month.",
+        "A berth at the Eastport Marina costs $42 monthly.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+        assert!(marina_states(text, "berth-fee"), "{text}");
+    }
+    assert_eq!(
+        marina_contradictions("A berth at the Eastport Marina costs $50 a month."),
+        vec![pair("berth-fee", "$50 a month")]
+    );
+    // another denominator is another figure
+    for text in [
+        "A berth at the Eastport Marina costs $500 a year.",
+        "A berth at the Eastport Marina costs $9 per night.",
+        // a price per share is no sale price
+        "The Eastport Marina was sold for $95 per share.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+    }
+    assert!(!marina_states(
+        "The Eastport Marina was sold for $81 per share.",
+        "sale"
+    ));
+}
+
+#[test]
+fn a_tolerance_widens_what_agrees() {
+    for text in [
+        "The Eastport Marina has 1,550 moorings.",
+        "The Eastport Marina has 1,530 moorings.",
+        "The Eastport Marina has 1 580 moorings.",
+    ] {
+        assert!(marina_contradictions(text).is_empty(), "{text}");
+    }
+    for (text, flagged) in [
+        ("The Eastport Marina has 1,510 moorings.", "1,510 moorings"),
+        ("The Eastport Marina has 1,700 moorings.", "1,700 moorings"),
+    ] {
+        assert_eq!(
+            marina_contradictions(text),
+            vec![pair("moorings", flagged)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_fact_whose_claim_gives_a_rate_takes_rates_of_that_denominator() {
+    let rules = RuleSet::from_sources(&[(
+        "fee.yaml".to_owned(),
+        r#"
+subject:
+  id: fee
+  name: Dock Fee Act
+  names: [Dock Fee Act]
+  aliases: [act]
+  source: Dock Fee Act
+facts:
+  - id: fee
+    claim: The act caps the mooring fee at $40 a month.
+    quantity: { value: 40, unit: dollar }
+    cues: [mooring]
+"#
+        .to_owned(),
+    )])
+    .expect("rules");
+    let of = |text: &str| -> Vec<(String, Kind, String)> {
+        findings_with(&rules, text, Markup::Markdown)
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Contradiction)
+            .collect()
+    };
+    assert!(of("The Dock Fee Act caps the mooring fee at $40 a month.").is_empty());
+    assert_eq!(of("The Dock Fee Act caps the mooring fee at $45 a month.").len(), 1);
+    // a figure per another thing is another figure
+    assert!(of("The Dock Fee Act caps the mooring fee at $400 a year.").is_empty());
 }

@@ -101,6 +101,9 @@ pub(crate) struct SubjectReader<'r> {
     /// For each fact, the country its claim names as the one acting ("The
     /// United States withdrew …"), if any.
     actors: Vec<Option<crate::reader::gazetteer::Place>>,
+    /// For each fact, what its figure is counted per: its `per`, or the
+    /// denominator its claim gives the figure ("… at $35 a month").
+    pers: Vec<Option<String>>,
 }
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -318,6 +321,11 @@ impl<'r> SubjectReader<'r> {
             .map(|f| about_subject_itself(&terms, f))
             .collect();
         let actors = subject.facts.iter().map(actor_of).collect();
+        let pers = subject
+            .facts
+            .iter()
+            .map(|f| f.per.clone().or_else(|| per_in_claim(f, units)))
+            .collect();
         SubjectReader {
             subject,
             units,
@@ -325,6 +333,7 @@ impl<'r> SubjectReader<'r> {
             prefilter,
             own,
             actors,
+            pers,
         }
     }
 
@@ -699,10 +708,17 @@ impl<'r> SubjectReader<'r> {
                     value,
                     unit,
                 } => {
-                    for q in quantities
+                    // another currency is a conversion where the sentence also
+                    // gives the fact's own: "$81m (£64m)"
+                    let own_currency = quantities
                         .iter()
-                        .filter(|q| same_dimension(&q.unit.dimension, dimension))
-                    {
+                        .any(|o| same_dimension(&o.unit.dimension, dimension));
+                    for q in quantities.iter().filter(|q| {
+                        (same_dimension(&q.unit.dimension, dimension)
+                            || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
+                                && !own_currency))
+                            && (q.unit.per.is_none() || q.unit.per == self.pers[fi])
+                    }) {
                         let (mut outcome, loose) = self.lenient_owner(s, q.tokens.clone(), context);
                         if outcome.is_none()
                             && (in_extension(&s.tokens, q.tokens.start, &self.terms)
@@ -782,11 +798,26 @@ impl<'r> SubjectReader<'r> {
                                 }
                                 p => p,
                             };
+                            let within = fact.tolerance.is_some_and(|t| {
+                                t.widen(interval, *base_value).contains(*base_value)
+                            });
+                            let currency = quantities::other_currency(&q.unit.dimension, dimension);
                             match polarity {
                                 Polarity::Open => Outcome::Open,
                                 Polarity::Denied => Outcome::Denied,
+                                // no exchange rates: another currency contradicts
+                                Polarity::Affirmed if currency.is_some() => Outcome::Contradicts {
+                                    expected: other_currency_wording(
+                                        *base_value,
+                                        dimension,
+                                        q,
+                                        text,
+                                    ),
+                                    fix: None,
+                                },
                                 Polarity::Affirmed
-                                    if interval.contains(*base_value)
+                                    if within
+                                        || interval.contains(*base_value)
                                         || rounds_to(&interval, *base_value) =>
                                 {
                                     Outcome::States
@@ -1341,6 +1372,20 @@ fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
         }
     }
     false
+}
+
+/// The denominator a quantity fact's claim gives its figure: "The act caps
+/// what people pay for insulin at $35 a month" is counted per month.
+fn per_in_claim(fact: &Fact, units: &Units) -> Option<String> {
+    let FactKind::Quantity { dimension, .. } = &fact.kind else {
+        return None;
+    };
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let nums = numbers::find_numbers(&fact.claim);
+    quantities::find(&tokens, &nums, units)
+        .into_iter()
+        .find(|q| same_dimension(&q.unit.dimension, dimension) && q.unit.per.is_some())
+        .and_then(|q| q.unit.per)
 }
 
 /// The country a fact's claim names right before its first cue: "The
@@ -2064,8 +2109,8 @@ const SCALE_WORDS: [(&str, f64); 4] = [
 fn scale_abbreviation(word: &str) -> Option<f64> {
     match word.to_ascii_lowercase().as_str() {
         "k" => Some(1e3),
-        "m" | "mn" => Some(1e6),
-        "bn" => Some(1e9),
+        "m" | "mn" | "mln" => Some(1e6),
+        "b" | "bn" | "bln" => Some(1e9),
         "tn" | "trn" => Some(1e12),
         _ => None,
     }
@@ -2158,6 +2203,36 @@ fn quantity_fix(base_value: f64, q: &Quantity, text: &str) -> Option<(Range<usiz
     let written = text.get(range.clone()).unwrap_or("");
     Some((range, scaled_number(in_unit.round(), q.style, written)))
 }
+
+/// The fact's value in its own currency, with what differs: "$368 million
+/// (the currency differs: US dollars, not pounds)".
+fn other_currency_wording(base_value: f64, fact: &Dimension, q: &Quantity, text: &str) -> String {
+    let (Dimension::Money(want), Dimension::Money(found)) = (fact, &q.unit.dimension) else {
+        return numbers::format_number(base_value, NumberStyle::Digits);
+    };
+    let written = q.number.clone().and_then(|r| text.get(r)).unwrap_or("");
+    let amount = scaled_number(base_value, q.style, written);
+    let sign = match want.as_str() {
+        "usd" => "$",
+        "eur" => "€",
+        "gbp" => "£",
+        _ => "",
+    };
+    let value = if sign.is_empty() {
+        format!("{amount} {want}")
+    } else {
+        format!("{sign}{amount}")
+    };
+    format!(
+        "{value}{CURRENCY_DIFFERS}{}, not {})",
+        quantities::currency_name(want),
+        quantities::currency_name(found)
+    )
+}
+
+/// Between the fact's figure and the currencies in the expected wording of
+/// a figure in another currency; what comes after it is no wording to write.
+pub(crate) const CURRENCY_DIFFERS: &str = " (the currency differs: ";
 
 /// Gives access to `Fact` for callers reading a [`Considered`].
 pub(crate) fn fact_of<'s>(subject: &'s Subject, c: &Considered) -> &'s Fact {

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::rules::{FactKind, Subject};
 use crate::source::Document;
 
-use super::claims::{fact_of, Outcome, Reading};
+use super::claims::{fact_of, Outcome, Reading, CURRENCY_DIFFERS};
 
 /// What the flagged words read once the fix is applied ("eight reading
 /// rooms" → "six reading rooms"), so that the help says exactly what the fix
@@ -75,9 +75,11 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
                     c.found
                 ),
                 fact.help.clone().or_else(|| {
+                    // a figure in another currency: write the fact's own
+                    let wording = expected.split(CURRENCY_DIFFERS).next().unwrap_or(expected);
                     Some(format!(
                         "write \"{}\"",
-                        fixed_wording(doc, c.range.clone(), applied, expected)
+                        fixed_wording(doc, c.range.clone(), applied, wording)
                     ))
                 }),
             ),

@@ -14,7 +14,7 @@ use crate::diagnostic::Severity;
 use crate::reader::dates::{format_date, DateStyle};
 use crate::reader::numbers::{format_number, NumberStyle};
 use crate::reader::quantities::Dimension;
-use crate::rules::{Fact, FactKind, Phrase, RuleSet, Subject};
+use crate::rules::{Fact, FactKind, Phrase, RuleSet, Subject, Tolerance};
 
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
@@ -226,7 +226,7 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                 }
                 Dimension::Money(currency) => {
                     states.push(format!(
-                        "{exact}, in digits or words, with a sign or a scale: \"{}\"; only in {}: other currencies are not converted",
+                        "{exact}, in digits or words, with a sign or a scale: \"{}\"; only in {}: other currencies are not converted, and a figure in one near a cue contradicts",
                         money_example(*base_value, currency),
                         currency.to_uppercase()
                     ));
@@ -256,6 +256,25 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                 "a qualified quantity states the fact when {} lies in the range it means: \"more than\", \"at least\", \"up to\", \"about\" (±10%), \"nearly\", \"between … and …\"",
                 exact
             ));
+            match fact.tolerance {
+                Some(Tolerance::Relative(share)) => states.push(format!(
+                    "a figure within {}% of {exact} either way agrees (tolerance)",
+                    number(share * 100.0)
+                )),
+                Some(Tolerance::Absolute(_)) => states.push(format!(
+                    "a figure within {} either way agrees (tolerance)",
+                    tolerance_in_unit(fact, *value, *base_value, unit)
+                )),
+                None => {}
+            }
+            if let Some(per) = &fact.per {
+                states.push(format!(
+                    "a rate per {per}: \"{} a {per}\", \"{} per {per}\", \"{}/{per}\"; a figure per anything else says nothing about it",
+                    number(*value),
+                    number(*value),
+                    number(*value)
+                ));
+            }
             if cues.is_empty() {
                 states.push("every such quantity tied to the subject counts (the fact has no cues)".to_owned());
             } else if matches!(dimension, Dimension::Money(_)) {
@@ -433,6 +452,21 @@ fn money_example(base: f64, currency: &str) -> String {
     format!("{sign}{}", number(base))
 }
 
+/// A fact's absolute tolerance in the fact's own unit, as written: "5 dollars".
+fn tolerance_in_unit(fact: &Fact, value: f64, base_value: f64, unit: &str) -> String {
+    let Some(t) = fact.tolerance else {
+        return String::new();
+    };
+    // base units per one of the fact's unit; a zero value has no ratio
+    let per_unit = if value == 0.0 {
+        1.0
+    } else {
+        base_value / value
+    };
+    let amount = t.amount(base_value) / per_unit;
+    format!("{} {}", number(amount), plural(amount, unit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,6 +528,30 @@ mod tests {
         );
         assert!(text.contains("anywhere in a draft about it"), "{text}");
         assert!(!text.contains("January"), "{text}");
+    }
+
+    #[test]
+    fn a_rate_and_a_tolerance_are_explained() {
+        let yaml = "subject:\n  id: club\n  name: Club\n  names: [Oak Club]\n  source: s\nfacts:\n  \
+                    - id: fee\n    claim: Members pay $35 a month.\n    quantity: { value: 35, unit: dollar, per: month, tolerance: 2 }\n  \
+                    - id: seats\n    claim: It has 400 seats.\n    quantity: { value: 400, unit: seat, tolerance: 5% }\n";
+        let rules = RuleSet::from_sources(&[("c.yaml".to_owned(), yaml.to_owned())]).unwrap();
+        let (subject, fact) = rules.fact("club/fee").unwrap();
+        let text = explain(subject, fact);
+        for part in [
+            "a rate per month: \"35 a month\"",
+            "a figure within 2 dollars either way agrees (tolerance)",
+            "a figure in one near a cue contradicts",
+        ] {
+            assert!(text.contains(part), "{part} not in\n{text}");
+        }
+        let (subject, fact) = rules.fact("club/seats").unwrap();
+        let text = explain(subject, fact);
+        assert!(
+            text.contains("a figure within 5% of 400 seats either way agrees (tolerance)"),
+            "{text}"
+        );
+        assert!(!text.contains("a rate per"), "{text}");
     }
 
     #[test]

@@ -7,9 +7,13 @@
 //!   12, "2025" gives 2025): deciding what a number refers to is the caller's
 //!   job. Fractions written with a slash ("1/2", "17/01/2025") give their parts.
 //! - Digits glued to letters are skipped whole: "A320", "2nd", "17th", "1990s",
-//!   "10km". The exceptions are money suffixes: "bn" and "tn" always
-//!   ("1.2bn" is 1.2e9), and "m", "mn" and "k" right after a currency sign
-//!   ("$5m" is 5e6; a bare "100m" is more often metres).
+//!   "10km". The exceptions are scale abbreviations, glued or after a space:
+//!   "bn", "bln", "tn", "trn", "mln" and "mn" always ("1.2bn" is 1.2e9,
+//!   "5 mln" is 5e6), and "m", "b" and "k" after a currency sign or code
+//!   ("$5m", "$ 69B", "EUR 5m"; a bare "100m" is more often metres).
+//! - Digit groups are separated by commas ("1,550") or by one kind of space
+//!   throughout, plain, no-break or thin ("1 550"), each group exactly three
+//!   digits that a word, hyphen or comma does not follow.
 //! - A number right after a letter and a hyphen belongs to a name ("F-35",
 //!   "COVID-19", "Su-57") and is skipped, unless the word before the hyphen is
 //!   a prefix such as "mid", "pre" or "post" ("mid-2025").
@@ -243,6 +247,15 @@ fn digits_at(text: &str, start: usize) -> Step {
         {
             j += 4;
         }
+        // "1 550", and with a no-break or thin space: one separator
+        // throughout, each group of exactly three digits
+        if j - start <= 3 {
+            if let Some(sep) = group_space(text, j) {
+                while let Some(end) = space_group_end(text, j, sep) {
+                    j = end;
+                }
+            }
+        }
     }
     if bytes.get(j) == Some(&b'.') && digit(j + 1) {
         j += 1;
@@ -269,17 +282,18 @@ fn digits_at(text: &str, start: usize) -> Step {
             return skip_token;
         }
         let suffix = rest.get(..len).unwrap_or("");
-        let money = prev_char(text, start).is_some_and(is_currency);
-        exponent = match suffix {
-            "bn" | "Bn" | "BN" => 9,
-            "tn" | "trn" | "Tn" | "TN" => 12,
-            "m" | "mn" | "M" if money => 6,
-            "k" | "K" if money => 3,
-            _ => return skip_token,
-        };
+        match scale_suffix(suffix, after_currency(text, start)) {
+            Some(e) => exponent = e,
+            None => return skip_token,
+        }
         end = suffix_end;
     } else if let Some(p) = skip_space(text, num_end) {
         if let Some((w, w_end)) = word_at(text, p) {
+            // "$69 bn", "5 mln": an abbreviation standing apart
+            if let Some(e) = scale_suffix(w, after_currency(text, start)) {
+                exponent = e;
+                end = w_end;
+            }
             match classify(w) {
                 Word::Hundred => {
                     exponent = 2;
@@ -311,6 +325,63 @@ fn is_currency(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₽' | '₹' | '₩' | '₺')
 }
 
+/// Currency codes written before an amount: "USD 69 billion", "EUR 5m".
+const CURRENCY_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY"];
+
+/// Whether the number at `start` follows a currency sign, glued or after a
+/// space ("$5m", "$ 370 billion"), or a currency code ("EUR 5m").
+fn after_currency(text: &str, start: usize) -> bool {
+    let before = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches(is_inline_space);
+    if before.chars().next_back().is_some_and(is_currency) {
+        return true;
+    }
+    word_before(text, start).is_some_and(|(w, _)| CURRENCY_CODES.contains(&w))
+}
+
+/// The power of ten a scale abbreviation stands for: "bn", "bln", "tn",
+/// "trn", "mln", "mn" always ("1.2bn", "5 mln"); "m", "b" and "k" only on
+/// money ("$5m", "$69B"), since a bare "100m" is more often metres.
+fn scale_suffix(suffix: &str, money: bool) -> Option<i32> {
+    match suffix {
+        "bn" | "Bn" | "BN" | "bln" | "Bln" | "BLN" => Some(9),
+        "tn" | "trn" | "Tn" | "Trn" | "TN" | "TRN" => Some(12),
+        "mln" | "Mln" | "MLN" | "mn" | "Mn" | "MN" => Some(6),
+        "m" | "M" if money => Some(6),
+        "b" | "B" if money => Some(9),
+        "k" | "K" if money => Some(3),
+        _ => None,
+    }
+}
+
+/// The space at `i` that may separate digit groups: a plain, no-break,
+/// narrow no-break or thin space.
+fn group_space(text: &str, i: usize) -> Option<char> {
+    char_at(text, i).filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+}
+
+/// The end of a group of three digits after the separator `sep` at `i`,
+/// if one stands there and ends the run ("1 550 people", not "1 5500" or
+/// "3 100-metre").
+fn space_group_end(text: &str, i: usize, sep: char) -> Option<usize> {
+    if char_at(text, i)? != sep {
+        return None;
+    }
+    let g = i + sep.len_utf8();
+    let bytes = text.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    if !(digit(g) && digit(g + 1) && digit(g + 2)) || digit(g + 3) {
+        return None;
+    }
+    let after = char_at(text, g + 3);
+    if after.is_some_and(|c| c.is_alphanumeric() || is_hyphen(c) || c == ',') {
+        return None;
+    }
+    Some(g + 3)
+}
+
 /// Parses digits with optional thousands commas and decimals, times
 /// 10^exponent. Going through the float parser with an exponent keeps
 /// "1.2 billion" exactly 1_200_000_000 rather than 1.2 * 1e9.
@@ -324,7 +395,7 @@ fn parse_decimal(raw: &str, exponent: i32) -> Option<f64> {
     };
     let fits = raw
         .bytes()
-        .filter(|&b| b != b',')
+        .filter(|&b| b.is_ascii_digit() || b == b'.')
         .try_for_each(&mut put)
         .and_then(|()| {
             if exponent > 0 {
@@ -340,7 +411,10 @@ fn parse_decimal(raw: &str, exponent: i32) -> Option<f64> {
         return std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok();
     }
     // Very long digit runs: rare enough to pay for an allocation.
-    let mut s: String = raw.chars().filter(|&c| c != ',').collect();
+    let mut s: String = raw
+        .chars()
+        .filter(|&c| c.is_ascii_digit() || c == '.')
+        .collect();
     if exponent != 0 {
         s.push('e');
         s.push_str(&exponent.to_string());
@@ -960,6 +1034,52 @@ mod tests {
     }
 
     #[test]
+    fn money_abbreviations_as_desks_write_them() {
+        assert_eq!(nums("a $72B order"), [("72B", 72e9, Digits)]);
+        assert_eq!(values("a $72b order"), [72e9]);
+        assert_eq!(values("$4.1bln in loans"), [4.1e9]);
+        assert_eq!(values("$6mln in grants"), [6e6]);
+        assert_eq!(nums("$72 bn in bonds"), [("72 bn", 72e9, Digits)]);
+        assert_eq!(values("$2.8 trn of debt"), [2.8e12]);
+        assert_eq!(values("a 9 mln euro fund"), [9e6]);
+        assert_eq!(nums("$ 410 billion"), [("410 billion", 410e9, Digits)]);
+        assert_eq!(values("EUR 7m for roads"), [7e6]);
+        assert_eq!(values("USD 12 m in aid"), [12e6]);
+        assert_eq!(values("€ 30k each"), [30e3]);
+        // Without money, "b", "m" and "k" stay letters.
+        assert_eq!(spans("grade 5 b pupils"), ["5"]);
+        assert_eq!(spans("ran 400 m in 50 seconds"), ["400", "50"]);
+        assert!(find_numbers("the 72B plan").is_empty());
+    }
+
+    #[test]
+    fn digit_groups_with_spaces() {
+        assert_eq!(nums("1 550 warheads"), [("1 550", 1550.0, Digits)]);
+        assert_eq!(values("12 000 500 voters"), [12_000_500.0]);
+        assert_eq!(values("1\u{a0}550 seats"), [1550.0]);
+        assert_eq!(values("1\u{202f}550 seats"), [1550.0]);
+        assert_eq!(values("1\u{2009}550 seats"), [1550.0]);
+        assert_eq!(values("$3 400 000 in fines"), [3.4e6]);
+        assert_eq!(values("2 300.5 tonnes"), [2300.5]);
+        // One separator throughout.
+        assert_eq!(values("1 550\u{a0}200"), [1550.0, 200.0]);
+    }
+
+    #[test]
+    fn spaces_that_do_not_group_digits() {
+        // a year or a four-digit lead is no group head
+        assert_eq!(values("in 2025 100 ships"), [2025.0, 100.0]);
+        // groups of other sizes
+        assert_eq!(values("3 1000 times"), [3.0, 1000.0]);
+        assert_eq!(values("5 30 minute slots"), [5.0, 30.0]);
+        // a group glued to a word or a hyphen is a compound of its own
+        assert_eq!(values("3 100-metre lanes"), [3.0, 100.0]);
+        assert_eq!(values("4 500m runs"), [4.0]);
+        // a comma after the group means a list
+        assert_eq!(values("lanes 4 500, 600"), [4.0, 500.0, 600.0]);
+    }
+
+    #[test]
     fn digits_glued_to_letters_are_skipped() {
         for text in [
             "A320",
@@ -1264,7 +1384,7 @@ mod tests {
 
             #[test]
             fn never_panics_on_number_like_text(
-                text in "([0-9,.\\- ]|one|two|twenty|hundred|thousand|million|and|a|half|dozen|first|no|the|of|bn|\\$|F|é|’s|\\n| )*"
+                text in "([0-9,.\\- ]|\u{a0}|\u{202f}|one|two|twenty|hundred|thousand|million|and|a|half|dozen|first|no|the|of|bn|mln|B|m|k|USD|EUR|\\$|€|F|é|’s|\\n| )*"
             ) {
                 check(&text);
             }

@@ -29,6 +29,9 @@ pub struct Unit {
     pub factor: f64,
     /// The unit's word as a rule names it, singular: "year", "article".
     pub name: String,
+    /// What the figure is counted per, for a rate: "month" for "$35 a month",
+    /// "share" for "$95 per share"; singular and normalised.
+    pub per: Option<String>,
 }
 
 /// The unit words a reader knows: the built-in time and money units and the
@@ -54,6 +57,7 @@ impl Units {
                     dimension: Dimension::Time,
                     factor,
                     name: w.to_owned(),
+                    per: None,
                 },
             );
         };
@@ -75,6 +79,18 @@ impl Units {
             ("pound", "gbp"),
             ("sterling", "gbp"),
             ("gbp", "gbp"),
+            ("yen", "jpy"),
+            ("jpy", "jpy"),
+            ("yuan", "cny"),
+            ("renminbi", "cny"),
+            ("cny", "cny"),
+            ("rouble", "rub"),
+            ("ruble", "rub"),
+            ("rub", "rub"),
+            ("rupee", "inr"),
+            ("inr", "inr"),
+            ("franc", "chf"),
+            ("chf", "chf"),
         ] {
             words.insert(
                 w.to_owned(),
@@ -82,6 +98,7 @@ impl Units {
                     dimension: Dimension::Money(cur.to_owned()),
                     factor: 1.0,
                     name: w.to_owned(),
+                    per: None,
                 },
             );
         }
@@ -95,6 +112,7 @@ impl Units {
             dimension: Dimension::Count(counts_as.to_owned()),
             factor: 1.0,
             name: noun.to_owned(),
+            per: None,
         });
     }
 
@@ -402,15 +420,36 @@ fn read_after(
             .or_else(|| partitive_unit(tokens, j, numbers, units))?;
         (u, end, Form::Noun)
     };
-    let symbol = usize::from(currency_before(tokens, first, units).is_some());
+    // the symbol's tokens: one, or two for "US$"
+    let symbol = match currency_before(tokens, first, units) {
+        Some(_) if first >= 2 && tokens[first - 1].norm == "$" => {
+            let us = &tokens[first - 2];
+            if us.norm == "us" && adjacent(us, &tokens[first - 1]) {
+                2
+            } else {
+                1
+            }
+        }
+        Some(_) => 1,
+        None => 0,
+    };
     let (qual_start, interval) = qualify(tokens, first - symbol, n.value, value_hi, unit);
+    let mut unit = unit.clone();
+    let mut unit_end = unit_end;
+    // "$35 a month", "$95 per share": a rate, counted per something
+    if form == Form::Noun {
+        if let Some((per, end)) = rate_after(tokens, unit_end) {
+            unit.per = Some(per);
+            unit_end = end;
+        }
+    }
     Some(Quantity {
         range: tokens[qual_start].range.start..tokens[unit_end].range.end,
         number: Some(n.range.clone()),
         style: n.style,
         stated: n.value,
         interval,
-        unit: unit.clone(),
+        unit,
         form,
         tokens: qual_start..unit_end + 1,
     })
@@ -503,16 +542,101 @@ fn partitive_unit<'u>(
     None
 }
 
-/// The currency whose symbol stands right before token `first`.
+/// The currency whose symbol or code stands right before token `first`:
+/// "$69 billion", "US$369 billion", "€2m", "USD 69 billion", "EUR 5m".
 fn currency_before<'u>(tokens: &[Token], first: usize, units: &'u Units) -> Option<&'u Unit> {
     let symbol = tokens.get(first.checked_sub(1)?)?;
     let word = match symbol.norm.as_str() {
         "$" | "us$" => "usd",
         "€" => "eur",
         "£" => "gbp",
+        "¥" => "jpy",
+        "₽" => "rub",
+        "₹" => "inr",
+        // a code in capitals: "USD 69 billion"
+        code @ ("usd" | "eur" | "gbp" | "jpy" | "cny" | "chf")
+            if symbol
+                .original_word()
+                .chars()
+                .all(|c| c.is_ascii_uppercase()) =>
+        {
+            code
+        }
         _ => return None,
     };
     units.get(word)
+}
+
+/// When a figure is money in another currency than a fact's: the two
+/// currencies, the figure's first. Amounts are never converted.
+pub fn other_currency<'d>(found: &'d Dimension, fact: &'d Dimension) -> Option<(&'d str, &'d str)> {
+    match (found, fact) {
+        (Dimension::Money(a), Dimension::Money(b)) if a != b => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// The name of a currency code, for messages: "usd" is "US dollars".
+pub fn currency_name(code: &str) -> &str {
+    match code {
+        "usd" => "US dollars",
+        "eur" => "euros",
+        "gbp" => "pounds",
+        "jpy" => "yen",
+        "cny" => "yuan",
+        "rub" => "roubles",
+        "inr" => "rupees",
+        "chf" => "Swiss francs",
+        other => other,
+    }
+}
+
+/// Denominators after "a" or "an" that make a rate: "$35 a month".
+const RATE_AFTER_A: &[&str] = &[
+    "year", "month", "week", "day", "hour", "night", "share", "head", "person", "barrel", "tonne",
+    "ton", "gallon", "litre", "liter", "unit", "piece", "kilogram", "pound",
+];
+
+/// A denominator after the quantity's last token `end`: "a month", "per
+/// share", "/month", "annually". Returns the denominator, singular, and
+/// its last token.
+fn rate_after(tokens: &[Token], end: usize) -> Option<(String, usize)> {
+    let t = tokens.get(end + 1)?;
+    let adverb = match t.norm.as_str() {
+        "annually" | "yearly" => Some("year"),
+        "monthly" => Some("month"),
+        "weekly" => Some("week"),
+        "daily" => Some("day"),
+        "hourly" => Some("hour"),
+        _ => None,
+    };
+    if let Some(per) = adverb {
+        return Some((per.to_owned(), end + 1));
+    }
+    let next = tokens.get(end + 2)?;
+    if !next.is_word() {
+        return None;
+    }
+    let word = normalize::singular(next.base()).into_owned();
+    let word = match word.as_str() {
+        "annum" | "yr" => "year".to_owned(),
+        "mo" => "month".to_owned(),
+        _ => word,
+    };
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let is_denominator = match t.norm.as_str() {
+        "per" => {
+            !next.capitalized
+                && !NOT_BETWEEN.contains(&word.as_str())
+                && !matches!(word.as_str(), "cent" | "se")
+        }
+        "/" => adjacent(t, next),
+        "a" | "an" => RATE_AFTER_A.contains(&word.as_str()),
+        _ => false,
+    };
+    is_denominator.then_some((word, end + 2))
 }
 
 /// Past a trailing "-long" or "long" after a unit.
@@ -771,6 +895,104 @@ mod tests {
             let r = read(text);
             assert_eq!(r.len(), 1, "{text}");
             assert_eq!((r[0].1, r[0].2), (40.0, 50.0), "{text}");
+        }
+    }
+
+    /// (mention text, currency or count, per, interval lo) of each quantity.
+    fn read_money(text: &str) -> Vec<(&str, String, Option<String>, f64)> {
+        let mut units = Units::builtin();
+        units.add_count("share", "share");
+        let tokens = tokenize(text, 0..text.len());
+        find(&tokens, &find_numbers(text), &units)
+            .into_iter()
+            .map(|q| {
+                let what = match &q.unit.dimension {
+                    Dimension::Money(c) | Dimension::Count(c) => c.clone(),
+                    Dimension::Time => "time".to_owned(),
+                };
+                (&text[q.range], what, q.unit.per, q.interval.lo)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn money_with_signs_codes_and_words() {
+        let usd = |v: f64| ("usd".to_owned(), v);
+        for (text, mention, value) in [
+            ("the plan costs $72B now", "$72B", 72e9),
+            ("the plan costs $72 bn now", "$72 bn", 72e9),
+            ("the plan costs $1.8trn now", "$1.8trn", 1.8e12),
+            ("the plan costs $1.8 trillion now", "$1.8 trillion", 1.8e12),
+            ("the plan costs US$412 billion now", "US$412 billion", 412e9),
+            ("the plan costs $ 412 billion now", "$ 412 billion", 412e9),
+            (
+                "the plan costs 72 billion dollars now",
+                "72 billion dollars",
+                72e9,
+            ),
+            ("the plan costs USD 72 billion now", "USD 72 billion", 72e9),
+            ("the plan costs $6 mln now", "$6 mln", 6e6),
+            ("the plan costs $6,400 now", "$6,400", 6400.0),
+            ("the plan costs $6 400 now", "$6 400", 6400.0),
+        ] {
+            let r = read_money(text);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(r[0].0, mention, "{text}");
+            assert_eq!((r[0].1.clone(), r[0].3), usd(value), "{text}");
+            assert_eq!(r[0].2, None, "{text}");
+        }
+        for (text, currency, value) in [
+            ("a grant of €3m", "eur", 3e6),
+            ("a grant of EUR 3m", "eur", 3e6),
+            ("a grant of £71.4 billion", "gbp", 71.4e9),
+            ("a grant of GBP 71.4 billion", "gbp", 71.4e9),
+            ("a grant of 3 million euros", "eur", 3e6),
+            ("a grant of ¥900 million", "jpy", 9e8),
+            ("a grant of 900 million yen", "jpy", 9e8),
+        ] {
+            let r = read_money(text);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!((r[0].1.as_str(), r[0].3), (currency, value), "{text}");
+        }
+        // a code must be in capitals: "eur" alone is no currency
+        assert!(read_money("the eur 3 plan").is_empty());
+    }
+
+    #[test]
+    fn rates_carry_their_denominator() {
+        for (text, mention, per) in [
+            ("fees of $42 a month apply", "$42 a month", "month"),
+            ("fees of $42 per month apply", "$42 per month", "month"),
+            ("fees of $42/month apply", "$42/month", "month"),
+            ("fees of $42 monthly apply", "$42 monthly", "month"),
+            ("an offer of $81 per share", "$81 per share", "share"),
+            ("an offer of $81 a share", "$81 a share", "share"),
+            ("fees of $3,100 per year", "$3,100 per year", "year"),
+            ("fees of $3,100 annually", "$3,100 annually", "year"),
+            ("fees of $3,100 per annum", "$3,100 per annum", "year"),
+            (
+                "fees of 9 million euros a year",
+                "9 million euros a year",
+                "year",
+            ),
+        ] {
+            let r = read_money(text);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(r[0].0, mention, "{text}");
+            assert_eq!(r[0].2.as_deref(), Some(per), "{text}");
+        }
+        // not denominators
+        for text in [
+            "fees of $42 per the contract",
+            "fees of $42 a deal",
+            "fees of $42 per cent",
+            "fees of $42 a. month",
+            "fees of $42, per se",
+            "fees of $42 per se",
+            "fees of $42 per 100 visits",
+        ] {
+            let r = read_money(text);
+            assert!(r.iter().all(|q| q.2.is_none()), "{text}: {r:?}");
         }
     }
 

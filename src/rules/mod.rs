@@ -15,10 +15,12 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::reader::normalize;
-use crate::reader::quantities::{Dimension, Units};
+use crate::reader::quantities::{Dimension, Interval, Units};
 use crate::source::walk::io_message;
 use crate::source::Markup;
-use schema::{ExampleSpec, FactSpec, LevelSpec, MarkupSpec, RuleFileSpec, SubjectSpec};
+use schema::{
+    ExampleSpec, FactSpec, LevelSpec, MarkupSpec, RuleFileSpec, SubjectSpec, ToleranceSpec,
+};
 use validate::Problem;
 use yaml::{Node, Step};
 
@@ -142,7 +144,51 @@ pub struct Fact {
     pub line: usize,
     /// Other count nouns that count what a quantity's unit counts, as written.
     pub also: Vec<String>,
+    /// For a quantity that is a rate: what it is counted per ("month"),
+    /// singular and normalised.
+    pub per: Option<String>,
+    /// For a quantity: how far a figure may be from the value and agree.
+    pub tolerance: Option<Tolerance>,
     pub examples: Vec<Example>,
+}
+
+/// How far a draft's figure may stray from a quantity fact and still agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    /// A share of the value: 0.01 for `1%`.
+    Relative(f64),
+    /// An amount in the dimension's base unit (years for time).
+    Absolute(f64),
+}
+
+impl Tolerance {
+    /// The amount either side of `base_value` that still agrees.
+    pub fn amount(self, base_value: f64) -> f64 {
+        match self {
+            Tolerance::Relative(share) => (base_value * share).abs(),
+            Tolerance::Absolute(amount) => amount,
+        }
+    }
+
+    /// `interval` widened by the tolerance either way, so that it contains
+    /// the fact's value when some value it means is within the tolerance.
+    pub fn widen(self, interval: Interval, base_value: f64) -> Interval {
+        let by = self.amount(base_value);
+        Interval {
+            lo: interval.lo - by,
+            hi: interval.hi + by,
+            ..interval
+        }
+    }
+}
+
+impl Fact {
+    /// Whether a figure counted per `per` (`None` for a plain figure) may
+    /// compare with this fact: a rate only with a fact of the same `per`;
+    /// a plain figure with any.
+    pub fn takes_per(&self, per: Option<&str>) -> bool {
+        per.is_none() || per == self.per.as_deref()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -579,6 +625,12 @@ const BUILTIN: &[&str] = &[
     "euro",
     "pound",
     "sterling",
+    "yen",
+    "yuan",
+    "rouble",
+    "ruble",
+    "rupee",
+    "franc",
 ];
 
 /// Compiles a rule file that has the right shape, collecting every problem.
@@ -950,8 +1002,13 @@ impl Compiler<'_> {
             }
         }
         let mut also = Vec::new();
+        let mut per = None;
+        let mut tolerance = None;
         let kind = if let Some(q) = spec.quantity {
             also.clone_from(&q.also);
+            if let Some(p) = &q.per {
+                per = self.per(i, p);
+            }
             let unit_path = [
                 Step::Key("facts"),
                 Step::Index(i),
@@ -963,6 +1020,7 @@ impl Compiler<'_> {
                 "$" => "dollar".to_owned(),
                 "€" => "euro".to_owned(),
                 "£" => "pound".to_owned(),
+                "¥" => "yen".to_owned(),
                 w => normalize::singular(&normalize::word(w)).into_owned(),
             };
             self.unit(&unit_path, &unit, units, false);
@@ -1022,6 +1080,9 @@ impl Compiler<'_> {
                     span,
                     "a quantity of zero or less is never written as a number of things; drafts will rarely state it",
                 ));
+            }
+            if let Some(t) = &q.tolerance {
+                tolerance = self.tolerance(i, t, factor);
             }
             FactKind::Quantity {
                 value: q.value,
@@ -1213,8 +1274,94 @@ impl Compiler<'_> {
             kind,
             line,
             also,
+            per,
+            tolerance,
             examples,
         })
+    }
+
+    /// A quantity's `per`: one word, the thing a rate is counted per.
+    fn per(&mut self, i: usize, written: &str) -> Option<String> {
+        let path = [
+            Step::Key("facts"),
+            Step::Index(i),
+            Step::Key("quantity"),
+            Step::Key("per"),
+        ];
+        let trimmed = written.trim();
+        let bare = ["per ", "a ", "an ", "/"]
+            .iter()
+            .find_map(|p| trimmed.strip_prefix(p))
+            .unwrap_or(trimmed)
+            .trim();
+        let word = normalize::singular(&normalize::word(bare)).into_owned();
+        let readable = !word.is_empty()
+            && word
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic));
+        if !readable || bare != trimmed {
+            let span = self.span(&path);
+            let help = if readable {
+                format!("write `per: {word}`")
+            } else {
+                "write one word, singular: `month`, `year`, `share`".to_owned()
+            };
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!("`{trimmed}` is not what a rate is counted per: `per` is one word, as in \"$35 a month\" or \"$95 per share\""),
+                )
+                .with_help(help),
+            );
+            return None;
+        }
+        Some(word)
+    }
+
+    /// A quantity's `tolerance`: a percentage of the value (`1%`) or an
+    /// amount in the fact's unit, never negative.
+    fn tolerance(&mut self, i: usize, written: &ToleranceSpec, factor: f64) -> Option<Tolerance> {
+        let path = [
+            Step::Key("facts"),
+            Step::Index(i),
+            Step::Key("quantity"),
+            Step::Key("tolerance"),
+        ];
+        let parsed = match written {
+            ToleranceSpec::Number(n) => Some(Tolerance::Absolute(n * factor)).filter(|_| *n >= 0.0),
+            ToleranceSpec::Text(t) => {
+                let t = t.trim();
+                match t.strip_suffix('%') {
+                    Some(p) => p
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|p| (0.0..100.0).contains(p))
+                        .map(|p| Tolerance::Relative(p / 100.0)),
+                    None => t
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|n| *n >= 0.0)
+                        .map(|n| Tolerance::Absolute(n * factor)),
+                }
+            }
+        };
+        let finite = match parsed {
+            Some(Tolerance::Relative(v) | Tolerance::Absolute(v)) => v.is_finite(),
+            None => false,
+        };
+        if !finite {
+            let span = self.span(&path);
+            self.problems.push(
+                Problem::error(
+                    span,
+                    "a tolerance is a percentage of the value under 100%, such as `1%`, or an amount in the fact's unit, such as `5`; never negative",
+                )
+                .with_help("write `tolerance: 1%` or `tolerance: 5`"),
+            );
+            return None;
+        }
+        parsed
     }
 
     /// A unit must be a word the reader can find after a number; a built-in
@@ -1232,7 +1379,7 @@ impl Compiler<'_> {
                     span,
                     format!("the quantity reader does not know the unit `{unit}`: a unit is one word, such as `year`, `dollar` or a count noun like `article`"),
                 )
-                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€) and pound (£)"),
+                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee and franc"),
             );
             return;
         }
@@ -1697,6 +1844,82 @@ mod tests {
             .into_iter()
             .map(|e| (yaml[e.span.clone()].to_owned(), e.message, e.severity))
             .collect()
+    }
+
+    fn with_quantity(extra: &str) -> String {
+        format!("subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: fee\n    claim: c\n    quantity: {{ value: 35, unit: dollar{extra} }}\n")
+    }
+
+    #[test]
+    fn per_and_tolerance_load() {
+        let rules = load(&with_quantity(", per: months, tolerance: 2%")).expect("loads");
+        let fact = &rules.subjects[0].facts[0];
+        assert_eq!(fact.per.as_deref(), Some("month"));
+        assert_eq!(fact.tolerance, Some(Tolerance::Relative(0.02)));
+        let rules = load(&with_quantity(", tolerance: 5")).expect("loads");
+        let fact = &rules.subjects[0].facts[0];
+        assert_eq!(fact.per, None);
+        assert_eq!(fact.tolerance, Some(Tolerance::Absolute(5.0)));
+        assert_eq!(fact.tolerance.map(|t| t.amount(35.0)), Some(5.0));
+        assert!(fact.takes_per(None) && !fact.takes_per(Some("share")));
+        // an amount in decades is kept in years
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [X]\nfacts:\n  - id: t\n    claim: c\n    quantity: { value: 2, unit: decade, tolerance: 1 }\n";
+        let rules = load(yaml).expect("loads");
+        assert_eq!(
+            rules.subjects[0].facts[0].tolerance,
+            Some(Tolerance::Absolute(10.0))
+        );
+    }
+
+    #[test]
+    fn other_currencies_are_money_units() {
+        for (unit, code) in [
+            ("yen", "jpy"),
+            ("'¥'", "jpy"),
+            ("roubles", "rub"),
+            ("franc", "chf"),
+        ] {
+            let yaml = with_quantity("").replace("unit: dollar", &format!("unit: {unit}"));
+            let rules = load(&yaml).expect(unit);
+            assert!(
+                matches!(
+                    &rules.subjects[0].facts[0].kind,
+                    FactKind::Quantity { dimension: Dimension::Money(c), .. } if c == code
+                ),
+                "{unit}"
+            );
+            assert!(rules.warnings.is_empty(), "{unit}: {:?}", rules.warnings);
+        }
+    }
+
+    #[test]
+    fn a_bad_per_or_tolerance_is_an_error_at_its_value() {
+        for (extra, at, says) in [
+            (", per: a month", "a month", "write `per: month`"),
+            (", per: 5", "5", "one word"),
+            (", per: 'month!'", "'month!'", "one word"),
+            (", tolerance: -1", "-1", "write `tolerance: 1%`"),
+            (", tolerance: 150%", "150%", "write `tolerance: 1%`"),
+            (", tolerance: lots", "lots", "write `tolerance: 1%`"),
+        ] {
+            let yaml = with_quantity(extra);
+            let errors = load(&yaml).expect_err(extra);
+            assert_eq!(errors.len(), 1, "{extra}: {errors:?}");
+            assert_eq!(yaml[errors[0].span.clone()].trim(), at, "{extra}");
+            assert_eq!(errors[0].severity, Severity::Error, "{extra}");
+            let text = format!(
+                "{} {}",
+                errors[0].message,
+                errors[0].help.clone().unwrap_or_default()
+            );
+            assert!(text.contains(says), "{extra}: {text}");
+        }
+        // a tolerance that is no scalar fails the shape check
+        let found = messages(&with_quantity(", tolerance: [1]"));
+        assert!(
+            found.iter().any(|(_, m, _)| m.contains("percentage")),
+            "{found:?}"
+        );
     }
 
     #[test]

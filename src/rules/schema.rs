@@ -118,4 +118,17 @@ pub struct QuantitySpec {
     /// Other count nouns that count the same thing ("point").
     #[serde(default)]
     pub also: Vec<String>,
+    /// What the figure is counted per, for a rate: `month`, `share`.
+    pub per: Option<String>,
+    /// How far a draft's figure may be from the value and still agree: a
+    /// percentage of it (`1%`) or a number in the fact's unit.
+    pub tolerance: Option<ToleranceSpec>,
+}
+
+/// A tolerance as written: `5` or `"1%"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ToleranceSpec {
+    Number(f64),
+    Text(String),
 }

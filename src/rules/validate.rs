@@ -52,6 +52,8 @@ pub(crate) enum Shape {
     Date,
     /// `text`, `markdown` or `html`.
     Markup,
+    /// A number, or a text such as `1%`: a tolerance.
+    Scalar,
     List(&'static Shape),
     Map(&'static [Field]),
 }
@@ -104,6 +106,8 @@ const QUANTITY: &[Field] = &[
     required("value", Shape::Number),
     required("unit", Shape::Text),
     field("also", TEXTS),
+    field("per", Shape::Text),
+    field("tolerance", Shape::Scalar),
 ];
 
 /// The label is the key that holds the example's text.
@@ -252,6 +256,13 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                 _ => out.push(wrong(&format!("one of {}", list(choices)))),
             }
         }
+        Shape::Scalar => {
+            if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
+                out.push(wrong(
+                    "a number in the fact's unit or a percentage such as `1%`",
+                ));
+            }
+        }
         Shape::Date => {
             if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
                 out.push(wrong("a date, YYYY-MM-DD, YYYY-MM or YYYY"));
@@ -336,6 +347,7 @@ fn expected(shape: &Shape) -> String {
         Shape::Level => format!("one of {}", list(LEVELS)),
         Shape::Date => "a date, YYYY-MM-DD, YYYY-MM or YYYY".to_owned(),
         Shape::Markup => format!("one of {}", list(MARKUPS)),
+        Shape::Scalar => "a number, or a percentage such as `1%`".to_owned(),
         Shape::List(_) => "a list".to_owned(),
         Shape::Map(_) => "a mapping of keys to values".to_owned(),
     }
