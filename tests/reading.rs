@@ -966,6 +966,13 @@ facts:
 fn accord_contradictions(text: &str) -> Vec<(String, String)> {
     let rules =
         RuleSet::from_sources(&[("accord.yaml".to_owned(), ACCORD.to_owned())]).expect("rules");
+    findings_with(&rules, text, Markup::Markdown)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
 const MARINA: &str = r#"
 subject:
   id: marina
@@ -1187,7 +1194,10 @@ facts:
             .collect()
     };
     assert!(of("The Dock Fee Act caps the mooring fee at $40 a month.").is_empty());
-    assert_eq!(of("The Dock Fee Act caps the mooring fee at $45 a month.").len(), 1);
+    assert_eq!(
+        of("The Dock Fee Act caps the mooring fee at $45 a month.").len(),
+        1
+    );
     // a figure per another thing is another figure
     assert!(of("The Dock Fee Act caps the mooring fee at $400 a year.").is_empty());
 }
