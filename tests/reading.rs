@@ -627,7 +627,7 @@ fn a_denial_covers_every_conjunct_of_its_object() {
     let text = "The Russia–Iran treaty does not set up a trading bloc with Armenia or mutual military assistance.";
     assert!(contradictions(text).is_empty());
     assert!(states(text, "no-mutual-defense"));
-    let text = "The Russia–Iran pact provides for no customs union with Belarus and the provision of military assistance in the event of war.";
+    let text = "The Russia–Iran pact creates no customs union with Belarus and the sharing of mutual military aid between its members.";
     assert!(contradictions(text).is_empty());
     // an "and" before a verb starts a predicate of its own
     let text =
@@ -771,18 +771,19 @@ facts:
     cues: [review, reviews]
 "#;
 
-fn levy(text: &str) -> Vec<(String, Kind, String)> {
+/// (fact, flagged text) of every contradiction under the rule file `yaml`.
+fn contradictions_under(yaml: &str, text: &str, markup: Markup) -> Vec<(String, String)> {
     let rules =
-        RuleSet::from_sources(&[("levy.yaml".to_owned(), LEVY.to_owned())]).expect("levy rules");
-    findings_with(&rules, text, Markup::Markdown)
-}
-
-fn levy_contradictions(text: &str) -> Vec<(String, String)> {
-    levy(text)
+        RuleSet::from_sources(&[("subject.yaml".to_owned(), yaml.to_owned())]).expect("rules load");
+    findings_with(&rules, text, markup)
         .into_iter()
         .filter(|(_, k, _)| *k == Kind::Contradiction)
         .map(|(f, _, t)| (f, t))
         .collect()
+}
+
+fn levy_contradictions(text: &str) -> Vec<(String, String)> {
+    contradictions_under(LEVY, text, Markup::Markdown)
 }
 
 #[test]
@@ -886,13 +887,7 @@ facts:
 "#;
 
 fn plant_contradictions(text: &str, markup: Markup) -> Vec<(String, String)> {
-    let rules =
-        RuleSet::from_sources(&[("plant.yaml".to_owned(), PLANT.to_owned())]).expect("rules");
-    findings_with(&rules, text, markup)
-        .into_iter()
-        .filter(|(_, k, _)| *k == Kind::Contradiction)
-        .map(|(f, _, t)| (f, t))
-        .collect()
+    contradictions_under(PLANT, text, markup)
 }
 
 #[test]
@@ -964,13 +959,7 @@ facts:
 "#;
 
 fn accord_contradictions(text: &str) -> Vec<(String, String)> {
-    let rules =
-        RuleSet::from_sources(&[("accord.yaml".to_owned(), ACCORD.to_owned())]).expect("rules");
-    findings_with(&rules, text, Markup::Markdown)
-        .into_iter()
-        .filter(|(_, k, _)| *k == Kind::Contradiction)
-        .map(|(f, _, t)| (f, t))
-        .collect()
+    contradictions_under(ACCORD, text, Markup::Markdown)
 }
 
 const MARINA: &str = r#"
@@ -996,13 +985,7 @@ facts:
 "#;
 
 fn marina_contradictions(text: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::from_sources(&[("marina.yaml".to_owned(), MARINA.to_owned())])
-        .expect("marina rules");
-    findings_with(&rules, text, Markup::Markdown)
-        .into_iter()
-        .filter(|(_, k, _)| *k == Kind::Contradiction)
-        .map(|(f, _, t)| (f, t))
-        .collect()
+    contradictions_under(MARINA, text, Markup::Markdown)
 }
 
 #[test]
