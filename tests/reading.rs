@@ -1184,3 +1184,11 @@ facts:
     // a figure per another thing is another figure
     assert!(of("The Dock Fee Act caps the mooring fee at $400 a year.").is_empty());
 }
+
+#[test]
+fn beside_the_fact_s_own_figure_another_of_its_unit_is_another_item() {
+    let text = "The Harbour Levy Act sets aside $368 million for dredging and $40 million for new dredging barges.";
+    assert!(levy_contradictions(text).is_empty());
+    let text = "The Harbour Levy Act sets aside $40 million for dredging barges.";
+    assert_eq!(levy_contradictions(text), vec![pair("fund", "$40 million")]);
+}

@@ -35,6 +35,9 @@ pub enum Outcome {
     Denied,
     /// Not near any of the fact's cue words ("in the works for five years").
     NoCue,
+    /// Another figure of the fact's unit in a sentence that states the fact's
+    /// own: another item ("the $7,500 credit and a $4,000 rebate").
+    Beside,
 }
 
 impl Outcome {
@@ -50,6 +53,9 @@ impl Outcome {
             Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
             Outcome::Denied => "ignored: denied".to_owned(),
             Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
+            Outcome::Beside => {
+                "ignored: another figure beside the fact's own in this sentence".to_owned()
+            }
         }
     }
 }
@@ -713,6 +719,7 @@ impl<'r> SubjectReader<'r> {
                     let own_currency = quantities
                         .iter()
                         .any(|o| same_dimension(&o.unit.dimension, dimension));
+                    let first_of_fact = out.len();
                     for q in quantities.iter().filter(|q| {
                         (same_dimension(&q.unit.dimension, dimension)
                             || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
@@ -835,6 +842,21 @@ impl<'r> SubjectReader<'r> {
                             outcome: settle(outcome, loose),
                             attributed: attributed(&q.range),
                         });
+                    }
+                    // "the $7,500 credit for new cars and a $4,000 rebate for
+                    // used ones": beside the fact's own figure, another figure
+                    // of its unit is another item, not a contradiction
+                    let read = &mut out[first_of_fact..];
+                    let stated: Vec<Range<usize>> = read
+                        .iter()
+                        .filter(|c| c.outcome == Outcome::States)
+                        .map(|c| c.range.clone())
+                        .collect();
+                    for c in read.iter_mut() {
+                        let beside = stated.iter().any(|st| coordinated(text, st, &c.range));
+                        if beside && matches!(c.outcome, Outcome::Contradicts { .. }) {
+                            c.outcome = Outcome::Beside;
+                        }
                     }
                 }
                 FactKind::Date { year, month, day } => {
@@ -1434,6 +1456,18 @@ fn other_actor(
         .or(after)
         .and_then(|cue| actor_before(tokens, cue))
         .is_some_and(|place| place != actor)
+}
+
+/// Whether two figures stand in one clause joined by a coordination ("the
+/// $7,500 credit and a $4,000 rebate"), with no full stop or semicolon
+/// between them.
+fn coordinated(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    let Some(between) = text.get(first.end..second.start) else {
+        return false;
+    };
+    !between.contains(['.', ';', '?', '!', '\n'])
+        && (between.contains(" and ") || between.contains(',') || between.contains(" while "))
 }
 
 /// The outcome of a claim read on without a mention that ties it to the
