@@ -706,6 +706,23 @@ impl<'r> SubjectReader<'r> {
             .facts
             .iter()
             .position(|f| matches!(f.kind, FactKind::Date { .. }));
+        // how far each quantity stands from each quantity fact's nearest cue,
+        // found once: several facts of one unit compare these
+        let cue_distances: Vec<Vec<Option<usize>>> = quantities
+            .iter()
+            .map(|q| {
+                self.subject
+                    .facts
+                    .iter()
+                    .map(|f| match &f.kind {
+                        FactKind::Quantity { .. } if !f.cues.is_empty() => {
+                            cue_distance(&s.tokens, q.tokens.clone(), &f.cues)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
         for (fi, fact) in self.subject.facts.iter().enumerate() {
             match &fact.kind {
                 FactKind::Quantity {
@@ -720,7 +737,7 @@ impl<'r> SubjectReader<'r> {
                         .iter()
                         .any(|o| same_dimension(&o.unit.dimension, dimension));
                     let first_of_fact = out.len();
-                    for q in quantities.iter().filter(|q| {
+                    for (qi, q) in quantities.iter().enumerate().filter(|(_, q)| {
                         (same_dimension(&q.unit.dimension, dimension)
                             || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
                                 && !own_currency))
@@ -758,21 +775,17 @@ impl<'r> SubjectReader<'r> {
                                 // of several facts of one unit, the figure goes to
                                 // the one whose cue stands nearest: "$7,500 for a
                                 // new car and $369 billion for clean energy"
-                                let own_distance =
-                                    cue_distance(&s.tokens, q.tokens.clone(), &fact.cues);
+                                let own_distance = cue_distances[qi][fi];
                                 let nearest = self
                                     .subject
                                     .facts
                                     .iter()
-                                    .filter_map(|f| match &f.kind {
-                                        FactKind::Quantity { dimension: d, .. }
-                                            if same_dimension(d, dimension)
-                                                && !f.cues.is_empty() =>
-                                        {
-                                            cue_distance(&s.tokens, q.tokens.clone(), &f.cues)
-                                        }
-                                        _ => None,
+                                    .zip(&cue_distances[qi])
+                                    .filter(|(f, _)| {
+                                        matches!(&f.kind, FactKind::Quantity { dimension: d, .. }
+                                            if same_dimension(d, dimension))
                                     })
+                                    .filter_map(|(_, d)| *d)
                                     .min();
                                 // "the $740 billion package": the subject's own size,
                                 // not a figure of one of its parts

@@ -14,6 +14,26 @@ use crate::source::Document;
 pub use claims::{Considered, Outcome, ReadSentence, Reading};
 pub use examples::{ExampleRun, Failure};
 
+/// Checks one text as `check` does, catching a panic in the checker so that
+/// a long-running caller (the language server, `factlint serve`) survives a
+/// bug on one draft; the panic's message is the error.
+pub fn check_isolated(
+    rules: &RuleSet,
+    text: &str,
+    markup: crate::source::Markup,
+) -> Result<Vec<Diagnostic>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Checker::new(rules).check(&Document::read(text, markup))
+    }))
+    .map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned())
+    })
+}
+
 /// Checks documents against a rule set; build once, use for every document.
 pub struct Checker<'r> {
     rules: &'r RuleSet,

@@ -3,7 +3,6 @@
 //! keystroke and a slow check never holds up reading the client.
 
 use std::collections::HashMap;
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
 use std::thread;
@@ -11,9 +10,8 @@ use std::time::Instant;
 
 use lsp_types::Url;
 
-use crate::check::Checker;
 use crate::diagnostic::Diagnostic;
-use crate::source::{Document, Markup};
+use crate::source::Markup;
 
 use super::rules::Loaded;
 
@@ -104,17 +102,7 @@ fn run(job: Job) -> Outcome {
     } = job;
     // A bug in the checker on one draft must not take the editor's
     // diagnostics down for every draft after it.
-    let diagnostics = panic::catch_unwind(AssertUnwindSafe(|| {
-        let checker = Checker::new(&rules.set);
-        checker.check(&Document::read(&text, markup))
-    }))
-    .map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned())
-    });
+    let diagnostics = crate::check::check_isolated(&rules.set, &text, markup);
     Outcome {
         uri,
         version,

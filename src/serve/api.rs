@@ -89,16 +89,7 @@ async fn answer(state: &super::State, request: Request) -> Result<Value, ApiErro
             "the body must be JSON like {{\"text\": \"…\", \"format\": \"markdown\"}}: {e}"
         ))
     })?;
-    let length = request.text.chars().count();
-    if length > state.limits.max_text_length {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the text is {length} characters, over the limit of {} (--max-text-length)",
-                state.limits.max_text_length
-            ),
-        ));
-    }
+    ApiError::check_text_length(&request.text, &state.limits)?;
     let loaded = state.engine.current();
     let markup = match request.format.as_deref() {
         Some("text" | "txt" | "plain") => Markup::Text,

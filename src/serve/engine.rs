@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
-use crate::check::Checker;
 use crate::config::{self, Overrides, ResolveError, Resolved};
 use crate::diagnostic::{Diagnostic, FileReport};
 use crate::rules::RuleError;
-use crate::source::{Document, Markup};
+use crate::source::Markup;
 
 /// How often the rule files are looked at for changes.
 const WATCH_INTERVAL: Duration = Duration::from_millis(500);
@@ -211,17 +210,8 @@ pub(crate) struct Draft {
 /// severities and suppressions. A panic in the checker is an error for this
 /// draft, not the end of the server.
 pub(crate) fn check(loaded: &Loaded, draft: Draft) -> Result<FileReport, String> {
-    let diagnostics = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let checker = Checker::new(&loaded.resolved.rules);
-        checker.check(&Document::read(&draft.text, draft.markup))
-    }))
-    .map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned())
-    })?;
+    let diagnostics =
+        crate::check::check_isolated(&loaded.resolved.rules, &draft.text, draft.markup)?;
     Ok(FileReport {
         path: draft.name,
         source: draft.text,

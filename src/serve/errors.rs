@@ -29,6 +29,21 @@ impl ApiError {
     pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
+
+    /// A 413 for a text longer than `--max-text-length`, in characters.
+    pub(crate) fn check_text_length(text: &str, limits: &Limits) -> Result<(), ApiError> {
+        let length = text.chars().count();
+        if length > limits.max_text_length {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the text is {length} characters, over the limit of {} (--max-text-length)",
+                    limits.max_text_length
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl IntoResponse for ApiError {

@@ -184,16 +184,7 @@ async fn answer(state: &super::State, request: Request) -> Result<Response, ApiE
             ))
         }
     };
-    let length = plain.text.chars().count();
-    if length > state.limits.max_text_length {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the text is {length} characters, over the limit of {} (--max-text-length)",
-                state.limits.max_text_length
-            ),
-        ));
-    }
+    ApiError::check_text_length(&plain.text, &state.limits)?;
     let filter = Filter::of(&fields);
     let draft = Draft {
         name: "-".to_owned(),
