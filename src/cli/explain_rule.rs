@@ -231,6 +231,14 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                         currency.to_uppercase()
                     ));
                 }
+                Dimension::Measure(kind) => {
+                    states.push(format!(
+                        "{exact}, in any unit of {kind} (units of {kind} convert), glued or apart: \"{}{}\", and compounds such as \"{}-{unit}\"",
+                        number(*value),
+                        crate::reader::quantities::short_unit(unit).unwrap_or(unit),
+                        number(*value)
+                    ));
+                }
                 Dimension::Count(noun) => {
                     let also = if fact.also.is_empty() {
                         String::new()
