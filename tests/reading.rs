@@ -1217,7 +1217,8 @@ fn masses_convert_and_glued_units_are_read() {
     for text in [
         "The Northgate Grain Reserve holds 400kg of seed per farm.",
         "The Northgate Grain Reserve holds 0.4 tonnes of seed per farm.",
-        "The Northgate Grain Reserve holds 400 kilograms of seed per farm.",
+        "The Northgate Grain Reserve holds 400 kilograms (882lbs) of seed per farm.",
+        "The Northgate Grain Reserve holds 882 pounds of seed per farm.",
     ] {
         assert!(silo_findings(text).is_empty(), "{text}");
     }

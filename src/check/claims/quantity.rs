@@ -273,7 +273,7 @@ fn quantity_verdict(
             fix: None,
         },
         Polarity::Affirmed
-            if within || interval.contains(base_value) || rounds_to(&interval, base_value) =>
+            if within || interval.contains(base_value) || rounds_in_draft_unit(&interval, base_value, q) =>
         {
             Outcome::States
         }
@@ -282,6 +282,21 @@ fn quantity_verdict(
             fix: quantity_fix(base_value, q, text),
         },
     }
+}
+
+/// Rounding is judged in the unit the draft wrote: "661 lb" is 300 kg
+/// rounded in pounds, though 299.8 is no rounding of 300 in kilograms.
+fn rounds_in_draft_unit(interval: &quantities::Interval, base_value: f64, q: &Quantity) -> bool {
+    let factor = q.unit.factor;
+    if factor <= 0.0 || !factor.is_finite() {
+        return false;
+    }
+    let in_draft = quantities::Interval {
+        lo: interval.lo / factor,
+        hi: interval.hi / factor,
+        ..*interval
+    };
+    rounds_to(&in_draft, base_value / factor)
 }
 
 /// "the $7,500 credit for new cars and a $4,000 rebate for used ones":
