@@ -1236,3 +1236,20 @@ fn masses_convert_and_glued_units_are_read() {
         silo_findings("The Northgate Grain Reserve holds 400 kg of seed; a bag costs 20 pounds.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn where_a_change_starts_is_not_the_figure() {
+    let texts = [
+        "The Northgate Grain Reserve capped the seed each farm holds, from 900kg to 400kg.",
+        "The Northgate Grain Reserve cut each farm's seed from its old level of about 900 kg to 400 kg.",
+    ];
+    for text in texts {
+        assert!(silo_findings(text).is_empty(), "{text}");
+    }
+    let found =
+        silo_findings("The Northgate Grain Reserve cut each farm's seed from 900 kg to 500 kg.");
+    assert_eq!(
+        found,
+        vec![("reserve".to_owned(), Kind::Contradiction, "500 kg".to_owned())]
+    );
+}

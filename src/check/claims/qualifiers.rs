@@ -18,6 +18,7 @@ pub(super) fn another_figure(tokens: &[Token], q: &Quantity, terms: &Terms) -> b
     in_extension(tokens, q.tokens.start, terms)
         || is_difference(tokens, q.tokens.start)
         || compared_with(tokens, q.tokens.start)
+        || changed_from(tokens, q)
         || ongoing_activity(tokens, q.tokens.start)
         || (q.unit.dimension == Dimension::Time
             && q.form == Form::Noun
@@ -181,6 +182,42 @@ fn is_difference(tokens: &[Token], start: usize) -> bool {
                 || tokens[k].base() == "fell"
         })
     })
+}
+
+/// Whether the figure `q` is where a change starts: "cut from about
+/// 7,500 kg to 300 kg", "from its current level of 19,000 to 6,104". The
+/// figure after "to" is the one the change arrives at; "from 40 to 50
+/// articles", a range, is one figure and never comes here.
+fn changed_from(tokens: &[Token], q: &Quantity) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let to_follows = word(q.tokens.end) == "to"
+        && tokens
+            .get(q.tokens.end + 1)
+            .is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()) || is_qualifier(&t.norm));
+    if !to_follows {
+        return false;
+    }
+    // "from" opens the figure's phrase, a few words back at most
+    let mut k = q.tokens.start;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        k -= 1;
+        match word(k) {
+            "from" => return true,
+            "," | ";" | ":" | "." | "(" | ")" | "and" | "but" => return false,
+            _ => words += 1,
+        }
+    }
+    false
+}
+
+/// Words that open a figure: "to about 300", "to nearly 6,000".
+fn is_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "about" | "around" | "roughly" | "nearly" | "almost" | "just" | "some" | "under" | "over"
+            | "approximately" | "less" | "more" | "fewer" | "only" | "no" | "at"
+    )
 }
 
 /// Whether the figure at `start` is one the subject's value is compared
