@@ -1250,6 +1250,56 @@ fn where_a_change_starts_is_not_the_figure() {
         silo_findings("The Northgate Grain Reserve cut each farm's seed from 900 kg to 500 kg.");
     assert_eq!(
         found,
-        vec![("reserve".to_owned(), Kind::Contradiction, "500 kg".to_owned())]
+        vec![(
+            "reserve".to_owned(),
+            Kind::Contradiction,
+            "500 kg".to_owned()
+        )]
     );
+}
+
+const FUND: &str = r#"
+subject:
+  id: fund
+  name: Coastal Renewal Fund
+  names: [Coastal Renewal Fund]
+  source: test text
+facts:
+  - id: dunes
+    claim: The fund spends $120 million on dune restoration.
+    quantity: { value: 120000000, unit: dollar }
+    cues: [dune, dunes, restoration]
+"#;
+
+fn fund_contradictions(text: &str) -> Vec<String> {
+    let rules =
+        RuleSet::from_sources(&[("fund.yaml".to_owned(), FUND.to_owned())]).expect("fund rules");
+    findings_with(&rules, text, Markup::Markdown)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(_, _, t)| t)
+        .collect()
+}
+
+#[test]
+fn a_total_for_several_things_is_not_one_of_them() {
+    for text in [
+        "The Coastal Renewal Fund spends $900 million on dunes, harbour dredging and beach wardens.",
+        "The Coastal Renewal Fund spends $900 million to pay for ferries and dune restoration.",
+        "The Coastal Renewal Fund spends $900 million on restoring dunes, paving roads and repairing the piers.",
+    ] {
+        assert!(fund_contradictions(text).is_empty(), "{text}");
+    }
+    // every item the fact's own, or the fact's item and its own parts: one figure
+    for text in [
+        "The Coastal Renewal Fund spends $150 million on dunes and dune restoration.",
+        "The Coastal Renewal Fund spends $150 million on dune restoration and its upkeep.",
+        "The Coastal Renewal Fund spends $150 million on dunes, and the town pays the rest.",
+    ] {
+        assert_eq!(
+            fund_contradictions(text),
+            vec!["$150 million".to_owned()],
+            "{text}"
+        );
+    }
 }

@@ -62,9 +62,19 @@ pub(super) fn cue_distance(
     toks: Range<usize>,
     cues: &[Vec<String>],
 ) -> Option<usize> {
+    nearest_cue(tokens, toks, cues).map(|(distance, _)| distance)
+}
+
+/// The nearest of `cues` to the figure at `toks`: how many words away, and
+/// the token it starts at.
+pub(super) fn nearest_cue(
+    tokens: &[Token],
+    toks: Range<usize>,
+    cues: &[Vec<String>],
+) -> Option<(usize, usize)> {
     let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
-    let mut best: Option<usize> = None;
+    let mut best: Option<(usize, usize)> = None;
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 12 {
@@ -74,13 +84,13 @@ pub(super) fn cue_distance(
         }
         words += usize::from(tokens[i].is_word());
         if is_cue(i) {
-            best = Some(words);
+            best = Some((words, i));
             break;
         }
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 12 && best.is_none_or(|b| words < b) {
+    while j < tokens.len() && words < 12 && best.is_none_or(|(b, _)| words < b) {
         if stop(&tokens[j])
             || CLAUSE_TURNS.contains(&tokens[j].norm.as_str())
             || new_predicate(tokens, j)
@@ -89,7 +99,7 @@ pub(super) fn cue_distance(
         }
         words += usize::from(tokens[j].is_word());
         if is_cue(j) {
-            best = Some(words);
+            best = Some((words, j));
             break;
         }
         j += 1;
@@ -173,4 +183,135 @@ fn first_event_is_cue(
         words += usize::from(tokens[k].is_word());
     }
     None
+}
+
+/// Words that end a conjunct of a list of noun phrases: prepositions,
+/// auxiliaries and clause words.
+const CONJUNCT_ENDS: &[&str] = &[
+    "on", "for", "to", "in", "with", "of", "by", "at", "from", "into", "under", "over", "as",
+    "than", "that", "which", "who", "is", "was", "are", "were", "will", "would", "has", "have",
+    "had", "also", "could", "can", "may", "while", "but",
+];
+
+/// The conjuncts of the list of noun phrases that the cue at token `at`
+/// stands in ("climate change, drug prices and the deficit"), each as
+/// whether it holds a cue; `None` when the cue stands in no list joined by
+/// "and" or "or". A conjunct is at most four words: a longer run is a
+/// clause, and then there is no list to speak of.
+fn list_around(tokens: &[Token], at: usize, is_cue: &dyn Fn(usize) -> bool) -> Option<Vec<bool>> {
+    let is_sep = |k: usize| matches!(tokens[k].norm.as_str(), "," | "and" | "or");
+    // a figure is no word of a conjunct: "last 20 years and covers …"
+    let word = |k: usize| {
+        tokens[k].is_word()
+            && !tokens[k].norm.starts_with(|c: char| c.is_ascii_digit())
+            && !is_sep(k)
+            && !CONJUNCT_ENDS.contains(&tokens[k].norm.as_str())
+    };
+    let mut start = at;
+    while start > 0 && word(start - 1) && at - start < 3 {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < tokens.len() && word(end) && end - start < 4 {
+        end += 1;
+    }
+    let mut conjuncts = vec![true];
+    let mut joined = false;
+    // rightwards: ", drug prices and the deficit"
+    let mut k = end;
+    while k < tokens.len() && is_sep(k) {
+        joined |= tokens[k].norm != ",";
+        while k < tokens.len() && is_sep(k) {
+            k += 1;
+        }
+        let from = k;
+        while k < tokens.len() && word(k) && k - from < 5 {
+            k += 1;
+        }
+        let closed = k == tokens.len()
+            || is_sep(k)
+            || matches!(
+                tokens[k].norm.as_str(),
+                "." | "," | ";" | ":" | ")" | "(" | "?" | "!"
+            )
+            || CONJUNCT_ENDS.contains(&tokens[k].norm.as_str());
+        if k == from || !closed || !noun_phrase(&tokens[from..k]) {
+            return None;
+        }
+        // "climate change and its effects": the same item again
+        conjuncts.push((from..k).any(is_cue) || refers_back(&tokens[from]));
+    }
+    // leftwards: "inflation and the climate crisis"
+    let mut k = start;
+    while k > 0 && is_sep(k - 1) {
+        joined |= tokens[k - 1].norm != ",";
+        while k > 0 && is_sep(k - 1) {
+            k -= 1;
+        }
+        let to = k;
+        while k > 0 && word(k - 1) && to - k < 4 {
+            k -= 1;
+        }
+        if k == to || !noun_phrase(&tokens[k..to]) {
+            return None;
+        }
+        conjuncts.push((k..to).any(is_cue));
+    }
+    (joined && conjuncts.len() > 1).then_some(conjuncts)
+}
+
+/// Whether a conjunct opens with a possessive that refers to the one
+/// before it: "climate change and its effects".
+fn refers_back(first: &Token) -> bool {
+    matches!(first.norm.as_str(), "its" | "their")
+}
+
+/// Whether the cue at `at` takes the figure at `figure` itself, a
+/// preposition and perhaps a qualifier between: "runs for 20 years", "caps
+/// insulin at $35". Then the cue is the figure's, whatever it is joined to.
+fn governs(tokens: &[Token], at: usize, figure: usize) -> bool {
+    figure > at
+        && (at + 1..figure).all(|k| {
+            !tokens[k].is_word()
+                || CONJUNCT_ENDS.contains(&tokens[k].norm.as_str())
+                || k + 3 > figure
+        })
+        && figure - at <= 4
+}
+
+/// Determiners, which open a noun phrase and never stand inside one.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our", "your",
+];
+
+/// Whether words may be one noun phrase: a determiner only first ("adds a
+/// new" is a verb and its object, not a conjunct).
+fn noun_phrase(words: &[Token]) -> bool {
+    // "reducing the deficit": a gerund takes its object
+    let gerund = words
+        .first()
+        .is_some_and(|t| t.norm.len() > 5 && t.norm.ends_with("ing"));
+    gerund
+        || words
+            .iter()
+            .skip(1)
+            .all(|t| !DETERMINERS.contains(&t.norm.as_str()))
+}
+
+/// Whether the cue nearest the figure at `toks` is one item of a list whose
+/// other items are none of the fact's ("$750 billion for climate, drug
+/// prices and the deficit"): the figure is a total of several things.
+pub(super) fn cue_among_other_things(
+    tokens: &[Token],
+    toks: Range<usize>,
+    cues: &[Vec<String>],
+) -> bool {
+    let Some((_, at)) = nearest_cue(tokens, toks.clone(), cues) else {
+        return false;
+    };
+    if governs(tokens, at, toks.start) {
+        return false;
+    }
+    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    list_around(tokens, at, &is_cue).is_some_and(|items| items.iter().any(|&cued| !cued))
 }

@@ -61,6 +61,9 @@ pub enum Outcome {
     /// Another figure of the fact's unit in a sentence that states the fact's
     /// own: another item ("the $7,500 credit and a $4,000 rebate").
     Beside,
+    /// A figure for a list of things, the fact's among others: a total
+    /// ("$750 billion for climate, drug prices and the deficit").
+    Total,
 }
 
 impl Outcome {
@@ -78,6 +81,9 @@ impl Outcome {
             Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
             Outcome::Beside => {
                 "ignored: another figure beside the fact's own in this sentence".to_owned()
+            }
+            Outcome::Total => {
+                "ignored: a total for several things, the fact's cue only one of them".to_owned()
             }
         }
     }

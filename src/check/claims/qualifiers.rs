@@ -67,8 +67,10 @@ fn in_extension(tokens: &[Token], start: usize, terms: &Terms) -> bool {
         ) {
             return false;
         }
-        // "the extension adds 8 rooms": a subject called an extension
-        if EXTENSIONS.contains(&t.norm.as_str()) && !is_alias(t, terms) {
+        // "the extension adds 8 rooms": a subject called an extension; "the
+        // Coastal Renewal Fund": a word of a name
+        let in_name = t.capitalized && i > 0;
+        if EXTENSIONS.contains(&t.norm.as_str()) && !is_alias(t, terms) && !in_name {
             return true;
         }
         words += usize::from(t.is_word());
@@ -191,9 +193,9 @@ fn is_difference(tokens: &[Token], start: usize) -> bool {
 fn changed_from(tokens: &[Token], q: &Quantity) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
     let to_follows = word(q.tokens.end) == "to"
-        && tokens
-            .get(q.tokens.end + 1)
-            .is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()) || is_qualifier(&t.norm));
+        && tokens.get(q.tokens.end + 1).is_some_and(|t| {
+            t.norm.starts_with(|c: char| c.is_ascii_digit()) || is_qualifier(&t.norm)
+        });
     if !to_follows {
         return false;
     }
@@ -215,8 +217,22 @@ fn changed_from(tokens: &[Token], q: &Quantity) -> bool {
 fn is_qualifier(word: &str) -> bool {
     matches!(
         word,
-        "about" | "around" | "roughly" | "nearly" | "almost" | "just" | "some" | "under" | "over"
-            | "approximately" | "less" | "more" | "fewer" | "only" | "no" | "at"
+        "about"
+            | "around"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "just"
+            | "some"
+            | "under"
+            | "over"
+            | "approximately"
+            | "less"
+            | "more"
+            | "fewer"
+            | "only"
+            | "no"
+            | "at"
     )
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::document::Sentence;
-use super::events::{cue_at, cue_distance, cue_follows};
+use super::events::{cue_among_other_things, cue_at, cue_distance, cue_follows};
 use super::qualifiers::{another_figure, coordinated, negated_bound, rounds_to};
 use super::rows::{column_quantities, label_quantities};
 use super::sentence::SentenceView;
@@ -130,6 +130,11 @@ impl SubjectReader<'_> {
             .or_else(|| {
                 let cued = self.quantity_cued(v, fi, figure.dimension, q, distances);
                 (!fact.cues.is_empty() && !cued).then_some(Outcome::NoCue)
+            })
+            .or_else(|| {
+                (q.form == Form::Noun
+                    && cue_among_other_things(&s.tokens, q.tokens.clone(), &fact.cues))
+                .then_some(Outcome::Total)
             })
             .unwrap_or_else(|| quantity_verdict(v, fact, figure, q));
         (outcome, loose)
@@ -273,7 +278,9 @@ fn quantity_verdict(
             fix: None,
         },
         Polarity::Affirmed
-            if within || interval.contains(base_value) || rounds_in_draft_unit(&interval, base_value, q) =>
+            if within
+                || interval.contains(base_value)
+                || rounds_in_draft_unit(&interval, base_value, q) =>
         {
             Outcome::States
         }
