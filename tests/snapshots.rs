@@ -51,3 +51,31 @@ fn several_files_with_a_summary() {
         1
     ));
 }
+
+/// Stderr of `check --explain` on a draft given on standard input.
+fn explained(draft: &str) -> String {
+    let output = assert_cmd::cargo::cargo_bin_cmd!("factlint")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts"))
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--format",
+            "short",
+            "--explain",
+            "-",
+        ])
+        .write_stdin(draft)
+        .output()
+        .expect("factlint runs");
+    String::from_utf8(output.stderr).expect("UTF-8")
+}
+
+#[test]
+fn explain_shows_clauses_ties_events_and_polarity() {
+    let draft = "Russia and Iran put their names to the partnership treaty on 17 January \
+        2025, although talks had begun in 2022.\n\
+        The pact runs for 25 years; it does not set up a mutual defence pact.\n\
+        Unlike the earlier accord, which lasted ten years, the treaty has 47 articles.\n";
+    insta::assert_snapshot!(explained(draft));
+}

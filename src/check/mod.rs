@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::RuleSet;
 use crate::source::Document;
 
-pub use claims::{Considered, Outcome, ReadSentence, Reading};
+pub use claims::{Considered, Event, Instrument, Outcome, ReadSentence, Reading, Trace};
 pub use examples::{ExampleRun, Failure};
 
 /// Checks one text as `check` does, catching a panic in the checker so that

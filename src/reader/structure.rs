@@ -245,3 +245,157 @@ pub fn fronted_date(tokens: &[Token], toks: &Range<usize>) -> bool {
         .all(|t| DATE_FRONTS.contains(&t.norm.as_str()))
         && tokens.get(toks.end).is_some_and(|t| t.norm == ",")
 }
+
+/// Whether a token starts another clause, across which a claim is not tied
+/// to a mention: a semicolon or a contrast ("…, although the deal sets …").
+pub fn breaks_clause(t: &Token) -> bool {
+    matches!(
+        t.norm.as_str(),
+        ";" | "although" | "though" | "whereas" | "while"
+    )
+}
+
+/// Whether token `j` turns to another clause or predicate, past which a cue
+/// after a figure is not the figure's: "…, which …", "…, limit the cost".
+pub fn turns_clause(tokens: &[Token], j: usize) -> bool {
+    CLAUSE_TURNS.contains(&tokens[j].norm.as_str()) || new_predicate(tokens, j)
+}
+
+/// How a clause of [`clauses`] begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// The sentence's first clause.
+    Start,
+    /// At a [`breaks_clause`] token: mentions do not reach across it.
+    Break,
+    /// At a [`turns_clause`] token: a figure's cue does not reach across it.
+    Turn,
+}
+
+/// A sentence's clauses as token ranges, each with how it opens, split at
+/// the boundaries [`breaks_clause`] and [`turns_clause`] mark.
+pub fn clauses(tokens: &[Token]) -> Vec<(Opening, Range<usize>)> {
+    let mut out: Vec<(Opening, Range<usize>)> = Vec::new();
+    let mut start = (Opening::Start, 0);
+    for j in 0..tokens.len() {
+        let opening = if breaks_clause(&tokens[j]) {
+            Opening::Break
+        } else if turns_clause(tokens, j) {
+            Opening::Turn
+        } else {
+            continue;
+        };
+        if j > start.1 {
+            out.push((start.0, start.1..j));
+            start = (opening, j);
+        }
+    }
+    if start.1 < tokens.len() {
+        out.push((start.0, start.1..tokens.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::tokens::tokenize;
+
+    /// Each clause's words as text, with how it opens.
+    fn split(text: &str) -> Vec<(Opening, String)> {
+        let tokens = tokenize(text, 0..text.len());
+        clauses(&tokens)
+            .into_iter()
+            .map(|(o, r)| {
+                let (a, b) = (tokens[r.start].range.start, tokens[r.end - 1].range.end);
+                (o, text[a..b].to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clauses_break_at_contrasts_and_semicolons() {
+        assert_eq!(
+            split("The harbour deal was signed in May, although the vote came later."),
+            // the comma before a word and an object opener is also a turn
+            vec![
+                (
+                    Opening::Start,
+                    "The harbour deal was signed in May".to_owned()
+                ),
+                (Opening::Turn, ",".to_owned()),
+                (Opening::Break, "although the vote came later.".to_owned()),
+            ]
+        );
+        assert_eq!(
+            split("The levy rose; the fee fell."),
+            vec![
+                (Opening::Start, "The levy rose".to_owned()),
+                (Opening::Break, "; the fee fell.".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn clauses_turn_at_relatives_and_new_predicates() {
+        assert_eq!(
+            split("The plan caps fares at $3, limit the fees to $1."),
+            vec![
+                (Opening::Start, "The plan caps fares at $3".to_owned()),
+                (Opening::Turn, ", limit the fees to $1.".to_owned()),
+            ]
+        );
+        let relative = split("The lease, which ran for ten years, ended.");
+        assert_eq!(relative[1].0, Opening::Turn);
+        assert!(relative[1].1.starts_with("which"), "{relative:?}");
+        // a sentence with no boundary is one clause; no tokens, no clause
+        assert_eq!(split("The bridge opened.").len(), 1);
+        assert!(split("").is_empty());
+    }
+
+    #[test]
+    fn coordinated_nouns_do_not_start_a_predicate() {
+        // "and the" after a noun phrase coordinates objects; only a verb
+        // before an object opener starts a predicate of its own
+        let text = "It funds roads and the rail link.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!((0..tokens.len()).all(|j| !new_predicate(&tokens, j)));
+        let text = "It funds roads and builds the rail link.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!((0..tokens.len()).any(|j| new_predicate(&tokens, j)));
+    }
+
+    #[test]
+    fn asides_open_at_comparisons_but_not_at_the_verb_like() {
+        let text = "Unlike the old ferry, which sank, the bridge stands.";
+        let tokens = tokenize(text, 0..text.len());
+        let sank = tokens.iter().position(|t| t.norm == "sank").unwrap();
+        assert_eq!(aside_of(&tokens, sank), Some(0));
+        let stands = tokens.iter().position(|t| t.norm == "stands").unwrap();
+        assert_eq!(aside_of(&tokens, stands), None);
+        let text = "We would like to see the bridge.";
+        let tokens = tokenize(text, 0..text.len());
+        assert_eq!(aside_of(&tokens, tokens.len() - 2), None);
+    }
+
+    #[test]
+    fn quotes_pair_up_and_dates_are_fronted() {
+        let text = "The mayor called it \"a gift\" and left.";
+        let tokens = tokenize(text, 0..text.len());
+        let quoted = quoted_spans(&tokens);
+        assert_eq!(quoted.len(), 1);
+        assert_eq!(&text[quoted[0].clone()], "\"a gift\"");
+        let text = "On 3 May, the long-serving mayor of the port city opened it.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(fronted_date(&tokens, &(1..3)));
+        assert!(!fronted_date(&tokens, &(6..8)));
+    }
+
+    #[test]
+    fn reporting_and_event_words() {
+        assert!(is_reporting("said") && is_reporting("reportedly"));
+        assert!(!is_reporting("signed"));
+        assert!(is_event_word("ratified") && is_event_word("summit"));
+        assert!(!is_event_word("bridge"));
+    }
+}

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::actors::other_actor;
 use super::document::Sentence;
-use super::events::{cue_at, date_cued};
+use super::events::{cue_at, date_event};
 use super::sentence::SentenceView;
-use super::{Considered, Outcome, SubjectReader};
+use super::{Considered, Event, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::Owner;
 use crate::reader::dates;
 use crate::reader::negation::{self, Polarity};
@@ -60,22 +60,25 @@ impl SubjectReader<'_> {
             let Some(toks) = covering(&v.s.tokens, &d.range) else {
                 continue;
             };
-            let (outcome, loose) = self.date_attachment(v, fi, &toks, d);
-            let outcome =
-                outcome.unwrap_or_else(|| date_verdict(&v.s.tokens, toks.clone(), date, d));
-            out.push(v.considered(fi, &d.range, outcome, loose));
+            let mut trace = Trace::default();
+            let (outcome, loose) = self.date_attachment(v, fi, &toks, d, &mut trace);
+            let outcome = outcome
+                .unwrap_or_else(|| date_verdict(&v.s.tokens, toks.clone(), date, d, &mut trace));
+            out.push(v.considered(fi, &d.range, outcome, loose, trace));
         }
     }
 
     /// `None` when the date at `toks` is the fact's event's and about the
     /// subject; otherwise why not. The `bool` says it is read on untied to
-    /// a mention, as [`Self::lenient_owner`] does.
+    /// a mention, as [`Self::lenient_owner`] does. The event it belongs to
+    /// and what it is tied to go into `trace`.
     fn date_attachment(
         &self,
         v: &SentenceView<'_>,
         fi: usize,
         toks: &Range<usize>,
         d: &dates::DateMatch,
+        trace: &mut Trace,
     ) -> (Option<Outcome>, bool) {
         let (s, fact) = (v.s, &self.subject.facts[fi]);
         let first_date = self
@@ -87,6 +90,14 @@ impl SubjectReader<'_> {
         // subject itself is that of its founding event, the first
         // date fact
         let founding = || first_date == Some(fi) && self.qualifies_subject(s, toks.clone());
+        let mut cued = || {
+            let event = date_event(&s.tokens, toks.clone(), &fact.cues);
+            trace.event = event.map(|(at, cue)| Event {
+                range: s.tokens[at].range.clone(),
+                cue,
+            });
+            event.is_some_and(|(_, cue)| cue)
+        };
         if first_date != Some(fi) && self.qualifies_subject(s, toks.clone()) {
             // "under the 14 July 2015 deal": the founding date,
             // not this fact's
@@ -97,13 +108,13 @@ impl SubjectReader<'_> {
             // "Iran withdrew in 2019" is not the US withdrawal
             (Some(Outcome::NoCue), false)
         } else if !fact.cues.is_empty()
-            && !date_cued(&s.tokens, toks.clone(), &fact.cues)
+            && !cued()
             && !self.header_cued(v, d.range.start, &fact.cues)
             && !founding()
         {
             (Some(Outcome::NoCue), false)
         } else {
-            self.lenient_owner(s, toks.clone(), v.context)
+            self.lenient_owner(s, toks.clone(), v.context, trace)
         }
     }
 
@@ -161,8 +172,11 @@ fn date_verdict(
     toks: Range<usize>,
     (year, month, day): FactDate,
     d: &dates::DateMatch,
+    trace: &mut Trace,
 ) -> Outcome {
-    match negation::polarity(tokens, toks) {
+    let polarity = negation::polarity(tokens, toks);
+    trace.polarity = Some(polarity);
+    match polarity {
         Polarity::Open => Outcome::Open,
         Polarity::Denied => Outcome::Denied,
         Polarity::Affirmed => {

@@ -4,32 +4,33 @@
 
 use std::ops::Range;
 
-use crate::reader::structure::{
-    fronted_date, is_event_word, new_predicate, CLAUSE_TURNS, NOT_MODIFIER,
-};
+use crate::reader::structure::{fronted_date, is_event_word, turns_clause, NOT_MODIFIER};
 use crate::reader::tokens::Token;
 
 /// Whether one of `cues` follows token index `end`, right after it or past
 /// up to two modifiers: "a 20-year term", "a 20-year strategic framework".
 pub(super) fn cue_follows(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> bool {
+    cue_following(tokens, end, cues).is_some()
+}
+
+/// The token index of the cue [`cue_follows`] finds.
+pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) -> Option<usize> {
     let mut k = end;
     // past a conversion in brackets: "the 250-kilogram (550-pound) cap"
     if tokens.get(k).is_some_and(|t| t.norm == "(") {
-        match (k..tokens.len().min(k + 8)).find(|&c| tokens[c].norm == ")") {
-            Some(close) => k = close + 1,
-            None => return false,
-        }
+        let close = (k..tokens.len().min(k + 8)).find(|&c| tokens[c].norm == ")")?;
+        k = close + 1;
     }
     for _ in 0..3 {
         if cues.iter().any(|c| cue_at(tokens, k, c)) {
-            return true;
+            return Some(k);
         }
         match tokens.get(k) {
             Some(t) if t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) => k += 1,
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 /// Whether token `t` is the cue word `cue` or an inflection of it.
@@ -56,18 +57,9 @@ pub(super) fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
 }
 
 /// How many words from the figure at `toks` the nearest of `cues` stands
-/// in its clause (up to eight words before it, twelve after), if any.
+/// in its clause (up to eight words before it, twelve after), if any, and
+/// the cue's token index.
 pub(super) fn cue_distance(
-    tokens: &[Token],
-    toks: Range<usize>,
-    cues: &[Vec<String>],
-) -> Option<usize> {
-    nearest_cue(tokens, toks, cues).map(|(distance, _)| distance)
-}
-
-/// The nearest of `cues` to the figure at `toks`: how many words away, and
-/// the token it starts at.
-pub(super) fn nearest_cue(
     tokens: &[Token],
     toks: Range<usize>,
     cues: &[Vec<String>],
@@ -91,10 +83,7 @@ pub(super) fn nearest_cue(
     let mut j = toks.end;
     words = 0;
     while j < tokens.len() && words < 12 && best.is_none_or(|(b, _)| words < b) {
-        if stop(&tokens[j])
-            || CLAUSE_TURNS.contains(&tokens[j].norm.as_str())
-            || new_predicate(tokens, j)
-        {
+        if stop(&tokens[j]) || turns_clause(tokens, j) {
             break;
         }
         words += usize::from(tokens[j].is_word());
@@ -119,16 +108,20 @@ const SETTINGS: &[&str] = &[
     "session",
 ];
 
-/// Whether the date at `toks` is the setting of a cue event: "signed
-/// following talks between the presidents on 17 January".
-fn setting_of_cue(tokens: &[Token], toks: &Range<usize>, is_cue: &dyn Fn(usize) -> bool) -> bool {
+/// The cue event whose setting the date at `toks` is, as a token index:
+/// "signed following talks between the presidents on 17 January".
+fn setting_of_cue(
+    tokens: &[Token],
+    toks: &Range<usize>,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let mut i = toks.start;
     let mut words = 0;
     while i > 0 && words < 10 {
         i -= 1;
         let t = &tokens[i];
         if matches!(t.norm.as_str(), "," | ";" | "." | ":") {
-            return false;
+            return None;
         }
         if SETTINGS.contains(&t.norm.as_str()) {
             let linked = i >= 2
@@ -136,49 +129,54 @@ fn setting_of_cue(tokens: &[Token], toks: &Range<usize>, is_cue: &dyn Fn(usize) 
                     tokens[i - 1].norm.as_str(),
                     "following" | "after" | "during" | "at" | "the" | "of"
                 );
-            return linked && (i.saturating_sub(4)..i).any(is_cue);
+            return (i.saturating_sub(4)..i).find(|&k| linked && is_cue(k));
         }
         words += usize::from(t.is_word());
     }
-    false
+    None
 }
 
-/// Whether the event nearest before the date (or, failing that, after it) is
-/// one of the fact's cues.
-pub(super) fn date_cued(tokens: &[Token], toks: Range<usize>, cues: &[Vec<String>]) -> bool {
+/// The event a date belongs to, as a token index and whether it is one of
+/// the fact's cues: the cue event whose setting it is, else the event
+/// nearest before it, else the nearest after it.
+pub(super) fn date_event(
+    tokens: &[Token],
+    toks: Range<usize>,
+    cues: &[Vec<String>],
+) -> Option<(usize, bool)> {
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
-    if setting_of_cue(tokens, &toks, &is_cue) {
-        return true;
+    if let Some(cue) = setting_of_cue(tokens, &toks, &is_cue) {
+        return Some((cue, true));
     }
     let back = (0..toks.start).rev();
-    if let Some(cued) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
-        return cued;
+    if let Some(event) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
+        return Some(event);
     }
     // a fronted date reaches the main verb whatever stands between
     let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
     let ahead = toks.end..tokens.len();
-    first_event_is_cue(tokens, ahead, reach, &[";", ".", "?", "!"], &is_cue).unwrap_or(false)
+    first_event_is_cue(tokens, ahead, reach, &[";", ".", "?", "!"], &is_cue)
 }
 
 /// Walking the tokens at `steps` for up to `reach` words and to the first
-/// of `stops`: whether the first cue or event word met is a cue, if one is met.
+/// of `stops`: the first cue or event word met, and whether it is a cue.
 fn first_event_is_cue(
     tokens: &[Token],
     steps: impl Iterator<Item = usize>,
     reach: usize,
     stops: &[&str],
     is_cue: &dyn Fn(usize) -> bool,
-) -> Option<bool> {
+) -> Option<(usize, bool)> {
     let mut words = 0;
     for k in steps {
         if words >= reach || stops.contains(&tokens[k].norm.as_str()) {
             return None;
         }
         if is_cue(k) {
-            return Some(true);
+            return Some((k, true));
         }
         if is_event_word(&tokens[k].norm) {
-            return Some(false);
+            return Some((k, false));
         }
         words += usize::from(tokens[k].is_word());
     }
@@ -306,7 +304,7 @@ pub(super) fn cue_among_other_things(
     toks: Range<usize>,
     cues: &[Vec<String>],
 ) -> bool {
-    let Some((_, at)) = nearest_cue(tokens, toks.clone(), cues) else {
+    let Some((_, at)) = cue_distance(tokens, toks.clone(), cues) else {
         return false;
     };
     if governs(tokens, at, toks.start) {
@@ -314,4 +312,76 @@ pub(super) fn cue_among_other_things(
     }
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
     list_around(tokens, at, &is_cue).is_some_and(|items| items.iter().any(|&cued| !cued))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::tokens::tokenize;
+
+    fn cues(words: &[&str]) -> Vec<Vec<String>> {
+        words.iter().map(|w| vec![(*w).to_owned()]).collect()
+    }
+
+    /// The event word `date_event` finds for the date at `date`, and
+    /// whether it is a cue.
+    fn event(text: &str, date: &str, cue_words: &[&str]) -> Option<(String, bool)> {
+        let tokens = tokenize(text, 0..text.len());
+        let start = text.find(date).unwrap();
+        let range = crate::reader::tokens::covering(&tokens, &(start..start + date.len()));
+        let (at, cue) = date_event(&tokens, range.unwrap(), &cues(cue_words))?;
+        Some((tokens[at].norm.to_string(), cue))
+    }
+
+    /// Whether "4 March" in `text` is found to be the date of "signed".
+    fn signed_on_4_march(text: &str) -> bool {
+        event(text, "4 March", &["sign"]) == Some(("signed".to_owned(), true))
+    }
+
+    #[test]
+    fn a_date_belongs_to_the_nearest_event() {
+        let text = "The accord was signed on 4 March, and ratified on 9 June.";
+        assert!(signed_on_4_march(text), "{text}");
+        assert_eq!(
+            event(text, "9 June", &["sign"]),
+            Some(("ratified".to_owned(), false))
+        );
+    }
+
+    #[test]
+    fn a_fronted_date_reaches_the_main_verb() {
+        let text = "On 4 March, the harbour authority and the two port unions \
+            of the northern coast finally signed the accord.";
+        assert!(signed_on_4_march(text), "{text}");
+    }
+
+    #[test]
+    fn a_setting_event_gives_its_date_to_the_cue() {
+        let text = "The accord was signed following talks between the mayors on 4 March.";
+        assert!(signed_on_4_march(text), "{text}");
+        assert_eq!(event("Rain fell on 4 March.", "4 March", &["sign"]), None);
+    }
+
+    #[test]
+    fn cues_match_inflections_and_follow_compounds() {
+        assert!(inflects("signed", "sign") && inflects("signing", "sign"));
+        assert!(inflects("ratified", "ratified") && !inflects("signal", "sign"));
+        let text = "a 20-year lease term";
+        let tokens = tokenize(text, 0..text.len());
+        let end = tokens.iter().position(|t| t.norm == "lease").unwrap();
+        assert_eq!(cue_following(&tokens, end, &cues(&["term"])), Some(end + 1));
+        assert_eq!(cue_following(&tokens, end, &cues(&["length"])), None);
+    }
+
+    #[test]
+    fn cue_distance_stops_at_a_turn_of_clause() {
+        let text = "It lasts 20 years, which is the term.";
+        let tokens = tokenize(text, 0..text.len());
+        let at = tokens.iter().position(|t| t.norm == "20").unwrap();
+        assert_eq!(cue_distance(&tokens, at..at + 2, &cues(&["term"])), None);
+        assert_eq!(
+            cue_distance(&tokens, at..at + 2, &cues(&["last"])).map(|(w, _)| w),
+            Some(1)
+        );
+    }
 }

@@ -26,7 +26,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::reader::attribution::{Owner, Reference, Terms};
+use crate::reader::negation::Polarity;
 use crate::reader::quantities::Units;
+use crate::reader::structure::{self, Opening};
 use crate::reader::tokens;
 use crate::rules::{Fact, Subject};
 use crate::source::Document;
@@ -101,6 +103,60 @@ pub struct Considered {
     pub outcome: Outcome,
     /// Inside a quotation or reported speech.
     pub attributed: bool,
+    pub trace: Trace,
+}
+
+/// How a claim was read, for `--explain`: each part as the reading decided
+/// it, `None` where the reading stopped before it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trace {
+    /// What the claim was tied to.
+    pub instrument: Option<Instrument>,
+    /// The event word the claim was attached to.
+    pub event: Option<Event>,
+    /// Whether the claim is asserted, denied or asked, after a negated
+    /// bound is read as the bound ("not beyond 3.67%").
+    pub polarity: Option<Polarity>,
+}
+
+/// What a claim is tied to: a mention of an instrument, or, with none, the
+/// structure around it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Instrument {
+    /// The mention at this text range, and whom it names.
+    Mention(Range<usize>, Owner),
+    /// The mention at this text range is the time before which
+    /// ("before the deal"): the claim is about another time.
+    Before(Range<usize>),
+    /// The mention at this text range is a thing compared with, in an
+    /// aside ("unlike a defence pact").
+    Compared(Range<usize>),
+    /// No mention, inside a comparison aside: the thing compared with.
+    Aside,
+    /// No mention: what the heading or table gives, if anything.
+    Context(Option<Owner>),
+}
+
+impl Instrument {
+    /// Whom a claim so tied is about, if that is known.
+    pub fn owner(&self) -> Option<Owner> {
+        match self {
+            Instrument::Mention(_, owner) => Some(*owner),
+            Instrument::Before(_) | Instrument::Compared(_) | Instrument::Aside => {
+                Some(Owner::Other)
+            }
+            Instrument::Context(owner) => *owner,
+        }
+    }
+}
+
+/// The event word a claim was attached to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Text range of the word.
+    pub range: Range<usize>,
+    /// The word is one of the fact's cues.
+    pub cue: bool,
 }
 
 /// What one document says about one subject.
@@ -122,6 +178,9 @@ pub struct ReadSentence {
     /// Each mention's text range, whom it names after references are
     /// resolved, and how it refers.
     pub mentions: Vec<(Range<usize>, Owner, Reference)>,
+    /// The clauses the reading splits the sentence into, as text ranges,
+    /// each with how it opens ([`structure::clauses`]).
+    pub clauses: Vec<(Opening, Range<usize>)>,
 }
 
 /// A subject's rules prepared for reading documents.
@@ -187,6 +246,7 @@ impl<'r> SubjectReader<'r> {
         self.sentences(doc)
             .into_iter()
             .map(|s| ReadSentence {
+                clauses: clauses_of(doc, &s),
                 mentions: s
                     .mentions
                     .iter()
@@ -229,6 +289,26 @@ impl<'r> SubjectReader<'r> {
             considered,
         }
     }
+}
+
+/// A sentence's clauses as text ranges.
+fn clauses_of(doc: &Document, s: &document::Sentence) -> Vec<(Opening, Range<usize>)> {
+    let read;
+    let tokens = if s.tokens.is_empty() {
+        read = tokens::tokenize(&doc.text, s.range.clone());
+        &read
+    } else {
+        &s.tokens
+    };
+    structure::clauses(tokens)
+        .into_iter()
+        .map(|(opening, r)| {
+            (
+                opening,
+                tokens[r.start].range.start..tokens[r.end - 1].range.end,
+            )
+        })
+        .collect()
 }
 
 /// Gives access to `Fact` for callers reading a [`Considered`].

@@ -5,40 +5,32 @@
 use std::ops::Range;
 
 use super::document::Sentence;
-use super::{Outcome, SubjectReader};
+use super::{Instrument, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
 use crate::reader::normalize;
-use crate::reader::structure::{aside_of, NOT_MODIFIER};
+use crate::reader::structure::{aside_of, breaks_clause, NOT_MODIFIER};
 use crate::reader::tokens::{self, Token};
 use crate::rules::Fact;
 
 impl SubjectReader<'_> {
-    /// As [`Self::owner_outcome`], but a claim tied to no mention is read on
-    /// (the `bool` says so): in a draft about the subject it may still state
-    /// the fact, though it never contradicts it.
+    /// `None` when the claim at `toks` is about the subject, otherwise why
+    /// not; but a claim tied to no mention is read on (the `bool` says so):
+    /// in a draft about the subject it may still state the fact, though it
+    /// never contradicts it. What it was tied to goes into `trace`.
     pub(super) fn lenient_owner(
         &self,
         s: &Sentence,
         toks: Range<usize>,
         context: Option<Owner>,
+        trace: &mut Trace,
     ) -> (Option<Outcome>, bool) {
-        match self.owner_outcome(s, toks, context) {
-            Some(Outcome::Unattributed) => (None, true),
-            other => (other, false),
-        }
-    }
-
-    /// `None` when the claim at `toks` is about the subject; otherwise why not.
-    fn owner_outcome(
-        &self,
-        s: &Sentence,
-        toks: Range<usize>,
-        context: Option<Owner>,
-    ) -> Option<Outcome> {
-        match self.attach(s, toks).or(context) {
-            Some(Owner::Subject) => None,
-            Some(Owner::Other) => Some(Outcome::OtherSubject),
-            Some(Owner::Unknown) | None => Some(Outcome::Unattributed),
+        let instrument = self.instrument(s, toks, context);
+        let owner = instrument.owner();
+        trace.instrument = Some(instrument);
+        match owner {
+            Some(Owner::Subject) => (None, false),
+            Some(Owner::Other) => (Some(Outcome::OtherSubject), false),
+            Some(Owner::Unknown) | None => (None, true),
         }
     }
 
@@ -69,27 +61,37 @@ impl SubjectReader<'_> {
             .is_some_and(|mi| s.owners[mi] == Owner::Subject)
     }
 
-    /// The owner of the mention a claim belongs to.
-    fn attach(&self, s: &Sentence, toks: Range<usize>) -> Option<Owner> {
+    /// What the claim at `toks` is tied to: the mention it belongs to, or
+    /// with none the sentence's `context`.
+    pub(super) fn instrument(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> Instrument {
         let in_aside = aside_of(&s.tokens, toks.start).is_some();
         let Some(mi) = self.attached_mention(s, toks) else {
             // a claim in a comparison that names no instrument ("unlike North
             // Korea's, which has …") is about the thing compared with
-            return in_aside.then_some(Owner::Other);
+            return if in_aside {
+                Instrument::Aside
+            } else {
+                Instrument::Context(context)
+            };
         };
-        let m = &s.mentions[mi];
+        let (m, at) = (&s.mentions[mi], s.spans[mi].clone());
         // "before the deal", "prior to the accord": the mention is a point in
         // time, and what is said is about the time before the subject
         if before_subject(&s.tokens, m.tokens.start) {
-            return Some(Owner::Other);
+            return Instrument::Before(at);
         }
         // "unlike a mutual-defence pact": an alias that nothing ties to the
         // subject, inside a comparison, is the thing compared with
         let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
         if generic && aside_of(&s.tokens, m.tokens.start).is_some() {
-            return Some(Owner::Other);
+            return Instrument::Compared(at);
         }
-        Some(s.owners[mi])
+        Instrument::Mention(at, s.owners[mi])
     }
 
     /// The mention a claim belongs to, as an index into the sentence's
@@ -136,12 +138,7 @@ impl SubjectReader<'_> {
 /// A mention across a semicolon or a contrast ("…, although the deal
 /// sets …") is in another clause.
 fn clause_break(between: &[Token]) -> bool {
-    between.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            ";" | "although" | "though" | "whereas" | "while"
-        )
-    })
+    between.iter().any(breaks_clause)
 }
 
 /// Inside a comparison only the comparison's own mentions count, the

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::events::inflects;
 use super::sentence::SentenceView;
-use super::{Considered, Outcome, SubjectReader};
+use super::{Considered, Outcome, SubjectReader, Trace};
 use crate::reader::negation::{self, Polarity};
 use crate::reader::tokens::Token;
 use crate::rules::{Fact, Phrase};
@@ -26,9 +26,12 @@ impl SubjectReader<'_> {
         let (s, fact) = (v.s, &self.subject.facts[fi]);
         for toks in phrase_matches(&s.tokens, phrases) {
             let range = s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
-            let (owner, loose) = self.lenient_owner(s, toks.clone(), v.context);
+            let mut trace = Trace::default();
+            let (owner, loose) = self.lenient_owner(s, toks.clone(), v.context, &mut trace);
             let outcome = owner.unwrap_or_else(|| {
-                match (negation::polarity(&s.tokens, toks.clone()), absent) {
+                let polarity = negation::polarity(&s.tokens, toks.clone());
+                trace.polarity = Some(polarity);
+                match (polarity, absent) {
                     (Polarity::Open, _) => Outcome::Open,
                     (Polarity::Affirmed, false) | (Polarity::Denied, true) => Outcome::States,
                     (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
@@ -39,7 +42,7 @@ impl SubjectReader<'_> {
                     }
                 }
             });
-            out.push(v.considered(fi, &range, outcome, loose));
+            out.push(v.considered(fi, &range, outcome, loose, trace));
         }
     }
 }
@@ -72,6 +75,7 @@ pub(super) fn read_pattern_fact(
                 Outcome::States
             },
             attributed: v.attributed(&range),
+            trace: Trace::default(),
         });
     }
 }

@@ -4,12 +4,12 @@
 use std::ops::Range;
 
 use super::document::Sentence;
-use super::events::{cue_among_other_things, cue_at, cue_distance, cue_follows};
+use super::events::{cue_among_other_things, cue_at, cue_distance, cue_following};
 use super::qualifiers::{another_figure, coordinated, negated_bound, rounds_to};
 use super::rows::{column_quantities, label_quantities};
 use super::sentence::SentenceView;
 use super::wording::{other_currency_wording, quantity_fix, quantity_wording};
-use super::{Considered, Outcome, SubjectReader};
+use super::{Considered, Event, Outcome, SubjectReader, Trace};
 use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
 use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
@@ -65,7 +65,7 @@ impl SubjectReader<'_> {
         &self,
         v: &SentenceView<'_>,
         quantities: &[Quantity],
-    ) -> Vec<Vec<Option<usize>>> {
+    ) -> Vec<Vec<Option<(usize, usize)>>> {
         quantities
             .iter()
             .map(|q| {
@@ -90,7 +90,7 @@ impl SubjectReader<'_> {
         fi: usize,
         figure: &FactFigure<'_>,
         quantities: &[Quantity],
-        cue_distances: &[Vec<Option<usize>>],
+        cue_distances: &[Vec<Option<(usize, usize)>>],
         out: &mut Vec<Considered>,
     ) {
         let dimension = figure.dimension;
@@ -106,38 +106,44 @@ impl SubjectReader<'_> {
                     && !own_currency))
                 && (q.unit.per.is_none() || q.unit.per == self.pers[fi])
         }) {
-            let (outcome, loose) = self.quantity_outcome(v, fi, figure, q, &cue_distances[qi]);
-            out.push(v.considered(fi, &q.range, outcome, loose));
+            let (outcome, loose, trace) =
+                self.quantity_outcome(v, fi, figure, q, &cue_distances[qi]);
+            out.push(v.considered(fi, &q.range, outcome, loose, trace));
         }
         mark_beside(v.text, &mut out[first_of_fact..]);
     }
 
-    /// What one figure is for the fact, and whether it was read on without
-    /// a mention that ties it to the subject.
+    /// What one figure is for the fact, whether it was read on without a
+    /// mention that ties it to the subject, and how it was read.
     fn quantity_outcome(
         &self,
         v: &SentenceView<'_>,
         fi: usize,
         figure: &FactFigure<'_>,
         q: &Quantity,
-        distances: &[Option<usize>],
-    ) -> (Outcome, bool) {
+        distances: &[Option<(usize, usize)>],
+    ) -> (Outcome, bool, Trace) {
         let s = v.s;
         let fact = &self.subject.facts[fi];
-        let (outcome, loose) = self.lenient_owner(s, q.tokens.clone(), v.context);
-        let outcome = outcome
-            .or_else(|| another_figure(&s.tokens, q, &self.terms).then_some(Outcome::NoCue))
-            .or_else(|| {
-                let cued = self.quantity_cued(v, fi, figure.dimension, q, distances);
-                (!fact.cues.is_empty() && !cued).then_some(Outcome::NoCue)
-            })
-            .or_else(|| {
-                (q.form == Form::Noun
-                    && cue_among_other_things(&s.tokens, q.tokens.clone(), &fact.cues))
-                .then_some(Outcome::Total)
-            })
-            .unwrap_or_else(|| quantity_verdict(v, fact, figure, q));
-        (outcome, loose)
+        let mut trace = Trace::default();
+        let (outcome, loose) = self.lenient_owner(s, q.tokens.clone(), v.context, &mut trace);
+        let outcome = match outcome {
+            Some(outcome) => outcome,
+            None if another_figure(&s.tokens, q, &self.terms) => Outcome::NoCue,
+            None => {
+                let cued = self.quantity_cued(v, fi, figure.dimension, q, distances, &mut trace);
+                if !fact.cues.is_empty() && !cued {
+                    Outcome::NoCue
+                } else if q.form == Form::Noun
+                    && cue_among_other_things(&s.tokens, q.tokens.clone(), &fact.cues)
+                {
+                    Outcome::Total
+                } else {
+                    quantity_verdict(v, fact, figure, q, &mut trace)
+                }
+            }
+        };
+        (outcome, loose, trace)
     }
 
     /// Whether a figure belongs to one of the fact's cues: the noun its
@@ -149,7 +155,8 @@ impl SubjectReader<'_> {
         fi: usize,
         dimension: &Dimension,
         q: &Quantity,
-        distances: &[Option<usize>],
+        distances: &[Option<(usize, usize)>],
+        trace: &mut Trace,
     ) -> bool {
         let s = v.s;
         let fact = &self.subject.facts[fi];
@@ -162,12 +169,17 @@ impl SubjectReader<'_> {
             // "not a 25-year pact but a 20-year one"
             let stands_for_alias = s.tokens.get(q.tokens.end).is_some_and(|t| t.norm == "one")
                 && s.mentions.iter().any(|m| m.tokens.end <= q.tokens.start);
-            premod || stands_for_alias || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
+            let follows = || cue_following(&s.tokens, q.tokens.end, &fact.cues);
+            premod
+                || stands_for_alias
+                || follows()
+                    .inspect(|at| trace.event = Some(cue(s, *at)))
+                    .is_some()
         } else {
             // of several facts of one unit, the figure goes to
             // the one whose cue stands nearest: "$7,500 for a
             // new car and $369 billion for clean energy"
-            let own_distance = distances[fi];
+            let own_distance = distances[fi].map(|(words, _)| words);
             let nearest = self
                 .subject
                 .facts
@@ -177,12 +189,16 @@ impl SubjectReader<'_> {
                     matches!(&f.kind, FactKind::Quantity { dimension: d, .. }
                         if same_dimension(d, dimension))
                 })
-                .filter_map(|(_, d)| *d)
+                .filter_map(|(_, d)| d.map(|(words, _)| words))
                 .min();
             // "the $740 billion package": the subject's own size,
             // not a figure of one of its parts
             let sizes_subject = self.modifies_alias(s, q.tokens.clone()) && !self.own[fi];
-            own_distance.is_some() && own_distance == nearest && !sizes_subject
+            let cued = own_distance.is_some() && own_distance == nearest && !sizes_subject;
+            if let Some((_, at)) = distances[fi].filter(|_| cued) {
+                trace.event = Some(cue(s, at));
+            }
+            cued
         };
         cued || v.column_cued(q.range.start, &fact.cues)
     }
@@ -248,6 +264,7 @@ fn quantity_verdict(
     fact: &Fact,
     figure: &FactFigure<'_>,
     q: &Quantity,
+    trace: &mut Trace,
 ) -> Outcome {
     let (s, text) = (v.s, v.text);
     let (dimension, base_value) = (figure.dimension, figure.base_value);
@@ -265,6 +282,7 @@ fn quantity_verdict(
         }
         p => p,
     };
+    trace.polarity = Some(polarity);
     let within = fact
         .tolerance
         .is_some_and(|t| t.widen(interval, base_value).contains(base_value));
@@ -304,6 +322,14 @@ fn rounds_in_draft_unit(interval: &quantities::Interval, base_value: f64, q: &Qu
         ..*interval
     };
     rounds_to(&in_draft, base_value / factor)
+}
+
+/// The cue word at token `at` of the sentence, as a trace's event.
+pub(super) fn cue(s: &Sentence, at: usize) -> Event {
+    Event {
+        range: s.tokens[at].range.clone(),
+        cue: true,
+    }
 }
 
 /// "the $7,500 credit for new cars and a $4,000 rebate for used ones":

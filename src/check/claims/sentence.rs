@@ -7,7 +7,7 @@ use super::document::Sentence;
 use super::events::cue_follows;
 use super::owner::settle;
 use super::rows::RowContext;
-use super::{Considered, Outcome, SubjectReader};
+use super::{Considered, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::{self, Owner};
 use crate::reader::structure::{is_reporting, quoted_spans};
 use crate::reader::tokens;
@@ -93,6 +93,7 @@ impl<'a> SentenceView<'a> {
         range: &Range<usize>,
         outcome: Outcome,
         loose: bool,
+        trace: Trace,
     ) -> Considered {
         Considered {
             fact: fi,
@@ -100,6 +101,7 @@ impl<'a> SentenceView<'a> {
             found: self.text[range.clone()].to_owned(),
             outcome: settle(outcome, loose),
             attributed: self.attributed(range),
+            trace,
         }
     }
 
