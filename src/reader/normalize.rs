@@ -26,7 +26,7 @@ pub fn word(w: &str) -> Cow<'_, str> {
 /// [`word`] as a compact string: the same form, without a heap allocation
 /// for the usual short word in ASCII ("Russia", "Treaty").
 pub fn word_compact(w: &str) -> CompactString {
-    if !w.is_ascii() || w.contains('`') {
+    if !w.bytes().all(|b| b.is_ascii() && b != b'`') {
         return CompactString::from(word(w).as_ref());
     }
     let mut folded = CompactString::from(w);
