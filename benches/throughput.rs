@@ -76,10 +76,15 @@ fn timed<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
 /// draft, as the checker runs them; then the report.
 fn stages(text: &str, rules: &RuleSet, checker: &Checker<'_>, runs: usize) {
     println!("stages, best of {runs} runs, one thread:");
-    let doc = timed("markup reading", runs, || Document::read(text, Markup::Markdown));
+    let doc = timed("markup reading", runs, || {
+        Document::read(text, Markup::Markdown)
+    });
     let t = doc.text.as_str();
     let split: Vec<_> = timed("sentences", runs, || {
-        let ranges = doc.blocks.iter().map(|b| sentences::split(t, b.range.clone()));
+        let ranges = doc
+            .blocks
+            .iter()
+            .map(|b| sentences::split(t, b.range.clone()));
         ranges.flatten().collect::<Vec<_>>()
     });
     let toks: Vec<_> = timed("tokens", runs, || {
@@ -97,17 +102,26 @@ fn stages(text: &str, rules: &RuleSet, checker: &Checker<'_>, runs: usize) {
         s.distinct_from.clone(),
     );
     timed("mentions", runs, || {
-        toks.iter().map(|k| attribution::mentions(k, &terms).len()).sum::<usize>()
+        toks.iter()
+            .map(|k| attribution::mentions(k, &terms).len())
+            .sum::<usize>()
     });
     let nums: Vec<_> = timed("numbers", runs, || {
-        split.iter().map(|r| numbers_in(t, r.clone())).collect::<Vec<_>>()
+        split
+            .iter()
+            .map(|r| numbers_in(t, r.clone()))
+            .collect::<Vec<_>>()
     });
     timed("quantities", runs, || {
         let each = toks.iter().zip(&nums);
-        each.map(|(k, n)| quantities::find(k, n, &rules.units).len()).sum::<usize>()
+        each.map(|(k, n)| quantities::find(k, n, &rules.units).len())
+            .sum::<usize>()
     });
     timed("dates", runs, || {
-        split.iter().map(|r| dates::find_dates(&t[r.clone()]).len()).sum::<usize>()
+        split
+            .iter()
+            .map(|r| dates::find_dates(&t[r.clone()]).len())
+            .sum::<usize>()
     });
     let diagnostics = timed("whole check (all threads)", runs, || checker.check(&doc));
     let report = [FileReport {
@@ -115,7 +129,9 @@ fn stages(text: &str, rules: &RuleSet, checker: &Checker<'_>, runs: usize) {
         source: text.to_owned(),
         diagnostics,
     }];
-    timed("JSON Lines report", runs, || factlint::emit::jsonl::render(&report).len());
+    timed("JSON Lines report", runs, || {
+        factlint::emit::jsonl::render(&report).len()
+    });
 }
 
 /// The numbers of `text[range]`, with offsets into `text` as tokens have.
