@@ -13,6 +13,8 @@
 #    drafts that name the treaty, end to end, cut at a line to 1 MiB) and
 #    runs `BIN check --format jsonl FILE` LARGE_RUNS times for each, again
 #    interleaved.
+# 3. Times each reading stage of this tree on that draft (STAGES=0 skips it):
+#    `cargo bench --bench throughput -- FILE`.
 #
 # Prints per-round lines, then a table: median and best wall time, MB/s at
 # the median, median CPU time, and new / old for each. A ratio below 1.00
@@ -136,3 +138,11 @@ awk -v lb="$lbytes" -v om="$low_med" -v ob="$low_min" -v nm="$lnw_med" -v nb="$l
     printf "| | **new / old** | **%.2f** | %.2f | %.2f | %.2f | |\n", nm / om, nb / ob, om / nm, (oc > 0 ? nc / oc : 0) }'
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Where the time of the 1 MB draft goes, stage by stage, in this tree's
+# reading (benches/throughput.rs; best of 20 runs each).
+if [ "${STAGES:-1}" = 1 ]; then
+    echo
+    echo "this tree's reading of the 1 MB draft, by stage:"
+    cargo bench --quiet --bench throughput -- "$large" 2>/dev/null || echo "(the stage bench did not run)"
+fi

@@ -1,18 +1,24 @@
 //! Measures the pipeline's stages on a large synthetic Markdown draft about
 //! the bundled subject: markup reading alone, the whole check (reading,
-//! claims, verdicts), and, on an off-topic draft, the one scan that rules it
-//! out before reading. The end-to-end benchmark over whole folders, against
-//! ripgrep, is benches/e2e.sh (see docs/performance.md).
+//! claims, verdicts), each reading stage on its own (sentences, tokens,
+//! mentions, numbers, quantities, dates) and the JSON Lines report; and, on
+//! an off-topic draft, the one scan that rules it out before reading. The
+//! end-to-end benchmark over whole folders, against ripgrep, is
+//! benches/e2e.sh (see docs/performance.md).
 //!
 //!     cargo bench --bench throughput
+//!     cargo bench --bench throughput -- FILE.md   # the stages on a draft of yours
 //!
-//! Run by `cargo test --all-targets` only as a smoke run on a small draft; the
-//! timings are printed, never asserted.
+//! benches/compare.sh builds the 1 MB draft it times from the corpus and
+//! runs this on it. Run by `cargo test --all-targets` only as a smoke run on
+//! a small draft; the timings are printed, never asserted.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use factlint::check::Checker;
+use factlint::diagnostic::FileReport;
+use factlint::reader::{attribution, dates, numbers, quantities, sentences, tokens};
 use factlint::rules::RuleSet;
 use factlint::source::{Document, Markup};
 
@@ -53,8 +59,95 @@ fn measure(text: &str, checker: &Checker<'_>, runs: usize) -> (Duration, usize) 
     (best, findings)
 }
 
+/// The best of `runs` runs of `f`, printed with its label; `f`'s last result.
+fn timed<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
+    let mut best = Duration::MAX;
+    let mut out = f();
+    for _ in 0..runs {
+        let start = Instant::now();
+        out = black_box(f());
+        best = best.min(start.elapsed());
+    }
+    println!("  {label:<34} {:8.2} ms", best.as_secs_f64() * 1e3);
+    out
+}
+
+/// Each reading stage on its own, on one thread, over every sentence of the
+/// draft, as the checker runs them; then the report.
+fn stages(text: &str, rules: &RuleSet, checker: &Checker<'_>, runs: usize) {
+    println!("stages, best of {runs} runs, one thread:");
+    let doc = timed("markup reading", runs, || {
+        Document::read(text, Markup::Markdown)
+    });
+    let t = doc.text.as_str();
+    let split: Vec<_> = timed("sentences", runs, || {
+        let ranges = doc
+            .blocks
+            .iter()
+            .map(|b| sentences::split(t, b.range.clone()));
+        ranges.flatten().collect::<Vec<_>>()
+    });
+    let toks: Vec<_> = timed("tokens", runs, || {
+        let each = split.iter().map(|r| tokens::tokenize(t, r.clone()));
+        each.collect::<Vec<_>>()
+    });
+    let Some(s) = rules.subjects.first() else {
+        return;
+    };
+    let terms = attribution::Terms::new(
+        s.names.clone(),
+        s.parties.clone(),
+        s.aliases.clone(),
+        s.year,
+        s.distinct_from.clone(),
+    );
+    timed("mentions", runs, || {
+        toks.iter()
+            .map(|k| attribution::mentions(k, &terms).len())
+            .sum::<usize>()
+    });
+    let nums: Vec<_> = timed("numbers", runs, || {
+        split
+            .iter()
+            .map(|r| numbers_in(t, r.clone()))
+            .collect::<Vec<_>>()
+    });
+    timed("quantities", runs, || {
+        let each = toks.iter().zip(&nums);
+        each.map(|(k, n)| quantities::find(k, n, &rules.units).len())
+            .sum::<usize>()
+    });
+    timed("dates", runs, || {
+        split
+            .iter()
+            .map(|r| dates::find_dates(&t[r.clone()]).len())
+            .sum::<usize>()
+    });
+    let diagnostics = timed("whole check (all threads)", runs, || checker.check(&doc));
+    let report = [FileReport {
+        path: "draft.md".to_owned(),
+        source: text.to_owned(),
+        diagnostics,
+    }];
+    timed("JSON Lines report", runs, || {
+        factlint::emit::jsonl::render(&report).len()
+    });
+}
+
+/// The numbers of `text[range]`, with offsets into `text` as tokens have.
+fn numbers_in(text: &str, range: std::ops::Range<usize>) -> Vec<numbers::NumberMatch> {
+    let mut found = numbers::find_numbers(&text[range.clone()]);
+    for n in &mut found {
+        n.range = n.range.start + range.start..n.range.end + range.start;
+    }
+    found
+}
+
 fn main() {
+    // as the factlint binary does
+    factlint::memory::tune_allocator();
     let benching = std::env::args().any(|a| a == "--bench");
+    let file = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let rules = RuleSet::bundled().expect("bundled rules load");
     let checker = Checker::new(&rules);
     let (size, runs) = if benching {
@@ -62,7 +155,14 @@ fn main() {
     } else {
         (16 << 10, 1)
     };
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(&path).expect("the draft is readable UTF-8");
+        println!("{path}: {} bytes", text.len());
+        stages(&text, &rules, &checker, runs);
+        return;
+    }
     let text = draft(size);
+    stages(&text, &rules, &checker, runs);
     let mut reading = Duration::MAX;
     for _ in 0..runs {
         let start = Instant::now();

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fix;
 pub mod lsp;
+pub mod memory;
 pub mod reader;
 pub mod rules;
 pub mod serve;

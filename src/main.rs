@@ -3,5 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    factlint::memory::tune_allocator();
     factlint::cli::run()
 }

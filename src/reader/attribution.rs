@@ -54,8 +54,11 @@ impl Terms {
     /// Whether any name, party name or other subject's name starts with the
     /// word `t`: a cheap test before matching word sequences.
     fn may_start_name(&self, t: &Token) -> bool {
+        // the base is looked up only where it differs: most words have no
+        // possessive ending
         t.is_word()
-            && (self.first_words.contains(t.norm.as_str()) || self.first_words.contains(t.base()))
+            && (self.first_words.contains(t.norm.as_str())
+                || (t.is_possessive() && self.first_words.contains(t.base())))
     }
 }
 

@@ -4,6 +4,9 @@
 //! `whether`/`if` clauses assert nothing.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::tokens::Token;
 
@@ -320,7 +323,26 @@ fn opened_by(tokens: &[Token], start: usize, words: &[&str]) -> bool {
     false
 }
 
+/// Whether a token may start a negation cue: the first word of one of
+/// [`PRE_CUES`] or [`POST_CUES`], or a contracted "not". Most words start
+/// none, and one lookup says so instead of a comparison with every cue.
+fn may_start_cue(t: &Token) -> bool {
+    static FIRST_WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        PRE_CUES
+            .iter()
+            .chain(POST_CUES)
+            .filter_map(|cue| cue.first().copied())
+            .collect()
+    });
+    first_words.contains(t.norm.as_str()) || t.norm.ends_with("n't")
+}
+
+/// The longest of `cues` ([`PRE_CUES`] or [`POST_CUES`]) at token `at`.
 fn cue_at(tokens: &[Token], at: usize, cues: &[&[&str]]) -> Option<usize> {
+    if !may_start_cue(tokens.get(at)?) {
+        return None;
+    }
     if PSEUDO.iter().any(|p| matches_at(tokens, at, p)) {
         return None;
     }
@@ -432,6 +454,21 @@ mod tests {
             .unwrap()
             + 1;
         polarity(&tokens, start..end)
+    }
+
+    #[test]
+    fn every_cue_starts_with_a_word_that_may_start_one() {
+        for cue in PRE_CUES.iter().chain(POST_CUES).chain(PSEUDO) {
+            let first = cue[0];
+            let tokens = tokenize(first, 0..first.len());
+            // a first word the tokenizer splits ("n/a") matches no token at all
+            if tokens.len() == 1 {
+                assert!(may_start_cue(&tokens[0]), "{first}");
+            }
+        }
+        let tokens = tokenize("wasn't treaty", 0.."wasn't treaty".len());
+        assert!(may_start_cue(&tokens[0]));
+        assert!(!may_start_cue(&tokens[1]));
     }
 
     #[test]

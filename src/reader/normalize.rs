@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
+
 /// The matching form of one word: lower case, straight apostrophe, American
 /// spelling. Rules and drafts are normalised alike, so a rare collision of two
 /// real words under these rewrites is harmless in practice.
@@ -10,22 +12,40 @@ pub fn word(w: &str) -> Cow<'_, str> {
     let simple = w
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    let mut s: String = if simple {
-        if !has_british_ending(w) {
-            return Cow::Borrowed(w);
-        }
-        w.to_owned()
-    } else {
-        w.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-                c => c,
-            })
-            .collect()
-    };
-    americanize(&mut s);
+    if simple && !has_british_ending(w) {
+        return Cow::Borrowed(w);
+    }
+    let mut s = if simple { w.to_owned() } else { fold(w) };
+    // without a British ending there is nothing to rewrite
+    if simple || has_british_ending(&s) {
+        americanize(&mut s);
+    }
     Cow::Owned(s)
+}
+
+/// [`word`] as a compact string: the same form, without a heap allocation
+/// for the usual short word in ASCII ("Russia", "Treaty").
+pub fn word_compact(w: &str) -> CompactString {
+    if !w.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return CompactString::from(word(w).as_ref());
+    }
+    let mut folded = CompactString::from(w);
+    folded.make_ascii_lowercase();
+    if has_british_ending(&folded) {
+        return CompactString::from(word(w).as_ref());
+    }
+    folded
+}
+
+/// Lower case with straight apostrophes.
+fn fold(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 /// The word without a possessive ending: "iran's" → "iran", "parties'" → "parties".
@@ -39,25 +59,28 @@ fn has_british_ending(w: &str) -> bool {
     const ENDINGS: [&str; 10] = [
         "ence", "ences", "ise", "ised", "ises", "ising", "tre", "tres", "isation", "isations",
     ];
-    ENDINGS.iter().any(|e| w.ends_with(e)) || w.contains("our")
+    let b = w.as_bytes();
+    // every ending ends in one of these: most words are settled by their last byte
+    let may_end = matches!(b.last(), Some(b'e' | b's' | b'd' | b'g' | b'n'));
+    (may_end && ENDINGS.iter().any(|e| b.ends_with(e.as_bytes())))
+        || b.windows(3).any(|x| x == b"our")
 }
 
 /// Rewrites the common British endings to American ones in place.
 fn americanize(s: &mut String) {
     // defence → defense, offence → offense, licence → license (not "science", "silence")
-    for (uk, us) in [
-        ("defence", "defense"),
-        ("offence", "offense"),
-        ("licence", "license"),
-        ("pretence", "pretense"),
+    for (uk, uk_plural, us) in [
+        ("defence", "defences", "defense"),
+        ("offence", "offences", "offense"),
+        ("licence", "licences", "license"),
+        ("pretence", "pretences", "pretense"),
     ] {
         if let Some(stem) = s.strip_suffix(uk).map(str::len) {
             s.truncate(stem);
             s.push_str(us);
             return;
         }
-        let plural = format!("{uk}s");
-        if let Some(stem) = s.strip_suffix(plural.as_str()).map(str::len) {
+        if let Some(stem) = s.strip_suffix(uk_plural).map(str::len) {
             s.truncate(stem);
             s.push_str(us);
             s.push('s');
@@ -139,6 +162,55 @@ mod tests {
             "four", "hour", "your", "court", "science", "silence", "rise", "wise",
         ] {
             assert_eq!(word(w), w, "{w}");
+        }
+    }
+
+    #[test]
+    fn every_ending_is_found() {
+        for stem in ["organ", "real", "pract", "cent"] {
+            for ending in [
+                "ence", "ences", "ise", "ised", "ises", "ising", "tre", "tres", "isation",
+                "isations",
+            ] {
+                assert!(
+                    has_british_ending(&format!("{stem}{ending}")),
+                    "{stem}{ending}"
+                );
+            }
+        }
+        assert!(has_british_ending("neighbour"));
+        assert!(!has_british_ending("treaty"));
+    }
+
+    #[test]
+    fn the_compact_form_is_the_same_form() {
+        for w in [
+            "Defence",
+            "DEFENCES",
+            "Russia",
+            "Treaty's",
+            "Iran’s",
+            "labour",
+            "Labour",
+            "Centre",
+            "Organisation",
+            "Élysée",
+            "x`y",
+            "U.S",
+            "1.5",
+            "Neighbourhood",
+            "treaty",
+            "",
+        ] {
+            assert_eq!(word_compact(w), word(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compact_agrees_with_word(w in "[a-zA-Z0-9'’`.é-]{0,30}") {
+            let (compact, plain) = (word_compact(&w), word(&w));
+            proptest::prop_assert_eq!(compact.as_str(), plain.as_ref());
         }
     }
 

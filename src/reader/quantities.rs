@@ -150,9 +150,13 @@ impl Units {
 
     /// The unit a normalised word names, singular or plural.
     pub fn get(&self, word: &str) -> Option<&Unit> {
-        self.words
-            .get(word)
-            .or_else(|| self.words.get(normalize::singular(word).as_ref()))
+        self.words.get(word).or_else(|| {
+            let singular = normalize::singular(word);
+            // most words are their own singular, already looked up
+            (singular != word)
+                .then(|| self.words.get(singular.as_ref()))
+                .flatten()
+        })
     }
 
     /// The unit for a rule's unit name.

@@ -60,7 +60,13 @@ impl Token {
 /// ("parties'"); any other non-space character is a token of its own.
 /// A hand-written scan because this runs over every sentence of every draft.
 fn spans(piece: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let next_char = move |at: usize| piece[at..].chars().next();
+    let bytes = piece.as_bytes();
+    // most text is ASCII: one byte is one char, with no decoding
+    let next_char = move |at: usize| match bytes.get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => piece[at..].chars().next(),
+        None => None,
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
         let (start, first) = loop {
@@ -131,7 +137,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             TokenKind::Punct
         };
         let norm = match kind {
-            TokenKind::Word => CompactString::from(normalize::word(s).as_ref()),
+            TokenKind::Word => normalize::word_compact(s),
             TokenKind::Punct => match first {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => CompactString::const_new("-"),
                 '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»' => {
@@ -147,10 +153,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             && !norm.ends_with("s'")
         {
             let cut = s.len() - s.chars().last().map_or(0, char::len_utf8);
-            (
-                m.start + cut,
-                CompactString::from(normalize::word(&s[..cut]).as_ref()),
-            )
+            (m.start + cut, normalize::word_compact(&s[..cut]))
         } else {
             (m.end, norm)
         };

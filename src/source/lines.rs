@@ -76,13 +76,32 @@ impl LineIndex {
         }
     }
 
+    /// The checkpoint at or before a byte offset.
+    fn checkpoint(&self, offset: usize) -> Checkpoint {
+        let at = self.checkpoints.partition_point(|c| c.offset <= offset);
+        self.checkpoints[at.saturating_sub(1)]
+    }
+
     /// Characters and UTF-16 units in `text[..offset]`; `offset` is a char
     /// boundary.
     fn counts(&self, text: &str, offset: usize) -> (usize, usize) {
-        let at = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
-        let c = self.checkpoints[at];
+        let c = self.checkpoint(offset);
         let piece = &text[c.offset..offset];
         (c.chars + piece.chars().count(), c.utf16 + utf16_len(piece))
+    }
+
+    /// Characters and UTF-16 units in `text[start..offset]`, both char
+    /// boundaries: counted directly when no checkpoint lies between them (a
+    /// short line, the usual case), else from the checkpoints, so the cost
+    /// is at most the line's length or two checkpoints' counting.
+    fn span_counts(&self, text: &str, start: usize, offset: usize) -> (usize, usize) {
+        if self.checkpoint(offset).offset <= start {
+            let piece = &text[start..offset];
+            return (piece.chars().count(), utf16_len(piece));
+        }
+        let (end_chars, end_utf16) = self.counts(text, offset);
+        let (start_chars, start_utf16) = self.counts(text, start);
+        (end_chars - start_chars, end_utf16 - start_utf16)
     }
 
     /// 0-based line number of a byte offset.
@@ -106,7 +125,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        let col = self.counts(text, offset).0 - self.counts(text, start).0;
+        let col = self.span_counts(text, start, offset).0;
         (line + 1, col + 1)
     }
 
@@ -116,7 +135,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        let col = self.counts(text, offset).1 - self.counts(text, start).1;
+        let col = self.span_counts(text, start, offset).1;
         (line, col)
     }
 }
@@ -188,6 +207,37 @@ mod tests {
             assert_eq!(
                 index.line_col_utf16(&text, offset),
                 (line, piece.encode_utf16().count()),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_lines_on_either_side_of_a_checkpoint_count_from_their_start() {
+        // lines of 7 to 40 bytes, some of them across a checkpoint
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 3 * CHECKPOINT {
+            text.push_str(&"é😀x".repeat(n % 5));
+            text.push_str("ab\n");
+            n += 1;
+        }
+        let index = LineIndex::new(&text);
+        let naive = |offset: usize| {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let piece = &text[start..offset];
+            (piece.chars().count(), piece.encode_utf16().count())
+        };
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let (chars, utf16) = naive(offset);
+            assert_eq!(
+                index.line_col(&text, offset).1,
+                chars + 1,
+                "offset {offset}"
+            );
+            assert_eq!(
+                index.line_col_utf16(&text, offset).1,
+                utf16,
                 "offset {offset}"
             );
         }
