@@ -16,6 +16,8 @@ use super::tokens::Token;
 pub enum Dimension {
     /// Durations, in years.
     Time,
+    /// Lengths and distances, in metres.
+    Length,
     /// Money in one currency, in its main unit (`usd`, `eur`, `gbp`).
     Money(String),
     /// Counts of one thing: `article`.
@@ -33,6 +35,21 @@ pub struct Unit {
     /// "share" for "$95 per share"; singular and normalised.
     pub per: Option<String>,
 }
+
+/// Length units and how many metres each is. "m" is not among them: after
+/// a number it is as often "million" ("$5m") as metres.
+const LENGTHS: &[(&str, f64)] = &[
+    ("metre", 1.0),
+    ("meter", 1.0),
+    ("kilometre", 1000.0),
+    ("kilometer", 1000.0),
+    ("km", 1000.0),
+    ("mile", 1609.344),
+    ("mi", 1609.344),
+    ("foot", 0.3048),
+    ("feet", 0.3048),
+    ("ft", 0.3048),
+];
 
 /// The unit words a reader knows: the built-in time and money units and the
 /// count nouns that rules name.
@@ -71,6 +88,17 @@ impl Units {
         time("month", 1.0 / 12.0);
         time("week", 7.0 / 365.25);
         time("day", 1.0 / 365.25);
+        for (w, factor) in LENGTHS {
+            words.insert(
+                (*w).to_owned(),
+                Unit {
+                    dimension: Dimension::Length,
+                    factor: *factor,
+                    name: (*w).to_owned(),
+                    per: None,
+                },
+            );
+        }
         for (w, cur) in [
             ("dollar", "usd"),
             ("usd", "usd"),
@@ -844,6 +872,31 @@ mod tests {
     }
 
     #[test]
+    fn lengths_convert_to_metres() {
+        let unit_of = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            find(&tokens, &find_numbers(text), &Units::builtin())
+                .into_iter()
+                .map(|q| (q.unit.dimension, q.unit.name))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("a 40-kilometre trail"),
+            vec![("40-kilometre", 40_000.0, 40_000.0, Form::Compound)]
+        );
+        assert_eq!(read("the trail runs 25 miles")[0].1, 25.0 * 1609.344);
+        assert_eq!(read("a ridge 3,000 feet high")[0].1, 3000.0 * 0.3048);
+        assert_eq!(read("12 km of track")[0].1, 12_000.0);
+        assert_eq!(read("a 5 ft wall")[0].1, 5.0 * 0.3048);
+        assert_eq!(
+            unit_of("a tower of 120 metres"),
+            [(Dimension::Length, "metre".to_owned())]
+        );
+        // "m" after a number is no metre: it is as often "million"
+        assert!(unit_of("a 400m sprint").is_empty());
+    }
+
+    #[test]
     fn qualifiers_make_intervals() {
         let r = read("more than 40 articles");
         assert_eq!(r[0].0, "more than 40 articles");
@@ -909,6 +962,7 @@ mod tests {
                 let what = match &q.unit.dimension {
                     Dimension::Money(c) | Dimension::Count(c) => c.clone(),
                     Dimension::Time => "time".to_owned(),
+                    Dimension::Length => "length".to_owned(),
                 };
                 (&text[q.range], what, q.unit.per, q.interval.lo)
             })
