@@ -226,6 +226,9 @@ pub struct Subject {
     /// `match: names`: only `names` make a draft about the subject, not its
     /// parties with an alias.
     pub names_only: bool,
+    /// Words of names, parties, aliases and other subjects' names written
+    /// in capitals ("IRA"), normalised: matched only in capitals.
+    pub acronyms: Vec<String>,
     pub facts: Vec<Fact>,
     /// The rule file it came from, as shown to users.
     pub path: String,
@@ -586,6 +589,23 @@ fn is_placeholder(text: &str) -> bool {
         .any(|p| first.eq_ignore_ascii_case(p))
 }
 
+/// The words written in capitals, two to six letters ("IRA", "FTC"),
+/// normalised and without repeats.
+fn acronyms<'a>(written: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in written {
+        for piece in text.split(|c: char| !c.is_alphanumeric()) {
+            let capitals =
+                (2..=6).contains(&piece.len()) && piece.bytes().all(|b| b.is_ascii_uppercase());
+            let word = normalize::word(piece).into_owned();
+            if capitals && !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -912,7 +932,13 @@ impl Compiler<'_> {
             );
         }
         let facts = self.facts(&id, fact_specs, units)?;
+        let written = names
+            .iter()
+            .chain(&aliases)
+            .chain(parties.iter().flatten())
+            .chain(&distinct_from);
         Some(Subject {
+            acronyms: acronyms(written),
             name: name.trim().to_owned(),
             names: names.iter().map(|n| words(n)).collect(),
             parties: parties
@@ -1907,6 +1933,28 @@ mod tests {
         assert_eq!(
             rules.subjects[0].facts[0].tolerance,
             Some(Tolerance::Absolute(10.0))
+        );
+    }
+
+    #[test]
+    fn words_in_capitals_are_acronyms_and_match_names_wants_names() {
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [Harbor Levy Act, HLA, H.R. 12]\n  aliases: [act, FTCs, DFO]\n  match: names\nfacts: []\n";
+        let rules = load(yaml).expect("loads");
+        let subject = &rules.subjects[0];
+        // "FTCs" is no acronym: it has a lower-case letter
+        assert_eq!(subject.acronyms, ["hla", "dfo"]);
+        assert!(subject.names_only);
+        let found = messages(&yaml.replace("  names: [Harbor Levy Act, HLA, H.R. 12]\n", ""));
+        let errors: Vec<&str> = found
+            .iter()
+            .filter(|(_, _, s)| *s == Severity::Error)
+            .map(|(at, _, _)| at.as_str())
+            .collect();
+        assert_eq!(errors, ["names"], "{found:?}");
+        let found = messages(&yaml.replace("match: names", "match: name"));
+        assert!(
+            found[0].1.contains("`names` or `names-or-parties`"),
+            "{found:?}"
         );
     }
 
