@@ -1192,3 +1192,46 @@ fn beside_the_fact_s_own_figure_another_of_its_unit_is_another_item() {
     let text = "The Harbour Levy Act sets aside $40 million for dredging barges.";
     assert_eq!(levy_contradictions(text), vec![pair("fund", "$40 million")]);
 }
+
+const SILO: &str = r#"
+subject:
+  id: silo
+  name: Northgate Grain Reserve
+  names: [Northgate Grain Reserve]
+  source: test text
+facts:
+  - id: reserve
+    claim: The reserve holds at most 400 kg of seed per farm.
+    quantity: { value: 400, unit: kilogram, also: [kg] }
+    cues: [holds, seed, reserve, capped]
+"#;
+
+fn silo_findings(text: &str) -> Vec<(String, Kind, String)> {
+    let rules = RuleSet::from_sources(&[("silo.yaml".to_owned(), SILO.to_owned())])
+        .expect("silo rules load; `also` beside a built-in unit is only a warning");
+    findings_with(&rules, text, Markup::Markdown)
+}
+
+#[test]
+fn masses_convert_and_glued_units_are_read() {
+    for text in [
+        "The Northgate Grain Reserve holds 400kg of seed per farm.",
+        "The Northgate Grain Reserve holds 0.4 tonnes of seed per farm.",
+        "The Northgate Grain Reserve holds 400 kilograms of seed per farm.",
+    ] {
+        assert!(silo_findings(text).is_empty(), "{text}");
+    }
+    let found = silo_findings("The Northgate Grain Reserve holds 500kg of seed per farm.");
+    assert_eq!(
+        found,
+        vec![(
+            "reserve".to_owned(),
+            Kind::Contradiction,
+            "500kg".to_owned()
+        )]
+    );
+    // "pounds" that cost something are money, never a weight
+    let found =
+        silo_findings("The Northgate Grain Reserve holds 400 kg of seed; a bag costs 20 pounds.");
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -224,21 +224,19 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                         number(*value)
                     ));
                 }
-                Dimension::Length => {
-                    let forms: Vec<String> = [("kilometres", 1000.0), ("miles", 1609.344)]
-                        .iter()
-                        .map(|(u, f)| format!("\"{} {u}\"", number((base_value / f * 10.0).round() / 10.0)))
-                        .collect();
-                    states.push(format!(
-                        "{exact}, in any length unit (lengths convert, within the rounding of the draft's figure): {}",
-                        forms.join(", ")
-                    ));
-                }
                 Dimension::Money(currency) => {
                     states.push(format!(
                         "{exact}, in digits or words, with a sign or a scale: \"{}\"; only in {}: other currencies are not converted, and a figure in one near a cue contradicts",
                         money_example(*base_value, currency),
                         currency.to_uppercase()
+                    ));
+                }
+                Dimension::Measure(kind) => {
+                    states.push(format!(
+                        "{exact}, in any unit of {kind} (units of {kind} convert), glued or apart: \"{}{}\", and compounds such as \"{}-{unit}\"",
+                        number(*value),
+                        crate::reader::quantities::short_unit(unit).unwrap_or(unit),
+                        number(*value)
                     ));
                 }
                 Dimension::Count(noun) => {

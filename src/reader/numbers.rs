@@ -7,7 +7,8 @@
 //!   12, "2025" gives 2025): deciding what a number refers to is the caller's
 //!   job. Fractions written with a slash ("1/2", "17/01/2025") give their parts.
 //! - Digits glued to letters are skipped whole: "A320", "2nd", "17th", "1990s",
-//!   "10km". The exceptions are scale abbreviations, glued or after a space:
+//!   "10th". The exceptions are unit abbreviations ("300kg", "5km", "3.5pc":
+//!   the digits are the number, the letters its unit) and scale abbreviations, glued or after a space:
 //!   "bn", "bln", "tn", "trn", "mln" and "mn" always ("1.2bn" is 1.2e9,
 //!   "5 mln" is 5e6), and "m", "b" and "k" after a currency sign or code
 //!   ("$5m", "$ 69B", "EUR 5m"; a bare "100m" is more often metres).
@@ -283,10 +284,14 @@ fn digits_at(text: &str, start: usize) -> Step {
         }
         let suffix = rest.get(..len).unwrap_or("");
         match scale_suffix(suffix, after_currency(text, start)) {
-            Some(e) => exponent = e,
+            Some(e) => {
+                exponent = e;
+                end = suffix_end;
+            }
+            // "300kg", "5km": the number alone; the unit is the next token
+            None if glued_unit(suffix) => {}
             None => return skip_token,
         }
-        end = suffix_end;
     } else if let Some(p) = skip_space(text, num_end) {
         if let Some((w, w_end)) = word_at(text, p) {
             // "$69 bn", "5 mln": an abbreviation standing apart
@@ -327,6 +332,19 @@ fn is_currency(c: char) -> bool {
 
 /// Currency codes written before an amount: "USD 69 billion", "EUR 5m".
 const CURRENCY_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY"];
+
+/// Unit abbreviations news writes glued to their number: "300kg", "5km",
+/// "660lbs", "3.5pc". Only these split from the digits; any other letters
+/// make the whole a name or an ordinal ("A320", "17th", "5G").
+const GLUED_UNITS: &[&str] = &[
+    "kg", "kgs", "mg", "km", "kms", "cm", "mm", "ft", "lb", "lbs", "mph", "kph", "kmh", "pc", "kw",
+    "mw", "gw", "kwh", "mwh", "gwh",
+];
+
+/// Whether `suffix` is a unit abbreviation that may be glued to digits.
+pub(crate) fn glued_unit(suffix: &str) -> bool {
+    GLUED_UNITS.iter().any(|u| u.eq_ignore_ascii_case(suffix))
+}
 
 /// Whether the number at `start` follows a currency sign, glued or after a
 /// space ("$5m", "$ 370 billion"), or a currency code ("EUR 5m").
@@ -1088,8 +1106,9 @@ mod tests {
             "1st",
             "3rd",
             "the 1990s",
-            "10km",
+            "10kmx",
             "5G",
+            "4x4",
             "x86",
             "G7",
             "Su57a",
@@ -1098,6 +1117,16 @@ mod tests {
         ] {
             assert!(find_numbers(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn digits_glued_to_a_unit_abbreviation_are_the_number() {
+        assert_eq!(nums("a 300kg cap"), [("300", 300.0, Digits)]);
+        assert_eq!(nums("202.8kg of it"), [("202.8", 202.8, Digits)]);
+        assert_eq!(values("7,500kg"), [7500.0]);
+        assert_eq!(values("a 5km road and 660lbs"), [5.0, 660.0]);
+        assert_eq!(values("up 3.5pc"), [3.5]);
+        assert_eq!(values("a 2GW plant"), [2.0]);
     }
 
     #[test]

@@ -16,13 +16,44 @@ use super::tokens::Token;
 pub enum Dimension {
     /// Durations, in years.
     Time,
-    /// Lengths and distances, in metres.
-    Length,
     /// Money in one currency, in its main unit (`usd`, `eur`, `gbp`).
     Money(String),
     /// Counts of one thing: `article`.
     Count(String),
+    /// A physical measure that converts, by kind (`mass`, in kilograms).
+    Measure(&'static str),
 }
+
+/// Measure words the reader converts, with their kind and how many of the
+/// kind's base unit (kilogram for mass) one of them is. "pound" is money
+/// unless it weighs something ("300 pounds of uranium"): see `unit_at`.
+const MEASURES: &[(&str, &str, f64)] = &[
+    ("kilogram", "mass", 1.0),
+    ("kilogramme", "mass", 1.0),
+    ("kilo", "mass", 1.0),
+    ("kg", "mass", 1.0),
+    ("kgs", "mass", 1.0),
+    ("gram", "mass", 0.001),
+    ("gramme", "mass", 0.001),
+    ("milligram", "mass", 1e-6),
+    ("mg", "mass", 1e-6),
+    ("tonne", "mass", 1000.0),
+    ("lb", "mass", 0.453_592_37),
+    ("lbs", "mass", 0.453_592_37),
+    ("pound-weight", "mass", 0.453_592_37),
+    // lengths, in metres; "m" is not among them: after a number it is as
+    // often "million" ("$5m") as metres
+    ("metre", "length", 1.0),
+    ("meter", "length", 1.0),
+    ("kilometre", "length", 1000.0),
+    ("kilometer", "length", 1000.0),
+    ("km", "length", 1000.0),
+    ("mile", "length", 1609.344),
+    ("mi", "length", 1609.344),
+    ("foot", "length", 0.3048),
+    ("feet", "length", 0.3048),
+    ("ft", "length", 0.3048),
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -35,21 +66,6 @@ pub struct Unit {
     /// "share" for "$95 per share"; singular and normalised.
     pub per: Option<String>,
 }
-
-/// Length units and how many metres each is. "m" is not among them: after
-/// a number it is as often "million" ("$5m") as metres.
-const LENGTHS: &[(&str, f64)] = &[
-    ("metre", 1.0),
-    ("meter", 1.0),
-    ("kilometre", 1000.0),
-    ("kilometer", 1000.0),
-    ("km", 1000.0),
-    ("mile", 1609.344),
-    ("mi", 1609.344),
-    ("foot", 0.3048),
-    ("feet", 0.3048),
-    ("ft", 0.3048),
-];
 
 /// The unit words a reader knows: the built-in time and money units and the
 /// count nouns that rules name.
@@ -88,17 +104,6 @@ impl Units {
         time("month", 1.0 / 12.0);
         time("week", 7.0 / 365.25);
         time("day", 1.0 / 365.25);
-        for (w, factor) in LENGTHS {
-            words.insert(
-                (*w).to_owned(),
-                Unit {
-                    dimension: Dimension::Length,
-                    factor: *factor,
-                    name: (*w).to_owned(),
-                    per: None,
-                },
-            );
-        }
         for (w, cur) in [
             ("dollar", "usd"),
             ("usd", "usd"),
@@ -125,6 +130,17 @@ impl Units {
                 Unit {
                     dimension: Dimension::Money(cur.to_owned()),
                     factor: 1.0,
+                    name: w.to_owned(),
+                    per: None,
+                },
+            );
+        }
+        for &(w, kind, factor) in MEASURES {
+            words.insert(
+                w.to_owned(),
+                Unit {
+                    dimension: Dimension::Measure(kind),
+                    factor,
                     name: w.to_owned(),
                     per: None,
                 },
@@ -373,7 +389,8 @@ fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit
     if t.norm == "per" && tokens.get(i + 1).is_some_and(|n| n.norm == "cent") {
         return units.get("percent").map(|u| (u, i + 1));
     }
-    if t.norm == "pct" {
+    // "3.5pc" glued; a "pc" apart is more often a computer
+    if t.norm == "pct" || (t.norm == "pc" && i > 0 && adjacent(&tokens[i - 1], t)) {
         return units.get("percent").map(|u| (u, i));
     }
     // "five percentage points" are no percent, and no "points" either
@@ -388,8 +405,49 @@ fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit
             }
         }
     }
+    if normalize::singular(t.base()) == "pound" && weighs(tokens, i, units) {
+        return units.get("pound-weight").map(|u| (u, i));
+    }
     units.get(t.base()).map(|u| (u, i))
 }
+
+/// Whether "pounds" at token `i` is a weight, not money: "300 pounds of
+/// uranium" (but "5 million pounds of funding" is money), or a conversion in
+/// brackets after a weight, "300 kg (661 pounds)".
+fn weighs(tokens: &[Token], i: usize, units: &Units) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let scaled = i >= 2 && SCALE_WORDS.contains(&word(i - 2)) || SCALE_WORDS.contains(&word(i - 1));
+    if word(i + 1) == "of" && !scaled {
+        return true;
+    }
+    // "300 kg (661 pounds)": the number at i - 1, the bracket before it
+    i >= 3
+        && word(i - 2) == "("
+        && units
+            .get(tokens[i - 3].base())
+            .is_some_and(|u| u.dimension == Dimension::Measure("mass"))
+}
+
+/// The abbreviation a measure is written glued to its number with, for
+/// messages: "kilogram" is "kg" ("300kg").
+pub fn short_unit(unit: &str) -> Option<&'static str> {
+    match unit {
+        "kilogram" | "kilogramme" | "kilo" | "kg" => Some("kg"),
+        "gram" | "gramme" => Some("g"),
+        "milligram" | "mg" => Some("mg"),
+        "tonne" => Some("t"),
+        "lb" | "lbs" | "pound-weight" => Some("lb"),
+        "kilometre" | "kilometer" | "km" => Some("km"),
+        "foot" | "feet" | "ft" => Some("ft"),
+        "mile" | "mi" => Some("mi"),
+        _ => None,
+    }
+}
+
+/// Scale words and abbreviations that make "pounds" money.
+const SCALE_WORDS: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "bn", "m", "mn", "mln", "k", "tn", "trn",
+];
 
 fn adjacent(a: &Token, b: &Token) -> bool {
     a.range.end == b.range.start
@@ -853,6 +911,40 @@ mod tests {
             .collect()
     }
 
+    /// (mention text, interval lo in kilograms) of each mass.
+    fn masses(text: &str) -> Vec<(&str, f64)> {
+        read(text)
+            .into_iter()
+            .map(|(m, lo, _, _)| (m, (lo * 1000.0).round() / 1000.0))
+            .collect()
+    }
+
+    #[test]
+    fn masses_convert_to_kilograms() {
+        assert_eq!(masses("a cap of 300kg"), [("300kg", 300.0)]);
+        assert_eq!(masses("0.3 tonnes of it"), [("0.3 tonnes", 300.0)]);
+        assert_eq!(masses("2,500 grams"), [("2,500 grams", 2.5)]);
+        assert_eq!(masses("661lbs"), [("661lbs", 299.825)]);
+        assert_eq!(masses("a 300-kilogram limit"), [("300-kilogram", 300.0)]);
+    }
+
+    #[test]
+    fn pounds_weigh_only_when_they_weigh_something() {
+        let dims = |text: &str| -> Vec<Dimension> {
+            let tokens = tokenize(text, 0..text.len());
+            find(&tokens, &find_numbers(text), &Units::builtin())
+                .into_iter()
+                .map(|q| q.unit.dimension)
+                .collect()
+        };
+        let mass = Dimension::Measure("mass");
+        let gbp = Dimension::Money("gbp".to_owned());
+        assert_eq!(dims("661 pounds of uranium"), [mass.clone()]);
+        assert_eq!(dims("300 kg (661 pounds)"), [mass.clone(), mass]);
+        assert_eq!(dims("5 million pounds of funding"), [gbp.clone()]);
+        assert_eq!(dims("tickets cost 20 pounds"), [gbp]);
+    }
+
     #[test]
     fn numbers_with_units_in_noun_and_compound_forms() {
         assert_eq!(
@@ -890,7 +982,7 @@ mod tests {
         assert_eq!(read("a 5 ft wall")[0].1, 5.0 * 0.3048);
         assert_eq!(
             unit_of("a tower of 120 metres"),
-            [(Dimension::Length, "metre".to_owned())]
+            [(Dimension::Measure("length"), "metre".to_owned())]
         );
         // "m" after a number is no metre: it is as often "million"
         assert!(unit_of("a 400m sprint").is_empty());
@@ -962,7 +1054,7 @@ mod tests {
                 let what = match &q.unit.dimension {
                     Dimension::Money(c) | Dimension::Count(c) => c.clone(),
                     Dimension::Time => "time".to_owned(),
-                    Dimension::Length => "length".to_owned(),
+                    Dimension::Measure(kind) => (*kind).to_owned(),
                 };
                 (&text[q.range], what, q.unit.per, q.interval.lo)
             })

@@ -89,9 +89,32 @@ fn spans(piece: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 break;
             }
         }
+        // "300kg": the number and its unit are two tokens
+        if first.is_ascii_digit() {
+            end = start + glued_unit_cut(&piece[start..end]);
+        }
         at = end;
         Some(start..end)
     })
+}
+
+/// Where a token of digits glued to a unit abbreviation ("300kg",
+/// "202.8kg") ends its number; the whole token otherwise.
+fn glued_unit_cut(s: &str) -> usize {
+    let cut = s
+        .bytes()
+        .position(|b| b.is_ascii_alphabetic())
+        .unwrap_or(s.len());
+    let number = &s[..cut];
+    let glued = cut > 0
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !number.ends_with('.')
+        && super::numbers::glued_unit(&s[cut..]);
+    if glued {
+        cut
+    } else {
+        s.len()
+    }
 }
 
 /// Tokenizes `text[range]`; token ranges are offsets into `text`.
@@ -183,6 +206,20 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_number_glued_to_a_unit_is_two_tokens() {
+        assert_eq!(
+            norms("300kg (660lbs)"),
+            vec!["300", "kg", "(", "660", "lbs", ")"]
+        );
+        assert_eq!(norms("202.8kg"), vec!["202.8", "kg"]);
+        // other letters after digits stay one token: names and ordinals
+        assert_eq!(
+            norms("A320 17th 5G 10kmx"),
+            vec!["a320", "17th", "5g", "10kmx"]
+        );
+    }
+
     proptest::proptest! {
         /// The scan splits exactly as the pattern it replaces would.
         #[test]
@@ -191,7 +228,19 @@ mod tests {
                 r"[\p{L}\p{N}]+(?:[\.'’][\p{L}\p{N}]+)*(?:['’]s?)?|\S",
             )
             .expect("pattern");
-            let want: Vec<Range<usize>> = pattern.find_iter(&text).map(|m| m.range()).collect();
+            // and a number glued to a unit abbreviation is two tokens
+            let want: Vec<Range<usize>> = pattern
+                .find_iter(&text)
+                .flat_map(|m| {
+                    let cut = m.start() + glued_unit_cut(m.as_str());
+                    let glued = m.as_str().starts_with(|c: char| c.is_ascii_digit()) && cut < m.end();
+                    if glued {
+                        vec![m.start()..cut, cut..m.end()]
+                    } else {
+                        vec![m.range()]
+                    }
+                })
+                .collect();
             let got: Vec<Range<usize>> = spans(&text).collect();
             proptest::prop_assert_eq!(got, want);
         }

@@ -623,12 +623,7 @@ const UNCONVERTED: &[&str] = &[
     "millennium",
     "inch",
     "yard",
-    "kilogram",
-    "kg",
-    "gram",
-    "tonne",
     "ton",
-    "pound-weight",
     "litre",
     "liter",
     "gallon",
@@ -672,6 +667,10 @@ const BUILTIN: &[&str] = &[
     "ruble",
     "rupee",
     "franc",
+    "kilogram",
+    "gram",
+    "tonne",
+    "lb",
 ];
 
 /// Compiles a rule file that has the right shape, collecting every problem.
@@ -1084,7 +1083,11 @@ impl Compiler<'_> {
                 w => normalize::singular(&normalize::word(w)).into_owned(),
             };
             self.unit(&unit_path, &unit, units, false);
-            for (k, other) in q.also.iter().enumerate() {
+            // a built-in fact unit's `also` gets one warning below, not one per entry
+            let fact_builtin = units
+                .for_rule(&unit)
+                .is_some_and(|u| !matches!(u.dimension, Dimension::Count(_)));
+            for (k, other) in q.also.iter().enumerate().filter(|_| !fact_builtin) {
                 let o = normalize::singular(&normalize::word(other.trim())).into_owned();
                 let p = [
                     Step::Key("facts"),
@@ -1117,7 +1120,7 @@ impl Compiler<'_> {
                         span,
                         format!("`also` only applies to count nouns; `{unit}` is a built-in unit"),
                     )
-                    .with_help("remove `also`"),
+                    .with_help("remove `also`: a built-in unit is read in all its forms and converts by itself"),
                 );
             }
             factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
@@ -1444,7 +1447,7 @@ impl Compiler<'_> {
                     span,
                     format!("the quantity reader does not know the unit `{unit}`: a unit is one word, such as `year`, `dollar` or a count noun like `article`"),
                 )
-                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, metre, kilometre (km), mile, foot (ft), dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee and franc"),
+                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee, franc, percent, kilogram (kg), gram, tonne, lb, metre, kilometre (km), mile and foot (ft)"),
             );
             return;
         }
