@@ -1,4 +1,5 @@
-//! Reading claims: sentences, numbers, quantities, dates, negation, attribution.
+//! Reading claims: sentences, their structure, numbers, quantities, dates,
+//! negation, attribution.
 pub mod attribution;
 pub mod dates;
 pub mod gazetteer;
@@ -7,4 +8,5 @@ pub mod normalize;
 pub mod numbers;
 pub mod quantities;
 pub mod sentences;
+pub mod structure;
 pub mod tokens;

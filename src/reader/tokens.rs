@@ -176,6 +176,18 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
+/// The tokens of `tokens` that lie within the byte range `within`, at
+/// least the first that starts in it; `None` when none starts in it or after.
+pub fn covering(tokens: &[Token], within: &Range<usize>) -> Option<Range<usize>> {
+    let first = tokens.iter().position(|t| t.range.start >= within.start)?;
+    let last = tokens
+        .iter()
+        .rposition(|t| t.range.end <= within.end)
+        .unwrap_or(first)
+        .max(first);
+    Some(first..last + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,191 @@
+//! Date facts: the dates a sentence gives, and for each whether it is the
+//! date of the fact's event and agrees with it.
+
+use std::ops::Range;
+
+use super::actors::other_actor;
+use super::document::Sentence;
+use super::events::{cue_at, date_cued};
+use super::sentence::SentenceView;
+use super::{Considered, Outcome, SubjectReader};
+use crate::reader::attribution::Owner;
+use crate::reader::dates;
+use crate::reader::negation::{self, Polarity};
+use crate::reader::tokens::{self, covering};
+use crate::rules::FactKind;
+
+/// A date fact's year, and month and day where it gives them.
+pub(super) type FactDate = (i32, Option<u32>, Option<u32>);
+
+impl SubjectReader<'_> {
+    /// The sentence's dates, and bare years that qualify the subject; none
+    /// when no fact is a date.
+    pub(super) fn sentence_dates(&self, v: &SentenceView<'_>) -> Vec<dates::DateMatch> {
+        let (text, s) = (v.text, v.s);
+        let needs_dates = self
+            .subject
+            .facts
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::Date { .. }));
+        let mut found_dates = if needs_dates
+            && s.tokens
+                .iter()
+                .any(|t| t.is_word() && dates::may_hold_date(&t.norm))
+        {
+            let mut ds = dates::find_dates(&text[s.range.clone()]);
+            for d in &mut ds {
+                d.range = d.range.start + s.range.start..d.range.end + s.range.start;
+            }
+            ds
+        } else {
+            Vec::new()
+        };
+        // "the 2015 nuclear deal": a bare year that qualifies the subject
+        if needs_dates {
+            found_dates.extend(self.founding_years(s, &found_dates));
+        }
+        found_dates
+    }
+
+    /// Each date of the sentence, and what it was found to be for the fact.
+    pub(super) fn read_date_fact(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        date: FactDate,
+        found_dates: &[dates::DateMatch],
+        out: &mut Vec<Considered>,
+    ) {
+        for d in found_dates {
+            let Some(toks) = covering(&v.s.tokens, &d.range) else {
+                continue;
+            };
+            let (outcome, loose) = self.date_attachment(v, fi, &toks, d);
+            let outcome =
+                outcome.unwrap_or_else(|| date_verdict(&v.s.tokens, toks.clone(), date, d));
+            out.push(v.considered(fi, &d.range, outcome, loose));
+        }
+    }
+
+    /// `None` when the date at `toks` is the fact's event's and about the
+    /// subject; otherwise why not. The `bool` says it is read on untied to
+    /// a mention, as [`Self::lenient_owner`] does.
+    fn date_attachment(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        toks: &Range<usize>,
+        d: &dates::DateMatch,
+    ) -> (Option<Outcome>, bool) {
+        let (s, fact) = (v.s, &self.subject.facts[fi]);
+        let first_date = self
+            .subject
+            .facts
+            .iter()
+            .position(|f| matches!(f.kind, FactKind::Date { .. }));
+        // "the January 2025 agreement": a date that qualifies the
+        // subject itself is that of its founding event, the first
+        // date fact
+        let founding = || first_date == Some(fi) && self.qualifies_subject(s, toks.clone());
+        if first_date != Some(fi) && self.qualifies_subject(s, toks.clone()) {
+            // "under the 14 July 2015 deal": the founding date,
+            // not this fact's
+            (Some(Outcome::NoCue), false)
+        } else if self.actors[fi]
+            .is_some_and(|a| other_actor(&s.tokens, toks.clone(), &fact.cues, a))
+        {
+            // "Iran withdrew in 2019" is not the US withdrawal
+            (Some(Outcome::NoCue), false)
+        } else if !fact.cues.is_empty()
+            && !date_cued(&s.tokens, toks.clone(), &fact.cues)
+            && !self.header_cued(v, d.range.start, &fact.cues)
+            && !founding()
+        {
+            (Some(Outcome::NoCue), false)
+        } else {
+            self.lenient_owner(s, toks.clone(), v.context)
+        }
+    }
+
+    /// Whether the column header above a date, or the heading above a
+    /// fact-sheet line, names one of `cues`.
+    fn header_cued(&self, v: &SentenceView<'_>, at: usize, cues: &[Vec<String>]) -> bool {
+        v.column_cued(at, cues)
+            || v.row.heading.as_ref().is_some_and(|h| {
+                // a fact-sheet line under a heading that names the event
+                let tokens = tokens::tokenize(v.text, h.clone());
+                (0..tokens.len()).any(|i| cues.iter().any(|c| cue_at(&tokens, i, c)))
+            })
+    }
+
+    /// Years standing before a mention of the subject as its modifier ("the
+    /// 2015 nuclear deal", "its 2025 treaty"), not already part of a date.
+    pub(super) fn founding_years(
+        &self,
+        s: &Sentence,
+        found: &[dates::DateMatch],
+    ) -> Vec<dates::DateMatch> {
+        let mut out = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let year = (t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.norm.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1000..3000).contains(y));
+            let Some(year) = year else { continue };
+            if found.iter().any(|d| d.range.contains(&t.range.start)) {
+                continue;
+            }
+            let modifies = self
+                .modified_mention(s, i..i + 1)
+                .is_some_and(|mi| s.owners[mi] == Owner::Subject);
+            if modifies {
+                out.push(dates::DateMatch {
+                    range: t.range.clone(),
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                    style: dates::DateStyle::Year,
+                    abbreviated: false,
+                    ambiguous: false,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Whether a date that is the fact's states or contradicts it, or is
+/// denied or asked.
+fn date_verdict(
+    tokens: &[crate::reader::tokens::Token],
+    toks: Range<usize>,
+    (year, month, day): FactDate,
+    d: &dates::DateMatch,
+) -> Outcome {
+    match negation::polarity(tokens, toks) {
+        Polarity::Open => Outcome::Open,
+        Polarity::Denied => Outcome::Denied,
+        Polarity::Affirmed => {
+            let agrees = |d: &dates::DateMatch| {
+                d.year.is_none_or(|y| y == year)
+                    && (d.month.is_none() || month.is_none() || d.month == month)
+                    && (d.day.is_none() || day.is_none() || d.day == day)
+            };
+            if agrees(d) || d.swapped().is_some_and(|o| agrees(&o)) {
+                Outcome::States
+            } else {
+                let wording = dates::format_date(
+                    d.year.map(|_| year),
+                    d.month.and(month),
+                    d.day.and(day),
+                    d.style,
+                    d.abbreviated,
+                );
+                Outcome::Contradicts {
+                    expected: wording.clone(),
+                    fix: Some((d.range.clone(), wording)),
+                }
+            }
+        }
+    }
+}

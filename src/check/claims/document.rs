@@ -1,0 +1,233 @@
+//! A document's sentences with their mentions, and the references between
+//! them resolved from sentence to sentence: whom "it", "the pact" or "the
+//! agreement" names.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::owner::is_alias;
+use super::SubjectReader;
+use crate::reader::attribution::{self, Mention, Owner, Reference};
+use crate::reader::sentences;
+use crate::reader::tokens::{self, Token};
+use crate::source::Document;
+
+/// The longest text whose tokens are kept from finding mentions to reading
+/// claims; a longer one is tokenized twice rather than held whole.
+const KEEP_TOKENS: usize = 1 << 20;
+
+/// Blocks or sentences a thread takes at least: a draft of ordinary length
+/// is read on one thread, as the threads are busy with other drafts and
+/// waking one costs more than the draft; a very long one is shared out.
+pub(super) const PARALLEL_MIN: usize = 256;
+
+/// A sentence as first read, before references are resolved.
+struct TokenizedSentence {
+    range: Range<usize>,
+    /// Kept only for a document of ordinary size.
+    tokens: Vec<Token>,
+    mentions: Vec<Mention>,
+    spans: Vec<Range<usize>>,
+    named: bool,
+    parties: Vec<usize>,
+}
+
+/// A sentence. In a very long document its tokens are read twice: once to
+/// find mentions, then dropped, and again for its claims once the document
+/// is known to be about the subject; so the document's tokens are never all
+/// in memory at once, which would take many times its size.
+pub(super) struct Sentence {
+    pub(super) range: Range<usize>,
+    pub(super) block: usize,
+    /// Empty until the sentence is read for claims.
+    pub(super) tokens: Vec<Token>,
+    pub(super) mentions: Vec<Mention>,
+    /// Owner of each mention after resolving references.
+    pub(super) owners: Vec<Owner>,
+    /// Text range of each mention.
+    pub(super) spans: Vec<Range<usize>>,
+    /// Names the subject (not with an alias alone).
+    pub(super) named: bool,
+    /// The party groups named in it.
+    pub(super) parties: Vec<usize>,
+}
+
+/// What the sentences read so far leave for a reference to name.
+struct Discourse {
+    last_concrete: Option<Owner>,
+    last_any: Owner,
+    /// A pronoun names what the sentence before it (or its own sentence)
+    /// named; after a sentence that named nothing it may mean anything:
+    /// "Iran fought a long war. It lasted eight years."
+    previous_named: bool,
+}
+
+impl Discourse {
+    fn new() -> Discourse {
+        Discourse {
+            last_concrete: None,
+            last_any: Owner::Subject,
+            previous_named: false,
+        }
+    }
+
+    /// The owner of each of a sentence's mentions, the sentence read.
+    fn owners(&mut self, mentions: &[Mention]) -> Vec<Owner> {
+        let mut owners = Vec::with_capacity(mentions.len());
+        for (n, m) in mentions.iter().enumerate() {
+            let owner = match (m.owner, m.reference) {
+                (Owner::Unknown, Reference::Pronoun) if n == 0 && !self.previous_named => {
+                    Owner::Unknown
+                }
+                (Owner::Unknown, Reference::Pronoun) => self.last_any,
+                (Owner::Unknown, Reference::Definite) => Owner::Subject,
+                (Owner::Unknown, Reference::Indefinite) => {
+                    self.last_concrete.unwrap_or(Owner::Subject)
+                }
+                (Owner::Unknown, Reference::Demonstrative) => {
+                    self.last_concrete.unwrap_or(Owner::Subject)
+                }
+                (Owner::Unknown, Reference::Name) => Owner::Subject,
+                (known, _) => known,
+            };
+            if m.reference != Reference::Pronoun {
+                self.last_concrete = Some(owner);
+            }
+            self.last_any = owner;
+            owners.push(owner);
+        }
+        self.previous_named = !mentions.is_empty();
+        owners
+    }
+}
+
+/// The first mention of the subject that is not a pronoun.
+pub(super) fn anchor(sentences: &[Sentence]) -> Option<Range<usize>> {
+    sentences.iter().find_map(|s| {
+        s.mentions
+            .iter()
+            .zip(&s.owners)
+            .zip(&s.spans)
+            .find(|((m, o), _)| **o == Owner::Subject && m.reference != Reference::Pronoun)
+            .map(|(_, span)| span.clone())
+    })
+}
+
+impl SubjectReader<'_> {
+    pub(super) fn sentences(&self, doc: &Document) -> Vec<Sentence> {
+        // Splitting and tokenizing are per block and run in parallel; resolving
+        // references carries state from sentence to sentence and runs after.
+        let keep_tokens = doc.text.len() <= KEEP_TOKENS;
+        let read: Vec<Vec<TokenizedSentence>> = doc
+            .blocks
+            .par_iter()
+            .with_min_len(PARALLEL_MIN)
+            .map(|block| {
+                sentences::split(&doc.text, block.range.clone())
+                    .into_iter()
+                    .map(|range| self.tokenized(&doc.text, range, keep_tokens))
+                    .collect()
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut discourse = Discourse::new();
+        for (b, block) in read.into_iter().enumerate() {
+            for read in block {
+                let TokenizedSentence {
+                    range,
+                    tokens,
+                    mentions,
+                    spans,
+                    named,
+                    parties,
+                } = read;
+                let owners = discourse.owners(&mentions);
+                out.push(Sentence {
+                    range,
+                    block: b,
+                    tokens,
+                    mentions,
+                    owners,
+                    spans,
+                    named,
+                    parties,
+                });
+            }
+        }
+        out
+    }
+
+    /// One sentence's tokens, mentions and the parties it names.
+    fn tokenized(&self, text: &str, range: Range<usize>, keep_tokens: bool) -> TokenizedSentence {
+        let tokens = tokens::tokenize(text, range.clone());
+        let mentions = attribution::mentions(&tokens, &self.terms);
+        let spans = mentions
+            .iter()
+            .map(|m| tokens[m.tokens.start].range.start..tokens[m.tokens.end - 1].range.end)
+            .collect();
+        let named = mentions.iter().any(|m| {
+            m.reference == Reference::Name
+                && m.owner == Owner::Subject
+                // an alias that its parties qualify ("the
+                // Russia–Iran treaty") is one word; a name that
+                // starts with an alias word ("Treaty on …") is
+                // longer, and names the subject
+                && (m.tokens.len() > 1 || !is_alias(&tokens[m.tokens.start], &self.terms))
+        });
+        let parties = self.parties(&tokens);
+        TokenizedSentence {
+            range,
+            tokens: if keep_tokens { tokens } else { Vec::new() },
+            mentions,
+            spans,
+            named,
+            parties,
+        }
+    }
+
+    /// The party groups named in a sentence, each once, in order.
+    fn parties(&self, tokens: &[Token]) -> Vec<usize> {
+        let mut parties = Vec::new();
+        if !self.terms.parties.is_empty() {
+            for i in 0..tokens.len() {
+                if let Some((g, _)) = attribution::party_at(tokens, i, &self.terms) {
+                    if !parties.contains(&g) {
+                        parties.push(g);
+                    }
+                }
+            }
+        }
+        parties
+    }
+
+    pub(super) fn is_about(&self, sentences: &[Sentence]) -> bool {
+        if sentences.iter().any(|s| s.named) {
+            return true;
+        }
+        if self.terms.parties.is_empty() {
+            return false;
+        }
+        // an alias that stands for another subject ("a trade agreement between
+        // two Gulf producers") does not make the draft about this one
+        // the parties must be named around a mention of the instrument (in its
+        // sentence or the next to it), not anywhere: a story on another deal
+        // may name one party in passing, far from the deal
+        let has_alias = |s: &Sentence| {
+            s.mentions
+                .iter()
+                .zip(&s.owners)
+                .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
+        };
+        (0..sentences.len())
+            .filter(|&i| has_alias(&sentences[i]))
+            .any(|i| {
+                let mut seen = vec![false; self.terms.parties.len()];
+                let around = i.saturating_sub(1)..(i + 2).min(sentences.len());
+                for g in sentences[around].iter().flat_map(|s| &s.parties) {
+                    seen[*g] = true;
+                }
+                seen.iter().all(|x| *x)
+            })
+    }
+}

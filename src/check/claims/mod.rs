@@ -1,0 +1,231 @@
+//! Reading one document for one subject: is it about the subject, which
+//! mentions refer to it, and which claims bear on which fact.
+//!
+//! The reading runs document → sentences ([`document`]) → the structure a
+//! list item or table row takes from around it ([`rows`]) → each sentence's
+//! figures, dates and phrases ([`sentence`]) → per fact kind, whether a claim
+//! is the fact's ([`quantity`], [`date`], [`phrase`]), judged by the
+//! instrument it is about ([`owner`]), the event it belongs to ([`events`]),
+//! who acts ([`actors`]) and what qualifies a figure ([`qualifiers`]); the
+//! wording of a contradiction's expected value is [`wording`]'s.
+
+mod actors;
+mod date;
+mod document;
+mod events;
+mod owner;
+mod phrase;
+mod qualifiers;
+mod quantity;
+mod rows;
+mod sentence;
+mod wording;
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::reader::attribution::{Owner, Reference, Terms};
+use crate::reader::quantities::Units;
+use crate::reader::tokens;
+use crate::rules::{Fact, Subject};
+use crate::source::Document;
+
+use actors::actor_of;
+use document::PARALLEL_MIN;
+use owner::about_subject_itself;
+use quantity::per_in_claim;
+pub(crate) use wording::CURRENCY_DIFFERS;
+
+/// What a fact-bearing piece of text turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Consistent with the fact.
+    States,
+    /// Contradicts the fact; `expected` is the consistent wording and `fix`
+    /// a replacement of text bytes in the draft's own form, when there is one.
+    Contradicts {
+        expected: String,
+        fix: Option<(Range<usize>, String)>,
+    },
+    /// About another subject.
+    OtherSubject,
+    /// Tied to no mention of any subject.
+    Unattributed,
+    /// Asked about or supposed, not stated.
+    Open,
+    /// A quantity or date that is denied ("not 45 articles").
+    Denied,
+    /// Not near any of the fact's cue words ("in the works for five years").
+    NoCue,
+    /// Another figure of the fact's unit in a sentence that states the fact's
+    /// own: another item ("the $7,500 credit and a $4,000 rebate").
+    Beside,
+}
+
+impl Outcome {
+    /// The verdict in words, as `--explain` and failing rule tests show it.
+    pub fn explain(&self) -> String {
+        match self {
+            Outcome::States => "states the fact".to_owned(),
+            Outcome::Contradicts { expected, .. } => {
+                format!("contradicts: the source says {expected}")
+            }
+            Outcome::OtherSubject => "ignored: about another subject".to_owned(),
+            Outcome::Unattributed => "ignored: tied to no mention of the subject".to_owned(),
+            Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
+            Outcome::Denied => "ignored: denied".to_owned(),
+            Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
+            Outcome::Beside => {
+                "ignored: another figure beside the fact's own in this sentence".to_owned()
+            }
+        }
+    }
+}
+
+/// One claim that bears on a fact, and what it was found to be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Considered {
+    /// Index into the subject's facts.
+    pub fact: usize,
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// The claim in the draft's words.
+    pub found: String,
+    pub outcome: Outcome,
+    /// Inside a quotation or reported speech.
+    pub attributed: bool,
+}
+
+/// What one document says about one subject.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The document is about the subject: names it, or names its parties with an alias.
+    pub about: bool,
+    /// The first mention of the subject, in document text bytes.
+    pub anchor: Option<Range<usize>>,
+    pub considered: Vec<Considered>,
+}
+
+/// A sentence as read, for `--explain`: where it is and whom each of its
+/// mentions was taken to name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSentence {
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Each mention's text range, whom it names after references are
+    /// resolved, and how it refers.
+    pub mentions: Vec<(Range<usize>, Owner, Reference)>,
+}
+
+/// A subject's rules prepared for reading documents.
+pub(crate) struct SubjectReader<'r> {
+    subject: &'r Subject,
+    units: &'r Units,
+    terms: Terms,
+    /// Rules out, in one scan, documents that cannot be about the subject.
+    prefilter: super::prefilter::Prefilter,
+    /// For each fact, whether its claim is about the subject itself.
+    own: Vec<bool>,
+    /// For each fact, the country its claim names as the one acting ("The
+    /// United States withdrew …"), if any.
+    actors: Vec<Option<crate::reader::gazetteer::Place>>,
+    /// For each fact, what its figure is counted per: its `per`, or the
+    /// denominator its claim gives the figure ("… at $35 a month").
+    pers: Vec<Option<String>>,
+}
+
+impl<'r> SubjectReader<'r> {
+    pub(crate) fn new(subject: &'r Subject, units: &'r Units) -> SubjectReader<'r> {
+        let terms = Terms::new(
+            subject.names.clone(),
+            subject.parties.clone(),
+            subject.aliases.clone(),
+            subject.year,
+            subject.distinct_from.clone(),
+        );
+        let prefilter = super::prefilter::Prefilter::new(&terms);
+        let own = subject
+            .facts
+            .iter()
+            .map(|f| about_subject_itself(&terms, f))
+            .collect();
+        let actors = subject.facts.iter().map(actor_of).collect();
+        let pers = subject
+            .facts
+            .iter()
+            .map(|f| f.per.clone().or_else(|| per_in_claim(f, units)))
+            .collect();
+        SubjectReader {
+            subject,
+            units,
+            terms,
+            prefilter,
+            own,
+            actors,
+            pers,
+        }
+    }
+
+    /// Whether a text may be about the subject; `false` is certain.
+    pub(crate) fn may_be_about(&self, text: &str) -> bool {
+        self.prefilter.may_be_about(text)
+    }
+
+    pub(crate) fn subject(&self) -> &'r Subject {
+        self.subject
+    }
+
+    /// Every sentence with its mentions, for explaining a reading.
+    pub(crate) fn read_sentences(&self, doc: &Document) -> Vec<ReadSentence> {
+        self.sentences(doc)
+            .into_iter()
+            .map(|s| ReadSentence {
+                mentions: s
+                    .mentions
+                    .iter()
+                    .zip(&s.owners)
+                    .zip(&s.spans)
+                    .map(|((m, o), span)| (span.clone(), *o, m.reference))
+                    .collect(),
+                range: s.range,
+            })
+            .collect()
+    }
+
+    pub(crate) fn read(&self, doc: &Document) -> Reading {
+        if !self.prefilter.may_be_about(&doc.text) {
+            return Reading::default();
+        }
+        let sentences = self.sentences(doc);
+        let about = self.is_about(&sentences);
+        if !about {
+            return Reading::default();
+        }
+        let anchor = document::anchor(&sentences);
+        let contexts = rows::contexts(doc, &sentences);
+        let considered = sentences
+            .into_par_iter()
+            .with_min_len(PARALLEL_MIN)
+            .zip(contexts)
+            .flat_map_iter(|(mut s, context)| {
+                if s.tokens.is_empty() {
+                    s.tokens = tokens::tokenize(&doc.text, s.range.clone());
+                }
+                let mut out = Vec::new();
+                self.read_sentence(doc, &s, &context, &mut out);
+                out
+            })
+            .collect();
+        Reading {
+            about,
+            anchor,
+            considered,
+        }
+    }
+}
+
+/// Gives access to `Fact` for callers reading a [`Considered`].
+pub(crate) fn fact_of<'s>(subject: &'s Subject, c: &Considered) -> &'s Fact {
+    &subject.facts[c.fact]
+}

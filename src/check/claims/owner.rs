@@ -1,0 +1,216 @@
+//! Which instrument a claim is about: the mention it modifies or stands
+//! nearest in its clause, unless that mention is a point in time ("before
+//! the deal") or the thing compared with ("unlike a defence pact").
+
+use std::ops::Range;
+
+use super::document::Sentence;
+use super::{Outcome, SubjectReader};
+use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
+use crate::reader::normalize;
+use crate::reader::structure::{aside_of, NOT_MODIFIER};
+use crate::reader::tokens::{self, Token};
+use crate::rules::Fact;
+
+impl SubjectReader<'_> {
+    /// As [`Self::owner_outcome`], but a claim tied to no mention is read on
+    /// (the `bool` says so): in a draft about the subject it may still state
+    /// the fact, though it never contradicts it.
+    pub(super) fn lenient_owner(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> (Option<Outcome>, bool) {
+        match self.owner_outcome(s, toks, context) {
+            Some(Outcome::Unattributed) => (None, true),
+            other => (other, false),
+        }
+    }
+
+    /// `None` when the claim at `toks` is about the subject; otherwise why not.
+    fn owner_outcome(
+        &self,
+        s: &Sentence,
+        toks: Range<usize>,
+        context: Option<Owner>,
+    ) -> Option<Outcome> {
+        match self.attach(s, toks).or(context) {
+            Some(Owner::Subject) => None,
+            Some(Owner::Other) => Some(Outcome::OtherSubject),
+            Some(Owner::Unknown) | None => Some(Outcome::Unattributed),
+        }
+    }
+
+    /// The alias mention that the claim at `toks` modifies ("a 20-year pact"),
+    /// as an index into the sentence's mentions.
+    pub(super) fn modified_mention(&self, s: &Sentence, toks: Range<usize>) -> Option<usize> {
+        let (mi, m) = s
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.tokens.start >= toks.end && m.reference != Reference::Pronoun)?;
+        let between = &s.tokens[toks.end..m.tokens.start];
+        let modifies = between.len() <= 5
+            && between.iter().all(|t| {
+                (t.is_word() && !NOT_MODIFIER.contains(&t.norm.as_str()) && !t.is_possessive())
+                    || t.norm == "-"
+            });
+        modifies.then_some(mi)
+    }
+
+    pub(super) fn modifies_alias(&self, s: &Sentence, toks: Range<usize>) -> bool {
+        self.modified_mention(s, toks).is_some()
+    }
+
+    /// Whether the claim at `toks` modifies a mention of the subject.
+    pub(super) fn qualifies_subject(&self, s: &Sentence, toks: Range<usize>) -> bool {
+        self.modified_mention(s, toks)
+            .is_some_and(|mi| s.owners[mi] == Owner::Subject)
+    }
+
+    /// The owner of the mention a claim belongs to.
+    fn attach(&self, s: &Sentence, toks: Range<usize>) -> Option<Owner> {
+        let in_aside = aside_of(&s.tokens, toks.start).is_some();
+        let Some(mi) = self.attached_mention(s, toks) else {
+            // a claim in a comparison that names no instrument ("unlike North
+            // Korea's, which has …") is about the thing compared with
+            return in_aside.then_some(Owner::Other);
+        };
+        let m = &s.mentions[mi];
+        // "before the deal", "prior to the accord": the mention is a point in
+        // time, and what is said is about the time before the subject
+        if before_subject(&s.tokens, m.tokens.start) {
+            return Some(Owner::Other);
+        }
+        // "unlike a mutual-defence pact": an alias that nothing ties to the
+        // subject, inside a comparison, is the thing compared with
+        let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
+        if generic && aside_of(&s.tokens, m.tokens.start).is_some() {
+            return Some(Owner::Other);
+        }
+        Some(s.owners[mi])
+    }
+
+    /// The mention a claim belongs to, as an index into the sentence's
+    /// mentions: the alias it modifies, else the nearest mention before it in
+    /// its clause, else the nearest after it.
+    fn attached_mention(&self, s: &Sentence, toks: Range<usize>) -> Option<usize> {
+        if let Some(mi) = self.modified_mention(s, toks.clone()) {
+            return Some(mi);
+        }
+        let claim_aside = aside_of(&s.tokens, toks.start);
+        if claim_aside.is_some() {
+            return aside_mention(s, &toks, claim_aside);
+        }
+        let before = s
+            .mentions
+            .iter()
+            // "X, unlike Russia's pact with Pyongyang, has no …": the aside's
+            // mention does not own what follows the aside
+            .rposition(|m| {
+                m.tokens.end <= toks.start
+                    && !clause_break(&s.tokens[m.tokens.end..toks.start])
+                    && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
+            });
+        let after = || {
+            s.mentions.iter().position(|m| {
+                m.tokens.start >= toks.end && !clause_break(&s.tokens[toks.end..m.tokens.start])
+            })
+        };
+        // "Iran said it has passed the 3.67 percent cap set under the deal": a
+        // pronoun that resolves to nothing gives way to a mention after the claim
+        let undecided = before.is_some_and(|i| {
+            s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
+        });
+        if undecided {
+            return after().or(before);
+        }
+        if before.is_some() {
+            return before;
+        }
+        after()
+    }
+}
+
+/// A mention across a semicolon or a contrast ("…, although the deal
+/// sets …") is in another clause.
+fn clause_break(between: &[Token]) -> bool {
+    between.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            ";" | "although" | "though" | "whereas" | "while"
+        )
+    })
+}
+
+/// Inside a comparison only the comparison's own mentions count, the
+/// nearest first: "unlike the 2001 treaty, which ran …".
+fn aside_mention(s: &Sentence, toks: &Range<usize>, claim_aside: Option<usize>) -> Option<usize> {
+    let distance = |m: &Mention| {
+        if m.tokens.end <= toks.start {
+            toks.start - m.tokens.end
+        } else {
+            m.tokens.start.saturating_sub(toks.end)
+        }
+    };
+    s.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| aside_of(&s.tokens, m.tokens.start) == claim_aside)
+        .min_by_key(|(_, m)| distance(m))
+        .map(|(i, _)| i)
+}
+
+/// Whether the mention at token `at` is the time before which something
+/// was: "before the deal", "prior to the accord", "until the treaty".
+fn before_subject(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    // past a determiner and modifiers: "before the 2015 nuclear deal"
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        match tokens[p].norm.as_str() {
+            "before" | "until" | "pre" => return true,
+            "to" => return p > 0 && tokens[p - 1].norm == "prior",
+            "the" | "a" | "an" | "this" | "that" => k = p,
+            _ if tokens[p].is_word() && !NOT_MODIFIER.contains(&tokens[p].norm.as_str()) => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a fact's claim is about the subject itself, as "The treaty is
+/// concluded for 20 years" is and "The limits on enrichment last 15
+/// years" is not: its first noun phrase is the subject's name or alias.
+pub(super) fn about_subject_itself(terms: &Terms, fact: &Fact) -> bool {
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let mentions = attribution::mentions(&tokens, terms);
+    let first_word = tokens.iter().position(|t| {
+        t.is_word() && !matches!(t.norm.as_str(), "the" | "a" | "an" | "this" | "its")
+    });
+    match (mentions.first(), first_word) {
+        (Some(m), Some(w)) => m.tokens.start <= w + 1 && m.reference != Reference::Pronoun,
+        _ => false,
+    }
+}
+
+pub(super) fn is_alias(t: &Token, terms: &Terms) -> bool {
+    terms
+        .aliases
+        .iter()
+        .any(|a| *a == normalize::singular(t.base()))
+}
+
+/// The outcome of a claim read on without a mention that ties it to the
+/// subject: it states the fact when it agrees, and is otherwise unattributed,
+/// since it may be about anything.
+pub(super) fn settle(outcome: Outcome, loose: bool) -> Outcome {
+    if loose && !matches!(outcome, Outcome::States) {
+        Outcome::Unattributed
+    } else {
+        outcome
+    }
+}

@@ -1,0 +1,126 @@
+//! Phrase facts (`absent`, `present`) matched word by word, and pattern
+//! facts (`forbid`, `require`) matched by their regular expression.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::events::inflects;
+use super::sentence::SentenceView;
+use super::{Considered, Outcome, SubjectReader};
+use crate::reader::negation::{self, Polarity};
+use crate::reader::tokens::Token;
+use crate::rules::{Fact, Phrase};
+
+impl SubjectReader<'_> {
+    /// Each place one of the fact's phrases stands, and whether, as asserted
+    /// or denied there, it states or contradicts the fact.
+    pub(super) fn read_phrase_fact(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        phrases: &[Phrase],
+        absent: bool,
+        out: &mut Vec<Considered>,
+    ) {
+        let (s, fact) = (v.s, &self.subject.facts[fi]);
+        for toks in phrase_matches(&s.tokens, phrases) {
+            let range = s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
+            let (owner, loose) = self.lenient_owner(s, toks.clone(), v.context);
+            let outcome = owner.unwrap_or_else(|| {
+                match (negation::polarity(&s.tokens, toks.clone()), absent) {
+                    (Polarity::Open, _) => Outcome::Open,
+                    (Polarity::Affirmed, false) | (Polarity::Denied, true) => Outcome::States,
+                    (Polarity::Affirmed, true) | (Polarity::Denied, false) => {
+                        Outcome::Contradicts {
+                            expected: fact.claim.clone(),
+                            fix: None,
+                        }
+                    }
+                }
+            });
+            out.push(v.considered(fi, &range, outcome, loose));
+        }
+    }
+}
+
+/// Each match of a `forbid` or `require` pattern in the sentence.
+pub(super) fn read_pattern_fact(
+    v: &SentenceView<'_>,
+    fi: usize,
+    fact: &Fact,
+    re: &Regex,
+    forbid: bool,
+    out: &mut Vec<Considered>,
+) {
+    let s = v.s;
+    for m in re.find_iter(&v.text[s.range.clone()]) {
+        let range = s.range.start + m.start()..s.range.start + m.end();
+        if range.is_empty() {
+            continue;
+        }
+        out.push(Considered {
+            fact: fi,
+            range: range.clone(),
+            found: m.as_str().to_owned(),
+            outcome: if forbid {
+                Outcome::Contradicts {
+                    expected: fact.claim.clone(),
+                    fix: None,
+                }
+            } else {
+                Outcome::States
+            },
+            attributed: v.attributed(&range),
+        });
+    }
+}
+
+/// Token ranges where one of `phrases` stands; hyphens between words are
+/// skipped, `None` matches any one word, and matches do not overlap.
+fn phrase_matches(tokens: &[Token], phrases: &[Phrase]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // A phrase can only start at a word sharing its first word's first letter.
+        let lead = tokens[i].norm.as_bytes().first().copied();
+        let best = phrases
+            .iter()
+            .filter(|p| match p.first() {
+                Some(Some(w)) => w.as_bytes().first().copied() == lead,
+                _ => true,
+            })
+            .filter_map(|p| match_phrase(tokens, i, p))
+            .max();
+        match best {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_phrase(tokens: &[Token], start: usize, phrase: &Phrase) -> Option<usize> {
+    let mut k = start;
+    for (n, w) in phrase.iter().enumerate() {
+        if n > 0 {
+            while tokens.get(k).is_some_and(|t| t.norm == "-") {
+                k += 1;
+            }
+        }
+        let t = tokens.get(k)?;
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(w) = w {
+            if !(t.norm == *w || inflects(t.base(), w)) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    Some(k)
+}

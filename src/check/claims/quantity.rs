@@ -1,0 +1,320 @@
+//! Quantity facts: the figures a sentence gives, and for each figure of a
+//! fact's unit whether it is the fact's figure and agrees with it.
+
+use std::ops::Range;
+
+use super::document::Sentence;
+use super::events::{cue_at, cue_distance, cue_follows};
+use super::qualifiers::{another_figure, coordinated, negated_bound, rounds_to};
+use super::rows::{column_quantities, label_quantities};
+use super::sentence::SentenceView;
+use super::wording::{other_currency_wording, quantity_fix, quantity_wording};
+use super::{Considered, Outcome, SubjectReader};
+use crate::reader::negation::{self, Polarity};
+use crate::reader::numbers::{self, NumberStyle};
+use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
+use crate::reader::tokens;
+use crate::rules::{Fact, FactKind};
+
+/// A quantity fact's figure.
+pub(super) struct FactFigure<'f> {
+    pub(super) dimension: &'f Dimension,
+    /// The value in the dimension's base unit.
+    pub(super) base_value: f64,
+    pub(super) value: f64,
+    /// The unit as the rule names it.
+    pub(super) unit: &'f str,
+}
+
+impl SubjectReader<'_> {
+    /// The sentence's figures: as written, in a label's or column's unit, and
+    /// terms given by their end year; none when no fact is a quantity.
+    pub(super) fn sentence_quantities(&self, v: &SentenceView<'_>) -> Vec<Quantity> {
+        let needs_numbers = self
+            .subject
+            .facts
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::Quantity { .. }));
+        if !needs_numbers {
+            return Vec::new();
+        }
+        let (text, s) = (v.text, v.s);
+        let mut nums = numbers::find_numbers(&text[s.range.clone()]);
+        for n in &mut nums {
+            n.range = n.range.start + s.range.start..n.range.end + s.range.start;
+        }
+        let mut qs = quantities::find(&s.tokens, &nums, self.units);
+        if v.has_cells() {
+            qs.extend(label_quantities(text, s, &nums, self.units, &qs));
+        }
+        if v.row.header.is_some() {
+            let column_label = |at: usize| v.column_label(at);
+            let under = column_quantities(text, s, &nums, self.units, &qs, &column_label);
+            qs.extend(under);
+            qs.sort_by_key(|q| q.range.start);
+        }
+        if let Some(year) = self.subject.year {
+            qs.extend(self.end_year_quantities(s, year));
+            qs.sort_by_key(|q| q.range.start);
+        }
+        qs
+    }
+
+    /// For each quantity, how far it stands from each quantity fact's nearest cue.
+    pub(super) fn cue_distances(
+        &self,
+        v: &SentenceView<'_>,
+        quantities: &[Quantity],
+    ) -> Vec<Vec<Option<usize>>> {
+        quantities
+            .iter()
+            .map(|q| {
+                self.subject
+                    .facts
+                    .iter()
+                    .map(|f| match &f.kind {
+                        FactKind::Quantity { .. } if !f.cues.is_empty() => {
+                            cue_distance(&v.s.tokens, q.tokens.clone(), &f.cues)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each figure of the fact's unit, and what it was found to be.
+    pub(super) fn read_quantity_fact(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        figure: &FactFigure<'_>,
+        quantities: &[Quantity],
+        cue_distances: &[Vec<Option<usize>>],
+        out: &mut Vec<Considered>,
+    ) {
+        let dimension = figure.dimension;
+        // another currency is a conversion where the sentence also
+        // gives the fact's own: "$81m (£64m)"
+        let own_currency = quantities
+            .iter()
+            .any(|o| same_dimension(&o.unit.dimension, dimension));
+        let first_of_fact = out.len();
+        for (qi, q) in quantities.iter().enumerate().filter(|(_, q)| {
+            (same_dimension(&q.unit.dimension, dimension)
+                || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
+                    && !own_currency))
+                && (q.unit.per.is_none() || q.unit.per == self.pers[fi])
+        }) {
+            let (outcome, loose) = self.quantity_outcome(v, fi, figure, q, &cue_distances[qi]);
+            out.push(v.considered(fi, &q.range, outcome, loose));
+        }
+        mark_beside(v.text, &mut out[first_of_fact..]);
+    }
+
+    /// What one figure is for the fact, and whether it was read on without
+    /// a mention that ties it to the subject.
+    fn quantity_outcome(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        figure: &FactFigure<'_>,
+        q: &Quantity,
+        distances: &[Option<usize>],
+    ) -> (Outcome, bool) {
+        let s = v.s;
+        let fact = &self.subject.facts[fi];
+        let (outcome, loose) = self.lenient_owner(s, q.tokens.clone(), v.context);
+        let outcome = outcome
+            .or_else(|| another_figure(&s.tokens, q, &self.terms).then_some(Outcome::NoCue))
+            .or_else(|| {
+                let cued = self.quantity_cued(v, fi, figure.dimension, q, distances);
+                (!fact.cues.is_empty() && !cued).then_some(Outcome::NoCue)
+            })
+            .unwrap_or_else(|| quantity_verdict(v, fact, figure, q));
+        (outcome, loose)
+    }
+
+    /// Whether a figure belongs to one of the fact's cues: the noun its
+    /// compound modifies, the nearest cue of the facts of its unit, or its
+    /// column's header.
+    fn quantity_cued(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        dimension: &Dimension,
+        q: &Quantity,
+        distances: &[Option<usize>],
+    ) -> bool {
+        let s = v.s;
+        let fact = &self.subject.facts[fi];
+        let cued = if q.form == Form::Compound {
+            // "a 20-year pact" is the subject's own length, so it
+            // counts for a fact about the subject itself
+            let premod = self.modifies_alias(s, q.tokens.clone()) && self.own[fi];
+            // "a 20-year pact" counts; "five-year extensions"
+            // is about the extensions, "a 20-year term" a cue
+            // "not a 25-year pact but a 20-year one"
+            let stands_for_alias = s.tokens.get(q.tokens.end).is_some_and(|t| t.norm == "one")
+                && s.mentions.iter().any(|m| m.tokens.end <= q.tokens.start);
+            premod || stands_for_alias || cue_follows(&s.tokens, q.tokens.end, &fact.cues)
+        } else {
+            // of several facts of one unit, the figure goes to
+            // the one whose cue stands nearest: "$7,500 for a
+            // new car and $369 billion for clean energy"
+            let own_distance = distances[fi];
+            let nearest = self
+                .subject
+                .facts
+                .iter()
+                .zip(distances)
+                .filter(|(f, _)| {
+                    matches!(&f.kind, FactKind::Quantity { dimension: d, .. }
+                        if same_dimension(d, dimension))
+                })
+                .filter_map(|(_, d)| *d)
+                .min();
+            // "the $740 billion package": the subject's own size,
+            // not a figure of one of its parts
+            let sizes_subject = self.modifies_alias(s, q.tokens.clone()) && !self.own[fi];
+            own_distance.is_some() && own_distance == nearest && !sizes_subject
+        };
+        cued || v.column_cued(q.range.start, &fact.cues)
+    }
+
+    /// A term given by its end: "valid until 2045" is a term of 20 years
+    /// for a subject of 2025. Only right after a cue of a duration fact
+    /// ("runs until", "in force through", "expires in"), since "until 2030"
+    /// alone may be about anything.
+    pub(super) fn end_year_quantities(&self, s: &Sentence, subject_year: i32) -> Vec<Quantity> {
+        let Some(unit) = self.units.get("year") else {
+            return Vec::new();
+        };
+        let cues: Vec<&Vec<String>> = self
+            .subject
+            .facts
+            .iter()
+            .filter(|f| {
+                matches!(&f.kind, FactKind::Quantity { dimension, .. } if *dimension == Dimension::Time)
+            })
+            .flat_map(|f| &f.cues)
+            .collect();
+        let tokens = &s.tokens;
+        let mut out = Vec::new();
+        for i in 0..tokens.len().saturating_sub(1) {
+            let linker = match tokens[i].norm.as_str() {
+                "until" | "till" | "through" | "to" => true,
+                "in" => i > 0 && tokens[i - 1].norm.starts_with("expir"),
+                _ => false,
+            };
+            let year = tokens[i + 1].norm.parse::<i32>().ok();
+            let Some(year) = year.filter(|y| {
+                linker
+                    && tokens[i + 1].norm.len() == 4
+                    && *y > subject_year
+                    && *y < subject_year + 200
+            }) else {
+                continue;
+            };
+            let cued = (i.saturating_sub(2)..i).any(|k| cues.iter().any(|c| cue_at(tokens, k, c)));
+            if !cued {
+                continue;
+            }
+            let years = f64::from(year - subject_year);
+            out.push(Quantity {
+                range: tokens[i].range.start..tokens[i + 1].range.end,
+                number: None,
+                style: NumberStyle::Digits,
+                stated: years,
+                interval: quantities::Interval::exact(years * unit.factor),
+                unit: unit.clone(),
+                form: Form::Noun,
+                tokens: i..i + 2,
+            });
+        }
+        out
+    }
+}
+
+/// Whether a figure that is the fact's states or contradicts it, or is
+/// denied or asked.
+fn quantity_verdict(
+    v: &SentenceView<'_>,
+    fact: &Fact,
+    figure: &FactFigure<'_>,
+    q: &Quantity,
+) -> Outcome {
+    let (s, text) = (v.s, v.text);
+    let (dimension, base_value) = (figure.dimension, figure.base_value);
+    let mut interval = q.interval;
+    let polarity = match negation::polarity(&s.tokens, q.tokens.clone()) {
+        // "would not enrich beyond 3.67%": at most 3.67%
+        Polarity::Denied if q.interval.is_exact() && negated_bound(&s.tokens, q.tokens.start) => {
+            interval = quantities::Interval {
+                lo: f64::NEG_INFINITY,
+                hi: q.interval.hi,
+                lo_open: true,
+                hi_open: false,
+            };
+            Polarity::Affirmed
+        }
+        p => p,
+    };
+    let within = fact
+        .tolerance
+        .is_some_and(|t| t.widen(interval, base_value).contains(base_value));
+    let currency = quantities::other_currency(&q.unit.dimension, dimension);
+    match polarity {
+        Polarity::Open => Outcome::Open,
+        Polarity::Denied => Outcome::Denied,
+        // no exchange rates: another currency contradicts
+        Polarity::Affirmed if currency.is_some() => Outcome::Contradicts {
+            expected: other_currency_wording(base_value, dimension, q, text),
+            fix: None,
+        },
+        Polarity::Affirmed
+            if within || interval.contains(base_value) || rounds_to(&interval, base_value) =>
+        {
+            Outcome::States
+        }
+        Polarity::Affirmed => Outcome::Contradicts {
+            expected: quantity_wording(figure.value, figure.unit, base_value, q, text),
+            fix: quantity_fix(base_value, q, text),
+        },
+    }
+}
+
+/// "the $7,500 credit for new cars and a $4,000 rebate for used ones":
+/// beside the fact's own figure, another figure of its unit is another
+/// item, not a contradiction.
+fn mark_beside(text: &str, read: &mut [Considered]) {
+    let stated: Vec<Range<usize>> = read
+        .iter()
+        .filter(|c| c.outcome == Outcome::States)
+        .map(|c| c.range.clone())
+        .collect();
+    for c in read.iter_mut() {
+        let beside = stated.iter().any(|st| coordinated(text, st, &c.range));
+        if beside && matches!(c.outcome, Outcome::Contradicts { .. }) {
+            c.outcome = Outcome::Beside;
+        }
+    }
+}
+
+/// The denominator a quantity fact's claim gives its figure: "The act caps
+/// what people pay for insulin at $35 a month" is counted per month.
+pub(super) fn per_in_claim(fact: &Fact, units: &Units) -> Option<String> {
+    let FactKind::Quantity { dimension, .. } = &fact.kind else {
+        return None;
+    };
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    let nums = numbers::find_numbers(&fact.claim);
+    quantities::find(&tokens, &nums, units)
+        .into_iter()
+        .find(|q| same_dimension(&q.unit.dimension, dimension) && q.unit.per.is_some())
+        .and_then(|q| q.unit.per)
+}
+
+pub(super) fn same_dimension(found: &Dimension, fact: &Dimension) -> bool {
+    found == fact
+}
