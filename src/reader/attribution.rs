@@ -28,6 +28,8 @@ pub struct Terms {
     /// Words of names, parties and aliases that a rule writes in capitals
     /// ("IRA"), normalised: they match only a word written in capitals.
     acronyms: FxHashSet<String>,
+    /// Only names make a draft about the subject (`match: names`).
+    pub names_only: bool,
 }
 
 impl Terms {
@@ -52,7 +54,14 @@ impl Terms {
             distinct_from,
             first_words,
             acronyms: FxHashSet::default(),
+            names_only: false,
         }
+    }
+
+    /// The same terms, with only names making a draft about the subject.
+    pub fn names_only(mut self, only: bool) -> Terms {
+        self.names_only = only;
+        self
     }
 
     /// The same terms, with `words` (normalised) matched as acronyms.
