@@ -26,7 +26,7 @@ pub enum Dimension {
 
 /// Measure words the reader converts, with their kind and how many of the
 /// kind's base unit (kilogram for mass) one of them is. "pound" is money
-/// unless it weighs something ("300 pounds of uranium"): see `unit_at`.
+/// unless money words stand before it: see `weighs`.
 const MEASURES: &[(&str, &str, f64)] = &[
     ("kilogram", "mass", 1.0),
     ("kilogramme", "mass", 1.0),
@@ -405,28 +405,32 @@ fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit
             }
         }
     }
-    if normalize::singular(t.base()) == "pound" && weighs(tokens, i, units) {
+    if normalize::singular(t.base()) == "pound" && weighs(tokens, i) {
         return units.get("pound-weight").map(|u| (u, i));
     }
     units.get(t.base()).map(|u| (u, i))
 }
 
-/// Whether "pounds" at token `i` is a weight, not money: "300 pounds of
-/// uranium" (but "5 million pounds of funding" is money), or a conversion in
-/// brackets after a weight, "300 kg (661 pounds)".
-fn weighs(tokens: &[Token], i: usize, units: &Units) -> bool {
+/// Whether "pounds" at token `i` is a weight, not money. News writes money in
+/// pounds with a sign ("£300") or a scale ("5 million pounds"), so a bare
+/// "661 pounds" weighs, unless money words stand just before it ("tickets
+/// cost 20 pounds", "a fine of 50 pounds").
+fn weighs(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
-    let scaled = i >= 2 && SCALE_WORDS.contains(&word(i - 2)) || SCALE_WORDS.contains(&word(i - 1));
-    if word(i + 1) == "of" && !scaled {
-        return true;
-    }
-    // "300 kg (661 pounds)": the number at i - 1, the bracket before it
-    i >= 3
-        && word(i - 2) == "("
-        && units
-            .get(tokens[i - 3].base())
-            .is_some_and(|u| u.dimension == Dimension::Measure("mass"))
+    let scaled = (i >= 2 && SCALE_WORDS.contains(&word(i - 2))) || SCALE_WORDS.contains(&word(i - 1));
+    let signed = (i.saturating_sub(3)..i).any(|k| word(k) == "£");
+    let money_words = (i.saturating_sub(5)..i).any(|k| MONEY_WORDS.contains(&word(k)));
+    !(scaled || signed || money_words || word(i + 1) == "sterling")
 }
+
+/// Words that make a nearby "pounds" money.
+const MONEY_WORDS: &[&str] = &[
+    "cost", "costs", "costing", "pay", "pays", "paid", "paying", "price", "priced", "prices",
+    "worth", "fine", "fined", "fee", "fees", "salary", "wage", "wages", "budget", "spend",
+    "spent", "spends", "fund", "funds", "funding", "charge", "charged", "sell", "sold", "buy",
+    "bought", "earn", "earned", "earns", "raise", "raised", "owe", "owed", "tax", "bill",
+    "award", "awarded", "compensation", "donate", "donated", "rent", "ticket", "tickets",
+];
 
 /// The abbreviation a measure is written glued to its number with, for
 /// messages: "kilogram" is "kg" ("300kg").
@@ -942,7 +946,9 @@ mod tests {
         assert_eq!(dims("661 pounds of flour"), vec![mass.clone()]);
         assert_eq!(dims("300 kg (661 pounds)"), vec![mass.clone(), mass]);
         assert_eq!(dims("5 million pounds of funding"), vec![gbp.clone()]);
-        assert_eq!(dims("tickets cost 20 pounds"), vec![gbp]);
+        assert_eq!(dims("tickets cost 20 pounds"), vec![gbp.clone()]);
+        assert_eq!(dims("a fine of 50 pounds"), vec![gbp]);
+        assert_eq!(dims("the cap is 661 pounds and no more"), vec![Dimension::Measure("mass")]);
     }
 
     #[test]
