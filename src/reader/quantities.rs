@@ -417,7 +417,8 @@ fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit
 /// cost 20 pounds", "a fine of 50 pounds").
 fn weighs(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
-    let scaled = (i >= 2 && SCALE_WORDS.contains(&word(i - 2))) || SCALE_WORDS.contains(&word(i - 1));
+    let scaled =
+        (i >= 2 && SCALE_WORDS.contains(&word(i - 2))) || SCALE_WORDS.contains(&word(i - 1));
     let signed = (i.saturating_sub(3)..i).any(|k| word(k) == "£");
     let money_words = (i.saturating_sub(5)..i).any(|k| MONEY_WORDS.contains(&word(k)));
     !(scaled || signed || money_words || word(i + 1) == "sterling")
@@ -425,11 +426,54 @@ fn weighs(tokens: &[Token], i: usize) -> bool {
 
 /// Words that make a nearby "pounds" money.
 const MONEY_WORDS: &[&str] = &[
-    "cost", "costs", "costing", "pay", "pays", "paid", "paying", "price", "priced", "prices",
-    "worth", "fine", "fined", "fee", "fees", "salary", "wage", "wages", "budget", "spend",
-    "spent", "spends", "fund", "funds", "funding", "charge", "charged", "sell", "sold", "buy",
-    "bought", "earn", "earned", "earns", "raise", "raised", "owe", "owed", "tax", "bill",
-    "award", "awarded", "compensation", "donate", "donated", "rent", "ticket", "tickets",
+    "cost",
+    "costs",
+    "costing",
+    "pay",
+    "pays",
+    "paid",
+    "paying",
+    "price",
+    "priced",
+    "prices",
+    "worth",
+    "fine",
+    "fined",
+    "fee",
+    "fees",
+    "salary",
+    "wage",
+    "wages",
+    "budget",
+    "spend",
+    "spent",
+    "spends",
+    "fund",
+    "funds",
+    "funding",
+    "charge",
+    "charged",
+    "sell",
+    "sold",
+    "buy",
+    "bought",
+    "earn",
+    "earned",
+    "earns",
+    "raise",
+    "raised",
+    "owe",
+    "owed",
+    "tax",
+    "bill",
+    "award",
+    "awarded",
+    "compensation",
+    "donate",
+    "donated",
+    "rent",
+    "ticket",
+    "tickets",
 ];
 
 /// The abbreviation a measure is written glued to its number with, for
@@ -948,7 +992,10 @@ mod tests {
         assert_eq!(dims("5 million pounds of funding"), vec![gbp.clone()]);
         assert_eq!(dims("tickets cost 20 pounds"), vec![gbp.clone()]);
         assert_eq!(dims("a fine of 50 pounds"), vec![gbp]);
-        assert_eq!(dims("the cap is 661 pounds and no more"), vec![Dimension::Measure("mass")]);
+        assert_eq!(
+            dims("the cap is 661 pounds and no more"),
+            vec![Dimension::Measure("mass")]
+        );
     }
 
     #[test]
