@@ -176,3 +176,32 @@ fn a_length_in_miles_states_a_fact_in_kilometres() {
         [pair("rail-length", "30 miles")]
     );
 }
+
+#[test]
+fn rules_check_shows_a_misused_key_on_the_yaml() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let yaml = LEVY
+        .replace("MATCH\n", "  match: name\n")
+        .replace("other-values: [1900000000]", "other-value: [1900000000]")
+        .replace("other-values: [\"2035\"]", "other-values: [\"$2035\"]");
+    std::fs::write(dir.path().join("levy.yaml"), yaml).expect("written");
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("factlint");
+    let output = cmd
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["rules", "check", "levy.yaml"])
+        .output()
+        .expect("factlint runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    for expected in [
+        "`subject.match` must be one of `names` or `names-or-parties`, not `name`",
+        "--> levy.yaml:10:10",
+        "did you mean `names`?",
+        "`facts[0]` has an unknown key `other-value`",
+        "did you mean `other-values`?",
+        "`$2035` is not a value of this fact: a date fact's other values are dates",
+    ] {
+        assert!(shown.contains(expected), "{expected}\n{shown}");
+    }
+}
