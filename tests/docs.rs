@@ -139,7 +139,8 @@ fn schema_keys() -> Vec<String> {
         .lines()
         .filter_map(|line| line.trim().strip_prefix("pub "))
         .filter_map(|rest| rest.split_once(':'))
-        .map(|(field, _)| field.trim().replace('_', "-"))
+        // a field named after a Rust keyword ends with `_`: `match_`
+        .map(|(field, _)| field.trim().trim_end_matches('_').replace('_', "-"))
         .filter(|field| !field.contains(' '))
         .collect();
     assert!(keys.len() > 20, "found only {keys:?} in the schema");

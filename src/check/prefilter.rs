@@ -34,6 +34,8 @@ pub(crate) struct Prefilter {
     /// Each party, as its names, each as word indices.
     parties: Vec<Vec<Vec<usize>>>,
     aliases: Vec<usize>,
+    /// Only names make a text about the subject.
+    names_only: bool,
 }
 
 impl Prefilter {
@@ -125,6 +127,7 @@ impl Prefilter {
             names,
             parties,
             aliases,
+            names_only: terms.names_only,
         }
     }
 
@@ -153,6 +156,7 @@ impl Prefilter {
             return true;
         }
         !self.parties.is_empty()
+            && !self.names_only
             && self.aliases.iter().any(|&a| found[a])
             && self.parties.iter().all(|names| names.iter().any(all))
     }

@@ -148,8 +148,9 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
             kind: Kind::Unstated,
             severity,
             message: format!(
-                "the draft is about the {} but never states: {}",
-                subject.name, fact.claim
+                "the draft is about {} but never states: {}",
+                with_article(&subject.name),
+                fact.claim
             ),
             label: "the subject is first named here".to_owned(),
             note: note(&fact.claim),
@@ -167,4 +168,37 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
         });
     }
     out
+}
+
+/// A subject's name as a message names it: "the Harbor Bridge", but
+/// "Microsoft's purchase of Vexa" and "The Hague ruling" as they are.
+fn with_article(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let possessive = ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+        .iter()
+        .any(|end| first.ends_with(end));
+    if possessive || first.eq_ignore_ascii_case("the") || first.eq_ignore_ascii_case("a") {
+        name.to_owned()
+    } else {
+        format!("the {name}")
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::with_article;
+
+    #[test]
+    fn a_possessive_or_an_article_takes_no_the() {
+        assert_eq!(with_article("Harbor Bridge"), "the Harbor Bridge");
+        assert_eq!(
+            with_article("Vexacorp's purchase of Linden Games"),
+            "Vexacorp's purchase of Linden Games"
+        );
+        assert_eq!(
+            with_article("Vexacorp\u{2019}s merger"),
+            "Vexacorp\u{2019}s merger"
+        );
+        assert_eq!(with_article("The Hague accord"), "The Hague accord");
+    }
 }

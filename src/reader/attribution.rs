@@ -25,6 +25,11 @@ pub struct Terms {
     /// First words of every name, party name and other subject's name: most
     /// tokens start none, and one lookup says so.
     first_words: FxHashSet<String>,
+    /// Words of names, parties and aliases that a rule writes in capitals
+    /// ("IRA"), normalised: they match only a word written in capitals.
+    acronyms: FxHashSet<String>,
+    /// Only names make a draft about the subject (`match: names`).
+    pub names_only: bool,
 }
 
 impl Terms {
@@ -48,7 +53,41 @@ impl Terms {
             year,
             distinct_from,
             first_words,
+            acronyms: FxHashSet::default(),
+            names_only: false,
         }
+    }
+
+    /// The same terms, with only names making a draft about the subject.
+    pub fn names_only(mut self, only: bool) -> Terms {
+        self.names_only = only;
+        self
+    }
+
+    /// The same terms, with `words` (normalised) matched as acronyms.
+    pub fn with_acronyms(mut self, words: impl IntoIterator<Item = String>) -> Terms {
+        self.acronyms.extend(words);
+        self
+    }
+
+    /// Whether token `t`, whose normalised form is `word`, is written as the
+    /// rule writes it: an acronym only in capitals ("IRA", not "ira").
+    pub fn case_fits(&self, t: &Token, word: &str) -> bool {
+        !self.acronyms.contains(word) || in_capitals(t.original_word())
+    }
+
+    /// How many tokens `words` take at `i`, as [`sequence_at`], with every
+    /// acronym among them written in capitals.
+    pub fn name_at(&self, tokens: &[Token], i: usize, words: &[String]) -> Option<usize> {
+        let len = sequence_at(tokens, i, words)?;
+        if self.acronyms.is_empty() {
+            return Some(len);
+        }
+        let matched = tokens[i..i + len].iter().filter(|t| t.norm != "-");
+        matched
+            .zip(words)
+            .all(|(t, w)| self.case_fits(t, w))
+            .then_some(len)
     }
 
     /// Whether any name, party name or other subject's name starts with the
@@ -105,7 +144,7 @@ pub fn party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<(usize, usi
     terms.parties.iter().enumerate().find_map(|(g, names)| {
         names
             .iter()
-            .filter_map(|n| sequence_at(tokens, i, n).map(|len| (g, len)))
+            .filter_map(|n| terms.name_at(tokens, i, n).map(|len| (g, len)))
             .max_by_key(|(_, len)| *len)
     })
 }
@@ -329,8 +368,12 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             continue;
         }
         // The subject's own names first, then other instruments' names.
-        let longest =
-            |names: &[Vec<String>]| names.iter().filter_map(|n| sequence_at(tokens, i, n)).max();
+        let longest = |names: &[Vec<String>]| {
+            names
+                .iter()
+                .filter_map(|n| terms.name_at(tokens, i, n))
+                .max()
+        };
         let by_name = terms.may_start_name(t).then(|| {
             longest(&terms.names)
                 .map(|len| (len, Owner::Subject))
@@ -345,11 +388,11 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += len;
             continue;
         }
-        if terms
-            .aliases
-            .iter()
-            .any(|a| t.base().starts_with(a.as_str()) && *a == normalize::singular(t.base()))
-        {
+        if terms.aliases.iter().any(|a| {
+            t.base().starts_with(a.as_str())
+                && *a == normalize::singular(t.base())
+                && terms.case_fits(t, a)
+        }) {
             let named = named.get_or_init(|| named_in(tokens, terms));
             out.push(classify_alias(tokens, i, terms, title_case, named));
         } else if PRONOUNS.contains(&t.norm.as_str()) && !expletive(tokens, i) {
@@ -597,6 +640,12 @@ fn year_of(t: &Token) -> Option<i32> {
         .filter(|y| (1000..3000).contains(y))
 }
 
+/// Whether a word is written in capitals: "IRA", "FTC's" (without its
+/// possessive), not "Ira" or "ira".
+fn in_capitals(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
 fn part_of_name(t: &Token, terms: &Terms) -> bool {
     terms.names.iter().flatten().any(|w| *w == t.norm)
         || terms.aliases.iter().any(|a| *a == t.norm)
@@ -772,6 +821,39 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|g| g.1 == Owner::Unknown));
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let w = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let terms = Terms::new(
+            vec![w("harbor levy"), w("hlx")],
+            vec![vec![w("dfo")]],
+            vec!["act".into(), "hla".into()],
+            None,
+            vec![],
+        )
+        .with_acronyms(["hlx".to_owned(), "hla".to_owned(), "dfo".to_owned()]);
+        let found = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            let mentions: Vec<String> = mentions(&tokens, &terms)
+                .into_iter()
+                .map(|m| tokens[m.tokens.start].base().to_owned())
+                .collect();
+            let party = (0..tokens.len()).any(|i| party_at(&tokens, i, &terms).is_some());
+            (mentions, party)
+        };
+        assert_eq!(
+            found("The HLX and the HLA's terms, said the DFO."),
+            (vec!["hlx".into(), "hla".into()], true)
+        );
+        assert_eq!(found("hlx, Hla and the dfo"), (vec![], false));
+        // a lower-case alias still matches in any case
+        assert_eq!(
+            found("The ACT passed; the Act stands."),
+            (vec!["act".into(), "act".into()], false)
+        );
+        assert!(found("Hlxes and HLAX").0.is_empty());
     }
 
     #[test]

@@ -41,6 +41,18 @@ const MEASURES: &[(&str, &str, f64)] = &[
     ("lb", "mass", 0.453_592_37),
     ("lbs", "mass", 0.453_592_37),
     ("pound-weight", "mass", 0.453_592_37),
+    // lengths, in metres; "m" is not among them: after a number it is as
+    // often "million" ("$5m") as metres
+    ("metre", "length", 1.0),
+    ("meter", "length", 1.0),
+    ("kilometre", "length", 1000.0),
+    ("kilometer", "length", 1000.0),
+    ("km", "length", 1000.0),
+    ("mile", "length", 1609.344),
+    ("mi", "length", 1609.344),
+    ("foot", "length", 0.3048),
+    ("feet", "length", 0.3048),
+    ("ft", "length", 0.3048),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -477,6 +489,9 @@ pub fn short_unit(unit: &str) -> Option<&'static str> {
         "milligram" | "mg" => Some("mg"),
         "tonne" => Some("t"),
         "lb" | "lbs" | "pound-weight" => Some("lb"),
+        "kilometre" | "kilometer" | "km" => Some("km"),
+        "foot" | "feet" | "ft" => Some("ft"),
+        "mile" | "mi" => Some("mi"),
         _ => None,
     }
 }
@@ -1003,6 +1018,31 @@ mod tests {
         );
         assert_eq!(read("a decade-long pact")[0].1, 10.0);
         assert_eq!(read("47 separate articles")[0].0, "47 separate articles");
+    }
+
+    #[test]
+    fn lengths_convert_to_metres() {
+        let unit_of = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            find(&tokens, &find_numbers(text), &Units::builtin())
+                .into_iter()
+                .map(|q| (q.unit.dimension, q.unit.name))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("a 40-kilometre trail"),
+            vec![("40-kilometre", 40_000.0, 40_000.0, Form::Compound)]
+        );
+        assert_eq!(read("the trail runs 25 miles")[0].1, 25.0 * 1609.344);
+        assert_eq!(read("a ridge 3,000 feet high")[0].1, 3000.0 * 0.3048);
+        assert_eq!(read("12 km of track")[0].1, 12_000.0);
+        assert_eq!(read("a 5 ft wall")[0].1, 5.0 * 0.3048);
+        assert_eq!(
+            unit_of("a tower of 120 metres"),
+            [(Dimension::Measure("length"), "metre".to_owned())]
+        );
+        // "m" after a number is no metre: it is as often "million"
+        assert!(unit_of("a 400m sprint").is_empty());
     }
 
     #[test]

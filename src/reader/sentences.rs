@@ -2,12 +2,14 @@
 
 use std::ops::Range;
 
-/// Words that end with a full stop without ending a sentence.
+/// Words that end with a full stop without ending a sentence; "v" and "vs"
+/// join the parties of a case name ("Smith v. Jones").
 const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "pres",
-    "st", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jr", "sr", "u.s",
-    "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt", "yr", "yrs", "est", "cf",
+    "st", "no", "nos", "v", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jr", "sr",
+    "u.s", "u.k", "u.n", "approx", "art", "arts", "vol", "fig", "ca", "mt", "yr", "yrs", "est",
+    "cf",
 ];
 
 /// The longest run of text read as one sentence. Readers look back and forth
@@ -182,6 +184,21 @@ mod tests {
         assert_eq!(
             sentences("It was signed at 3 p.m. in Moscow. It has 47 articles."),
             vec!["It was signed at 3 p.m. in Moscow.", "It has 47 articles."]
+        );
+    }
+
+    #[test]
+    fn a_case_name_does_not_end_the_sentence() {
+        assert_eq!(
+            sentences("In Harlow v. Denby County the court ruled 5-4. Appeals followed."),
+            vec![
+                "In Harlow v. Denby County the court ruled 5-4.",
+                "Appeals followed."
+            ]
+        );
+        assert_eq!(
+            sentences("Marsh Vs. Tillery went to trial. Marsh lost."),
+            vec!["Marsh Vs. Tillery went to trial.", "Marsh lost."]
         );
     }
 

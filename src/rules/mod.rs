@@ -3,6 +3,7 @@
 
 mod schema;
 mod validate;
+mod values;
 mod yaml;
 
 use std::fmt;
@@ -19,7 +20,8 @@ use crate::reader::quantities::{Dimension, Interval, Units};
 use crate::source::walk::io_message;
 use crate::source::Markup;
 use schema::{
-    ExampleSpec, FactSpec, LevelSpec, MarkupSpec, RuleFileSpec, SubjectSpec, ToleranceSpec,
+    ExampleSpec, FactSpec, LevelSpec, MarkupSpec, MatchSpec, RuleFileSpec, SubjectSpec,
+    ToleranceSpec,
 };
 use validate::Problem;
 use yaml::{Node, Step};
@@ -149,7 +151,25 @@ pub struct Fact {
     pub per: Option<String>,
     /// For a quantity: how far a figure may be from the value and agree.
     pub tolerance: Option<Tolerance>,
+    /// Normalised phrases that, in a figure's own phrase, make it no
+    /// figure of this fact.
+    pub except: Vec<Vec<String>>,
+    /// Values the fact once had or that other sources give, in the kind of
+    /// the fact: a figure equal to one says nothing about the fact.
+    pub other_values: Vec<OtherValue>,
     pub examples: Vec<Example>,
+}
+
+/// An earlier or other-source value of a quantity or date fact.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OtherValue {
+    /// In the dimension's base unit, as the fact's `base_value`.
+    Quantity(f64),
+    Date {
+        year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
 }
 
 /// How far a draft's figure may stray from a quantity fact and still agree.
@@ -203,6 +223,12 @@ pub struct Subject {
     pub distinct_from: Vec<Vec<String>>,
     pub source: String,
     pub reported_speech: Option<Option<Severity>>,
+    /// `match: names`: only `names` make a draft about the subject, not its
+    /// parties with an alias.
+    pub names_only: bool,
+    /// Words of names, parties, aliases and other subjects' names written
+    /// in capitals ("IRA"), normalised: matched only in capitals.
+    pub acronyms: Vec<String>,
     pub facts: Vec<Fact>,
     /// The rule file it came from, as shown to users.
     pub path: String,
@@ -563,6 +589,23 @@ fn is_placeholder(text: &str) -> bool {
         .any(|p| first.eq_ignore_ascii_case(p))
 }
 
+/// The words written in capitals, two to six letters ("IRA", "FTC"),
+/// normalised and without repeats.
+fn acronyms<'a>(written: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in written {
+        for piece in text.split(|c: char| !c.is_alphanumeric()) {
+            let capitals =
+                (2..=6).contains(&piece.len()) && piece.bytes().all(|b| b.is_ascii_uppercase());
+            let word = normalize::word(piece).into_owned();
+            if capitals && !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -578,14 +621,6 @@ const UNCONVERTED: &[&str] = &[
     "hour",
     "fortnight",
     "millennium",
-    "metre",
-    "meter",
-    "kilometre",
-    "kilometer",
-    "km",
-    "mile",
-    "foot",
-    "feet",
     "inch",
     "yard",
     "ton",
@@ -616,6 +651,12 @@ const BUILTIN: &[&str] = &[
     "month",
     "week",
     "day",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "foot",
     "dollar",
     "euro",
     "pound",
@@ -786,7 +827,9 @@ impl Compiler<'_> {
             distinct_from,
             source,
             reported_speech,
+            match_,
         } = spec;
+        let names_only = match_ == Some(MatchSpec::Names);
         let s = |k: &'static str| [Step::Key("subject"), Step::Key(k)];
         if !valid_id(&id) {
             let span = self.span(&s("id"));
@@ -869,6 +912,15 @@ impl Compiler<'_> {
                 )
                 .with_help("add `names`, or `aliases` together with `parties`"),
             );
+        } else if names_only && names.is_empty() {
+            let span = self.span(&s("match"));
+            self.problems.push(
+                Problem::error(
+                    span,
+                    "`match: names` makes only `names` identify the subject, and it has none: no draft would ever be about it",
+                )
+                .with_help("add `names`, or remove `match` to let parties with an alias match"),
+            );
         } else if names.is_empty() && parties.is_empty() {
             self.problems.push(
                 Problem::error(
@@ -879,7 +931,13 @@ impl Compiler<'_> {
             );
         }
         let facts = self.facts(&id, fact_specs, units)?;
+        let written = names
+            .iter()
+            .chain(&aliases)
+            .chain(parties.iter().flatten())
+            .chain(&distinct_from);
         Some(Subject {
+            acronyms: acronyms(written),
             name: name.trim().to_owned(),
             names: names.iter().map(|n| words(n)).collect(),
             parties: parties
@@ -894,6 +952,7 @@ impl Compiler<'_> {
             distinct_from: distinct_from.iter().map(|n| words(n)).collect(),
             source: source.trim().to_owned(),
             reported_speech: reported_speech.map(|l| level(Some(l), None)),
+            names_only,
             facts,
             path: path.to_owned(),
             text: Arc::from(self.text),
@@ -1003,6 +1062,7 @@ impl Compiler<'_> {
         let mut also = Vec::new();
         let mut per = None;
         let mut tolerance = None;
+        let mut factor = 1.0;
         let kind = if let Some(q) = spec.quantity {
             also.clone_from(&q.also);
             if let Some(p) = &q.per {
@@ -1063,7 +1123,7 @@ impl Compiler<'_> {
                     .with_help("remove `also`: a built-in unit is read in all its forms and converts by itself"),
                 );
             }
-            let factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
+            factor = units.for_rule(&unit).map_or(1.0, |u| u.factor);
             if !q.value.is_finite() {
                 let span = self.span(&[
                     Step::Key("facts"),
@@ -1257,6 +1317,14 @@ impl Compiler<'_> {
                 .with_help("remove `cues`"),
             );
         }
+        let cues: Vec<Vec<String>> = spec
+            .cues
+            .iter()
+            .map(|c| words(c))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let except = self.except(i, &spec.except, &cues, &kind);
+        let other_values = self.other_values(i, &spec.other_values, &kind, factor);
         let examples = self.examples(i, spec.examples);
         let failed = self.problems.iter().filter(|p| !p.warning).count() > before;
         if failed {
@@ -1267,18 +1335,15 @@ impl Compiler<'_> {
             claim: spec.claim.trim().to_owned(),
             contradiction: level(spec.severity.contradiction, Some(Severity::Error)),
             unstated,
-            cues: spec
-                .cues
-                .iter()
-                .map(|c| words(c))
-                .filter(|c| !c.is_empty())
-                .collect(),
+            cues,
             help: spec.help,
             kind,
             line,
             also,
             per,
             tolerance,
+            except,
+            other_values,
             examples,
         })
     }
@@ -1382,7 +1447,7 @@ impl Compiler<'_> {
                     span,
                     format!("the quantity reader does not know the unit `{unit}`: a unit is one word, such as `year`, `dollar` or a count noun like `article`"),
                 )
-                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee, franc, percent, kilogram (kg), gram, tonne and lb"),
+                .with_help("the built-in units are year, decade, century, quarter-century, half-century, month, week, day, dollar ($), euro (€), pound (£), yen (¥), yuan, rouble, rupee, franc, percent, kilogram (kg), gram, tonne, lb, metre, kilometre (km), mile and foot (ft)"),
             );
             return;
         }
@@ -1871,6 +1936,28 @@ mod tests {
         assert_eq!(
             rules.subjects[0].facts[0].tolerance,
             Some(Tolerance::Absolute(10.0))
+        );
+    }
+
+    #[test]
+    fn words_in_capitals_are_acronyms_and_match_names_wants_names() {
+        let yaml = "subject:\n  id: x\n  name: X\n  source: s\n  names: [Harbor Levy Act, HLA, H.R. 12]\n  aliases: [act, FTCs, DFO]\n  match: names\nfacts: []\n";
+        let rules = load(yaml).expect("loads");
+        let subject = &rules.subjects[0];
+        // "FTCs" is no acronym: it has a lower-case letter
+        assert_eq!(subject.acronyms, ["hla", "dfo"]);
+        assert!(subject.names_only);
+        let found = messages(&yaml.replace("  names: [Harbor Levy Act, HLA, H.R. 12]\n", ""));
+        let errors: Vec<&str> = found
+            .iter()
+            .filter(|(_, _, s)| *s == Severity::Error)
+            .map(|(at, _, _)| at.as_str())
+            .collect();
+        assert_eq!(errors, ["names"], "{found:?}");
+        let found = messages(&yaml.replace("match: names", "match: name"));
+        assert!(
+            found[0].1.contains("`names` or `names-or-parties`"),
+            "{found:?}"
         );
     }
 

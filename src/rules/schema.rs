@@ -39,6 +39,18 @@ pub struct SubjectSpec {
     /// Severity of contradictions in quotations or reported speech; by default
     /// the fact's own.
     pub reported_speech: Option<LevelSpec>,
+    /// What makes a draft about the subject: `names` alone, or (the
+    /// default) `names` or every party with an alias.
+    #[serde(rename = "match")]
+    pub match_: Option<MatchSpec>,
+}
+
+/// A subject's `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchSpec {
+    Names,
+    NamesOrParties,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +64,15 @@ pub struct FactSpec {
     /// Words near which a bare statement counts ("valid for 20 years", "signed on").
     #[serde(default)]
     pub cues: Vec<String>,
+    /// Words that, in a figure's own phrase, make it another fact's
+    /// ("used" for the new-vehicle credit).
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Values the fact once had or that other sources give: numbers in the
+    /// quantity's unit, or dates; as written, since YAML reads `2021` as a
+    /// number and `2021-02` as text.
+    #[serde(default)]
+    pub other_values: Vec<String>,
     /// The consistent wording, shown as help.
     pub help: Option<String>,
     pub quantity: Option<QuantitySpec>,

@@ -54,6 +54,10 @@ pub(crate) enum Shape {
     Markup,
     /// A number, or a text such as `1%`: a tolerance.
     Scalar,
+    /// A number or a date: an earlier or other-source value.
+    Figure,
+    /// One of a few words.
+    Choice(&'static [&'static str]),
     List(&'static Shape),
     Map(&'static [Field]),
 }
@@ -82,6 +86,7 @@ const fn required(key: &'static str, shape: Shape) -> Field {
 
 pub(crate) const LEVELS: &[&str] = &["error", "warning", "info", "off"];
 pub(crate) const MARKUPS: &[&str] = &["text", "markdown", "html"];
+pub(crate) const MATCHES: &[&str] = &["names", "names-or-parties"];
 
 const TEXTS: Shape = Shape::List(&Shape::Text);
 
@@ -95,6 +100,7 @@ const SUBJECT: &[Field] = &[
     field("distinct-from", TEXTS),
     required("source", Shape::Text),
     field("reported-speech", Shape::Level),
+    field("match", Shape::Choice(MATCHES)),
 ];
 
 const SEVERITY: &[Field] = &[
@@ -124,6 +130,8 @@ pub(crate) const FACT: &[Field] = &[
     required("claim", Shape::Text),
     field("severity", Shape::Map(SEVERITY)),
     field("cues", TEXTS),
+    field("except", TEXTS),
+    field("other-values", Shape::List(&Shape::Figure)),
     field("help", Shape::Text),
     field("quantity", Shape::Map(QUANTITY)),
     field("date", Shape::Date),
@@ -174,9 +182,10 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
     // is bytes): only the tag a value would have anyway is accepted.
     if let Some(tag) = &node.tag {
         let fits = match (shape, &node.value) {
-            (Shape::Text | Shape::Level | Shape::Markup | Shape::Date, Value::Scalar { .. }) => {
-                tag == "!!str"
-            }
+            (
+                Shape::Text | Shape::Level | Shape::Markup | Shape::Date | Shape::Choice(_),
+                Value::Scalar { .. },
+            ) => tag == "!!str",
             (Shape::Integer, Value::Scalar { .. }) => tag == "!!int",
             (Shape::Number, Value::Scalar { .. }) => tag == "!!int" || tag == "!!float",
             (Shape::List(_), Value::Seq(_)) => tag == "!!seq",
@@ -235,11 +244,11 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
                 out.push(p);
             }
         }
-        Shape::Level | Shape::Markup => {
-            let choices = if matches!(shape, Shape::Level) {
-                LEVELS
-            } else {
-                MARKUPS
+        Shape::Level | Shape::Markup | Shape::Choice(_) => {
+            let choices = match shape {
+                Shape::Level => LEVELS,
+                Shape::Choice(words) => words,
+                _ => MARKUPS,
             };
             match node.as_str() {
                 Some(word) if choices.contains(&word) => {}
@@ -266,6 +275,11 @@ fn check(node: &Node, shape: &Shape, path: &str, text: &str, out: &mut Vec<Probl
         Shape::Date => {
             if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
                 out.push(wrong("a date, YYYY-MM-DD, YYYY-MM or YYYY"));
+            }
+        }
+        Shape::Figure => {
+            if !matches!(node.value, Value::Scalar { .. }) || node.is_null() {
+                out.push(wrong("a number in the fact's unit, or a date"));
             }
         }
         Shape::List(item) => match &node.value {
@@ -348,6 +362,8 @@ fn expected(shape: &Shape) -> String {
         Shape::Date => "a date, YYYY-MM-DD, YYYY-MM or YYYY".to_owned(),
         Shape::Markup => format!("one of {}", list(MARKUPS)),
         Shape::Scalar => "a number, or a percentage such as `1%`".to_owned(),
+        Shape::Figure => "a number in the fact's unit, or a date".to_owned(),
+        Shape::Choice(words) => format!("one of {}", list(words)),
         Shape::List(_) => "a list".to_owned(),
         Shape::Map(_) => "a mapping of keys to values".to_owned(),
     }

@@ -5,14 +5,14 @@ use std::ops::Range;
 
 use super::actors::other_actor;
 use super::document::Sentence;
-use super::events::{cue_at, date_event};
+use super::events::{cue_at, cue_distance, date_event};
 use super::sentence::SentenceView;
 use super::{Considered, Event, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::Owner;
 use crate::reader::dates;
 use crate::reader::negation::{self, Polarity};
 use crate::reader::tokens::{self, covering};
-use crate::rules::FactKind;
+use crate::rules::{FactKind, OtherValue};
 
 /// A date fact's year, and month and day where it gives them.
 pub(super) type FactDate = (i32, Option<u32>, Option<u32>);
@@ -60,10 +60,24 @@ impl SubjectReader<'_> {
             let Some(toks) = covering(&v.s.tokens, &d.range) else {
                 continue;
             };
+            let fact = &self.subject.facts[fi];
             let mut trace = Trace::default();
             let (outcome, loose) = self.date_attachment(v, fi, &toks, d, &mut trace);
-            let outcome = outcome
-                .unwrap_or_else(|| date_verdict(&v.s.tokens, toks.clone(), date, d, &mut trace));
+            // "expected to close by June": an exception in the date's clause
+            let excepted = !fact.except.is_empty()
+                && cue_distance(&v.s.tokens, toks.clone(), &fact.except).is_some();
+            let outcome = match outcome {
+                Some(outcome) => outcome,
+                None if excepted => Outcome::Excepted,
+                None => date_verdict(
+                    &v.s.tokens,
+                    toks.clone(),
+                    date,
+                    &fact.other_values,
+                    d,
+                    &mut trace,
+                ),
+            };
             out.push(v.considered(fi, &d.range, outcome, loose, trace));
         }
     }
@@ -171,6 +185,7 @@ fn date_verdict(
     tokens: &[crate::reader::tokens::Token],
     toks: Range<usize>,
     (year, month, day): FactDate,
+    others: &[OtherValue],
     d: &dates::DateMatch,
     trace: &mut Trace,
 ) -> Outcome {
@@ -180,13 +195,15 @@ fn date_verdict(
         Polarity::Open => Outcome::Open,
         Polarity::Denied => Outcome::Denied,
         Polarity::Affirmed => {
-            let agrees = |d: &dates::DateMatch| {
-                d.year.is_none_or(|y| y == year)
-                    && (d.month.is_none() || month.is_none() || d.month == month)
-                    && (d.day.is_none() || day.is_none() || d.day == day)
+            let other = |o: &OtherValue| match *o {
+                OtherValue::Date { year, month, day } => date_agrees(d, (year, month, day)),
+                OtherValue::Quantity(_) => false,
             };
-            if agrees(d) || d.swapped().is_some_and(|o| agrees(&o)) {
+            if date_agrees(d, (year, month, day)) {
                 Outcome::States
+            } else if others.iter().any(other) {
+                // "originally set to expire in 2021": a date the fact once had
+                Outcome::OtherValue
             } else {
                 let wording = dates::format_date(
                     d.year.map(|_| year),
@@ -202,4 +219,15 @@ fn date_verdict(
             }
         }
     }
+}
+
+/// Whether a draft's date agrees with a date in every part both give, or
+/// read with day and month swapped.
+fn date_agrees(d: &dates::DateMatch, (year, month, day): FactDate) -> bool {
+    let agrees = |d: &dates::DateMatch| {
+        d.year.is_none_or(|y| y == year)
+            && (d.month.is_none() || month.is_none() || d.month == month)
+            && (d.day.is_none() || day.is_none() || d.day == day)
+    };
+    agrees(d) || d.swapped().is_some_and(|o| agrees(&o))
 }

@@ -205,7 +205,8 @@ impl SubjectReader<'_> {
         if sentences.iter().any(|s| s.named) {
             return true;
         }
-        if self.terms.parties.is_empty() {
+        // `match: names`: parties and an alias are not enough
+        if self.terms.parties.is_empty() || self.terms.names_only {
             return false;
         }
         // an alias that stands for another subject ("a trade agreement between

@@ -66,6 +66,10 @@ pub enum Outcome {
     /// A figure for a list of things, the fact's among others: a total
     /// ("$750 billion for climate, drug prices and the deficit").
     Total,
+    /// One of the fact's `other-values`: an earlier or other-source value.
+    OtherValue,
+    /// One of the fact's `except` words stands in the figure's phrase.
+    Excepted,
 }
 
 impl Outcome {
@@ -81,6 +85,12 @@ impl Outcome {
             Outcome::Open => "ignored: asked or supposed, not stated".to_owned(),
             Outcome::Denied => "ignored: denied".to_owned(),
             Outcome::NoCue => "ignored: none of the fact's cue words nearby".to_owned(),
+            Outcome::OtherValue => {
+                "ignored: an earlier or other-source value of the fact (`other-values`)".to_owned()
+            }
+            Outcome::Excepted => {
+                "ignored: an exception of the fact (`except`) stands in its phrase".to_owned()
+            }
             Outcome::Beside => {
                 "ignored: another figure beside the fact's own in this sentence".to_owned()
             }
@@ -208,7 +218,9 @@ impl<'r> SubjectReader<'r> {
             subject.aliases.clone(),
             subject.year,
             subject.distinct_from.clone(),
-        );
+        )
+        .with_acronyms(subject.acronyms.iter().cloned())
+        .names_only(subject.names_only);
         let prefilter = super::prefilter::Prefilter::new(&terms);
         let own = subject
             .facts

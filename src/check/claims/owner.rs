@@ -198,7 +198,7 @@ pub(super) fn is_alias(t: &Token, terms: &Terms) -> bool {
     terms
         .aliases
         .iter()
-        .any(|a| *a == normalize::singular(t.base()))
+        .any(|a| *a == normalize::singular(t.base()) && terms.case_fits(t, a))
 }
 
 /// The outcome of a claim read on without a mention that ties it to the

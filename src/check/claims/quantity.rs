@@ -14,7 +14,8 @@ use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
 use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
 use crate::reader::tokens;
-use crate::rules::{Fact, FactKind};
+use crate::reader::tokens::Token;
+use crate::rules::{Fact, FactKind, OtherValue};
 
 /// A quantity fact's figure.
 pub(super) struct FactFigure<'f> {
@@ -73,7 +74,10 @@ impl SubjectReader<'_> {
                     .facts
                     .iter()
                     .map(|f| match &f.kind {
-                        FactKind::Quantity { .. } if !f.cues.is_empty() => {
+                        // a figure an exception takes is no candidate of the fact
+                        FactKind::Quantity { .. }
+                            if !f.cues.is_empty() && !excepted(&v.s.tokens, q, quantities, f) =>
+                        {
                             cue_distance(&v.s.tokens, q.tokens.clone(), &f.cues)
                         }
                         _ => None,
@@ -106,8 +110,12 @@ impl SubjectReader<'_> {
                     && !own_currency))
                 && (q.unit.per.is_none() || q.unit.per == self.pers[fi])
         }) {
-            let (outcome, loose, trace) =
+            let (mut outcome, loose, trace) =
                 self.quantity_outcome(v, fi, figure, q, &cue_distances[qi]);
+            let fact = &self.subject.facts[fi];
+            if outcome != Outcome::OtherSubject && excepted(&v.s.tokens, q, quantities, fact) {
+                outcome = Outcome::Excepted;
+            }
             out.push(v.considered(fi, &q.range, outcome, loose, trace));
         }
         mark_beside(v.text, &mut out[first_of_fact..]);
@@ -295,13 +303,9 @@ fn quantity_verdict(
             expected: other_currency_wording(base_value, dimension, q, text),
             fix: None,
         },
-        Polarity::Affirmed
-            if within
-                || interval.contains(base_value)
-                || rounds_in_draft_unit(&interval, base_value, q) =>
-        {
-            Outcome::States
-        }
+        Polarity::Affirmed if within || agrees(&interval, q, base_value) => Outcome::States,
+        // "first estimated at $369 billion": a value the fact once had
+        Polarity::Affirmed if other_value(fact, &interval, q) => Outcome::OtherValue,
         Polarity::Affirmed => Outcome::Contradicts {
             expected: quantity_wording(figure.value, figure.unit, base_value, q, text),
             fix: quantity_fix(base_value, q, text),
@@ -309,19 +313,78 @@ fn quantity_verdict(
     }
 }
 
-/// Rounding is judged in the unit the draft wrote: "661 lb" is 300 kg
-/// rounded in pounds, though 299.8 is no rounding of 300 in kilograms.
-fn rounds_in_draft_unit(interval: &quantities::Interval, base_value: f64, q: &Quantity) -> bool {
+/// Whether a figure means `value` (in the base unit), or rounds to it in
+/// the figure's own unit: "62 miles" for 100 km (62.1 miles).
+fn agrees(interval: &quantities::Interval, q: &Quantity, value: f64) -> bool {
     let factor = q.unit.factor;
-    if factor <= 0.0 || !factor.is_finite() {
-        return false;
-    }
-    let in_draft = quantities::Interval {
+    let in_unit = quantities::Interval {
         lo: interval.lo / factor,
         hi: interval.hi / factor,
         ..*interval
     };
-    rounds_to(&in_draft, base_value / factor)
+    interval.contains(value)
+        || rounds_to(interval, value)
+        || (factor != 1.0 && factor > 0.0 && rounds_to(&in_unit, value / factor))
+}
+
+/// Whether a figure is one of the fact's `other-values`, with its
+/// tolerance and rounding.
+fn other_value(fact: &Fact, interval: &quantities::Interval, q: &Quantity) -> bool {
+    fact.other_values.iter().any(|v| match v {
+        OtherValue::Quantity(value) => {
+            agrees(interval, q, *value)
+                || fact
+                    .tolerance
+                    .is_some_and(|t| t.widen(*interval, *value).contains(*value))
+        }
+        OtherValue::Date { .. } => false,
+    })
+}
+
+/// Whether one of the fact's `except` phrases stands in the figure's
+/// clause and nearer to it than to any other figure of its unit (a tie
+/// goes to the figure before it): "$4,000 for used cars", "$95 per share".
+fn excepted(tokens: &[Token], q: &Quantity, quantities: &[Quantity], fact: &Fact) -> bool {
+    if fact.except.is_empty() {
+        return false;
+    }
+    let Some((words, _)) = cue_distance(tokens, q.tokens.clone(), &fact.except) else {
+        return false;
+    };
+    // how many tokens lie from an exception to a figure
+    let gap = |at: usize, r: &Range<usize>| {
+        if at < r.start {
+            r.start - at
+        } else {
+            at.saturating_sub(r.end) + 1
+        }
+    };
+    // the words from the figure to an exception, the exception's own included
+    let reach = |at: usize| {
+        let (lo, hi) = if at < q.tokens.start {
+            (at, q.tokens.start)
+        } else {
+            (q.tokens.end, at + 1)
+        };
+        tokens[lo..hi.min(tokens.len())]
+            .iter()
+            .filter(|t| t.is_word())
+            .count()
+    };
+    (0..tokens.len())
+        .filter(|&at| fact.except.iter().any(|e| cue_at(tokens, at, e)) && reach(at) <= words)
+        .any(|at| {
+            let own = gap(at, &q.tokens);
+            quantities
+                .iter()
+                .filter(|o| {
+                    o.range != q.range && same_dimension(&o.unit.dimension, &q.unit.dimension)
+                })
+                .all(|o| {
+                    let other = gap(at, &o.tokens);
+                    other > own || (other == own && q.tokens.start < o.tokens.start)
+                })
+        })
 }
 
 /// The cue word at token `at` of the sentence, as a trace's event.

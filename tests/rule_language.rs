@@ -1,0 +1,207 @@
+//! The rule language's keys for subjects of any shape — `other-values`,
+//! `except`, `match: names`, acronyms, lengths — checked through the library
+//! on a subject and drafts written for these tests.
+
+use factlint::check::Checker;
+use factlint::diagnostic::Kind;
+use factlint::rules::RuleSet;
+use factlint::source::{Document, Markup};
+
+const LEVY: &str = "subject:
+  id: levy
+  name: Norvale Transit Levy
+  names: [Norvale Transit Levy, NTL]
+  parties:
+    - [Norvale]
+    - [Estwick]
+  aliases: [levy, compact]
+  source: Norvale council, ordinance 14
+MATCH
+facts:
+  - id: revenue
+    claim: The levy raises $2.4 billion.
+    quantity: { value: 2400000000, unit: dollar }
+    cues: [raise, revenue]
+    other-values: [1900000000]
+  - id: bus-grant
+    claim: The levy pays a grant of up to $50,000 for each new bus.
+    quantity: { value: 50000, unit: dollar }
+    cues: [grant]
+    except: [used]
+  - id: rail-length
+    claim: The levy's rail line is 40 km long.
+    quantity: { value: 40, unit: km }
+    cues: [line]
+  - id: expiry
+    claim: The levy expires in 2040, after an extension.
+    date: \"2040\"
+    cues: [expire]
+    other-values: [\"2035\"]
+";
+
+fn rules(matching: &str) -> RuleSet {
+    let yaml = LEVY.replace("MATCH\n", matching);
+    RuleSet::from_sources(&[("levy.yaml".to_owned(), yaml)]).expect("the rules load")
+}
+
+/// (fact, kind, the text flagged) for every finding.
+fn findings_with(rules: &RuleSet, text: &str) -> Vec<(String, Kind, String)> {
+    let doc = Document::read(text, Markup::Text);
+    Checker::new(rules)
+        .check(&doc)
+        .into_iter()
+        .map(|d| {
+            let fact = d.rule.rsplit('/').next().unwrap_or_default().to_owned();
+            (fact, d.kind, text[d.span.clone()].to_owned())
+        })
+        .collect()
+}
+
+fn contradictions(text: &str) -> Vec<(String, String)> {
+    findings_with(&rules(""), text)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+fn pair(fact: &str, text: &str) -> (String, String) {
+    (fact.to_owned(), text.to_owned())
+}
+
+#[test]
+fn an_earlier_value_marked_or_not_says_nothing() {
+    for text in [
+        "The Norvale Transit Levy was first estimated to raise $1.9 billion.",
+        "Auditors say the Norvale Transit Levy will raise $1.9 billion.",
+        "The Norvale Transit Levy will raise about $1.9 billion in revenue.",
+        "The Norvale Transit Levy was originally set to expire in 2035.",
+    ] {
+        assert_eq!(contradictions(text), [], "{text}");
+    }
+    // a value neither the fact's nor an other value still contradicts
+    assert_eq!(
+        contradictions("The Norvale Transit Levy will raise $3 billion."),
+        [pair("revenue", "$3 billion")]
+    );
+    assert_eq!(
+        contradictions("The Norvale Transit Levy now expires in 2045."),
+        [pair("expiry", "2045")]
+    );
+    // an earlier value does not state the fact
+    let found = findings_with(
+        &rules(""),
+        "The Norvale Transit Levy was first estimated to raise $1.9 billion.",
+    );
+    assert!(
+        found.contains(&(
+            "revenue".to_owned(),
+            Kind::Unstated,
+            "Norvale Transit Levy".to_owned()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_exception_takes_the_figure_it_stands_nearest() {
+    assert_eq!(
+        contradictions("The NTL grant is $20,000 for a used bus."),
+        []
+    );
+    assert_eq!(
+        contradictions("The NTL pays a $50,000 grant for a new bus and $20,000 for a used one."),
+        []
+    );
+    assert_eq!(
+        contradictions("The NTL pays a $45,000 grant for a new bus and $20,000 for a used one."),
+        [pair("bus-grant", "$45,000")]
+    );
+}
+
+#[test]
+fn match_names_wants_a_name() {
+    let text =
+        "Norvale and Estwick have signed a compact on ferry fares, worth $3 billion in revenue.";
+    let about = findings_with(&rules(""), text);
+    assert!(
+        about.iter().any(|(_, k, _)| *k == Kind::Contradiction),
+        "{about:?}"
+    );
+    let names_only = rules("  match: names\n");
+    assert_eq!(findings_with(&names_only, text), []);
+    let named = findings_with(
+        &names_only,
+        "The Norvale Transit Levy will raise $3 billion.",
+    );
+    assert!(named.contains(&(
+        "revenue".to_owned(),
+        Kind::Contradiction,
+        "$3 billion".to_owned()
+    )));
+}
+
+#[test]
+fn an_acronym_matches_only_in_capitals() {
+    let rules = rules("");
+    assert_eq!(
+        findings_with(
+            &rules,
+            "The ntl league gave out 300 grants worth $3 billion in revenue."
+        ),
+        []
+    );
+    let found = findings_with(&rules, "The NTL's revenue will be $3 billion.");
+    assert!(
+        found.contains(&(
+            "revenue".to_owned(),
+            Kind::Contradiction,
+            "$3 billion".to_owned()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_length_in_miles_states_a_fact_in_kilometres() {
+    for text in [
+        "The NTL rail line will run 25 miles.",
+        "The NTL builds a 40-kilometre line.",
+        "The NTL rail line is 40,000 metres long.",
+    ] {
+        assert_eq!(contradictions(text), [], "{text}");
+    }
+    assert_eq!(
+        contradictions("The NTL rail line will run 30 miles."),
+        [pair("rail-length", "30 miles")]
+    );
+}
+
+#[test]
+fn rules_check_shows_a_misused_key_on_the_yaml() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let yaml = LEVY
+        .replace("MATCH\n", "  match: name\n")
+        .replace("other-values: [1900000000]", "other-value: [1900000000]")
+        .replace("other-values: [\"2035\"]", "other-values: [\"$2035\"]");
+    std::fs::write(dir.path().join("levy.yaml"), yaml).expect("written");
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("factlint");
+    let output = cmd
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["rules", "check", "levy.yaml"])
+        .output()
+        .expect("factlint runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    for expected in [
+        "`subject.match` must be one of `names` or `names-or-parties`, not `name`",
+        "--> levy.yaml:10:10",
+        "did you mean `names`?",
+        "`facts[0]` has an unknown key `other-value`",
+        "did you mean `other-values`?",
+        "`$2035` is not a value of this fact: a date fact's other values are dates",
+    ] {
+        assert!(shown.contains(expected), "{expected}\n{shown}");
+    }
+}
