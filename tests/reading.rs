@@ -1303,3 +1303,38 @@ fn a_total_for_several_things_is_not_one_of_them() {
         );
     }
 }
+
+#[test]
+fn for_a_cap_a_bound_is_the_cap_itself() {
+    // the fact's claim says "at most": the figure is a limit
+    for text in [
+        "The Northgate Grain Reserve holds up to 400 kg of seed per farm.",
+        "The Northgate Grain Reserve holds no more than 400 kg of seed per farm.",
+    ] {
+        assert!(silo_findings(text).is_empty(), "{text}");
+    }
+    for (text, flagged) in [
+        (
+            "The Northgate Grain Reserve holds no more than 500 kg of seed per farm.",
+            "no more than 500 kg",
+        ),
+        (
+            "The Northgate Grain Reserve holds up to 500 kg of seed per farm.",
+            "up to 500 kg",
+        ),
+        (
+            "The Northgate Grain Reserve won't hold more than 500 kg of seed per farm.",
+            "more than 500 kg",
+        ),
+    ] {
+        assert_eq!(
+            silo_findings(text),
+            vec![(
+                "reserve".to_owned(),
+                Kind::Contradiction,
+                flagged.to_owned()
+            )],
+            "{text}"
+        );
+    }
+}

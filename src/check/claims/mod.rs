@@ -36,7 +36,7 @@ use crate::source::Document;
 use actors::actor_of;
 use document::PARALLEL_MIN;
 use owner::about_subject_itself;
-use quantity::per_in_claim;
+use quantity::{limit_in_claim, per_in_claim};
 pub(crate) use wording::CURRENCY_DIFFERS;
 
 /// What a fact-bearing piece of text turned out to be.
@@ -208,6 +208,8 @@ pub(crate) struct SubjectReader<'r> {
     /// For each fact, what its figure is counted per: its `per`, or the
     /// denominator its claim gives the figure ("… at $35 a month").
     pers: Vec<Option<String>>,
+    /// For each fact, whether its claim words its figure as a limit.
+    limits: Vec<bool>,
 }
 
 impl<'r> SubjectReader<'r> {
@@ -233,6 +235,7 @@ impl<'r> SubjectReader<'r> {
             .iter()
             .map(|f| f.per.clone().or_else(|| per_in_claim(f, units)))
             .collect();
+        let limits = subject.facts.iter().map(limit_in_claim).collect();
         SubjectReader {
             subject,
             units,
@@ -241,6 +244,7 @@ impl<'r> SubjectReader<'r> {
             own,
             actors,
             pers,
+            limits,
         }
     }
 

@@ -25,6 +25,9 @@ pub(super) struct FactFigure<'f> {
     pub(super) value: f64,
     /// The unit as the rule names it.
     pub(super) unit: &'f str,
+    /// Whether the fact is a limit: a cap the claim words as "caps",
+    /// "no more than", "up to".
+    pub(super) limit: bool,
 }
 
 impl SubjectReader<'_> {
@@ -288,8 +291,17 @@ fn quantity_verdict(
             };
             Polarity::Affirmed
         }
+        // "won't pay more than $50": for a cap, a cap of $50
+        Polarity::Denied if figure.limit && q.interval.hi.is_infinite() && q.interval.lo_open => {
+            interval = quantities::Interval::exact(q.interval.lo);
+            Polarity::Affirmed
+        }
         p => p,
     };
+    // "no more than $50", "up to $50": for a cap, the bound is its value
+    if figure.limit && is_upper_bound(&interval) {
+        interval = quantities::Interval::exact(interval.hi);
+    }
     trace.polarity = Some(polarity);
     let within = fact
         .tolerance
@@ -385,6 +397,51 @@ fn excepted(tokens: &[Token], q: &Quantity, quantities: &[Quantity], fact: &Fact
                     other > own || (other == own && q.tokens.start < o.tokens.start)
                 })
         })
+}
+
+/// Whether a figure reads as an upper bound: "no more than 50", "up to
+/// 50", "at most 50", "a maximum of 50" (from zero, the bound included).
+fn is_upper_bound(interval: &quantities::Interval) -> bool {
+    interval.lo == 0.0
+        && !interval.lo_open
+        && !interval.hi_open
+        && interval.hi.is_finite()
+        && interval.hi > 0.0
+}
+
+/// Words in a fact's claim that make its figure a limit.
+const LIMIT_WORDS: &[&[&str]] = &[
+    &["cap"],
+    &["caps"],
+    &["capped"],
+    &["capping"],
+    &["limit"],
+    &["limits"],
+    &["limited"],
+    &["maximum"],
+    &["ceiling"],
+    &["no", "more", "than"],
+    &["not", "more", "than"],
+    &["at", "most"],
+    &["up", "to"],
+    &["no", "higher", "than"],
+];
+
+/// Whether a quantity fact's claim words its figure as a limit: "The act
+/// caps what people pay at $35 a month", "Iran may keep no more than 300
+/// kg". Then "no more than $50" states a limit of $50, which contradicts.
+pub(super) fn limit_in_claim(fact: &Fact) -> bool {
+    if !matches!(fact.kind, FactKind::Quantity { .. }) {
+        return false;
+    }
+    let tokens = tokens::tokenize(&fact.claim, 0..fact.claim.len());
+    (0..tokens.len()).any(|i| {
+        LIMIT_WORDS.iter().any(|w| {
+            w.iter()
+                .enumerate()
+                .all(|(k, word)| tokens.get(i + k).is_some_and(|t| t.norm == *word))
+        })
+    })
 }
 
 /// The cue word at token `at` of the sentence, as a trace's event.

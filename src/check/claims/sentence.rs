@@ -139,6 +139,7 @@ impl SubjectReader<'_> {
                         base_value: *base_value,
                         value: *value,
                         unit,
+                        limit: self.limits[fi],
                     };
                     self.read_quantity_fact(&view, fi, &figure, &quantities, &cue_distances, out);
                 }
