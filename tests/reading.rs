@@ -1338,3 +1338,30 @@ fn for_a_cap_a_bound_is_the_cap_itself() {
         );
     }
 }
+
+#[test]
+fn a_date_before_a_when_clause_is_the_when_clause_event() {
+    let text = "The Lakes Water Accord held until 2031, when Ottawa and Washington signed it anew.";
+    let rules = RuleSet::from_sources(&[("lakes.yaml".to_owned(), LAKES_FOR_WHEN.to_owned())])
+        .expect("rules");
+    let found = findings_with(&rules, text, Markup::Markdown);
+    assert_eq!(
+        found,
+        vec![("renewal".to_owned(), Kind::Contradiction, "2031".to_owned())]
+    );
+    let text = "The Lakes Water Accord held until 2032, when Ottawa and Washington signed it anew.";
+    assert!(findings_with(&rules, text, Markup::Markdown).is_empty());
+}
+
+const LAKES_FOR_WHEN: &str = r#"
+subject:
+  id: lakes
+  name: Lakes Water Accord
+  names: [Lakes Water Accord]
+  source: test text
+facts:
+  - id: renewal
+    claim: The accord was signed anew in 2032.
+    date: 2032-01-01
+    cues: [signed]
+"#;

@@ -234,16 +234,20 @@ pub const CLAUSE_TURNS: &[&str] = &[
 /// Words that may open a sentence before a date that modifies its main verb:
 /// "On 17 January, …", "In early 2025, …".
 const DATE_FRONTS: &[&str] = &[
-    "on", "in", "by", "early", "mid", "late", "-", "the", "of", "around", "about", "since",
+    "on", "in", "by", "early", "mid", "late", "-", "the", "of", "around", "about", "since", "•",
+    "*",
 ];
 
-/// Whether the date at `toks` opens its sentence and is followed by a comma:
-/// then it modifies the main verb, however long the subject before it.
+/// Whether the date at `toks` opens its sentence and is followed by a comma,
+/// or a colon or dash as a timeline writes it ("2018: the US quit"): then it
+/// modifies the main verb, however long the subject before it.
 pub fn fronted_date(tokens: &[Token], toks: &Range<usize>) -> bool {
     tokens[..toks.start]
         .iter()
         .all(|t| DATE_FRONTS.contains(&t.norm.as_str()))
-        && tokens.get(toks.end).is_some_and(|t| t.norm == ",")
+        && tokens
+            .get(toks.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "," | ":" | "-"))
 }
 
 /// Whether a token starts another clause, across which a claim is not tied
@@ -389,6 +393,13 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         assert!(fronted_date(&tokens, &(1..3)));
         assert!(!fronted_date(&tokens, &(6..8)));
+        // a timeline's entry: the year, a colon, what happened
+        let text = "• 2019: the harbour board sold the ferry.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(fronted_date(&tokens, &(1..2)));
+        let text = "By 2019 the board had sold it: all of it.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(!fronted_date(&tokens, &(1..2)));
     }
 
     #[test]

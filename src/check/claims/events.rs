@@ -148,6 +148,11 @@ pub(super) fn date_event(
     if let Some(cue) = setting_of_cue(tokens, &toks, &is_cue) {
         return Some((cue, true));
     }
+    // "until 2018, when the US pulled out": the when-clause tells what
+    // happened at the date
+    if let Some(event) = when_clause_event(tokens, &toks, &is_cue) {
+        return Some(event);
+    }
     let back = (0..toks.start).rev();
     if let Some(event) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
         return Some(event);
@@ -156,6 +161,21 @@ pub(super) fn date_event(
     let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
     let ahead = toks.end..tokens.len();
     first_event_is_cue(tokens, ahead, reach, &[";", ".", "?", "!"], &is_cue)
+}
+
+/// The event of a "when" clause right after the date at `toks` ("in 2018,
+/// when Washington quit the deal"), if it has one.
+fn when_clause_event(
+    tokens: &[Token],
+    toks: &Range<usize>,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<(usize, bool)> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    if word(toks.end) != "," || word(toks.end + 1) != "when" {
+        return None;
+    }
+    let clause = toks.end + 2..tokens.len();
+    first_event_is_cue(tokens, clause, 14, &[",", ";", "?", "!"], is_cue)
 }
 
 /// Walking the tokens at `steps` for up to `reach` words and to the first
