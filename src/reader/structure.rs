@@ -300,6 +300,121 @@ pub fn clauses(tokens: &[Token]) -> Vec<(Opening, Range<usize>)> {
     out
 }
 
+/// Words that end a conjunct of a list of noun phrases: prepositions,
+/// auxiliaries and clause words.
+const CONJUNCT_ENDS: &[&str] = &[
+    "on", "for", "to", "in", "with", "of", "by", "at", "from", "into", "under", "over", "as",
+    "than", "that", "which", "who", "is", "was", "are", "were", "will", "would", "has", "have",
+    "had", "also", "could", "can", "may", "while", "but",
+];
+
+/// The conjuncts of the list of noun phrases that the cue at token `at`
+/// stands in ("climate change, drug prices and the deficit"), each as
+/// whether it holds a cue; `None` when the cue stands in no list joined by
+/// "and" or "or". A conjunct is at most four words: a longer run is a
+/// clause, and then there is no list to speak of.
+pub fn list_around(
+    tokens: &[Token],
+    at: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<Vec<bool>> {
+    let is_sep = |k: usize| matches!(tokens[k].norm.as_str(), "," | "and" | "or");
+    // a figure is no word of a conjunct: "last 20 years and covers …"
+    let word = |k: usize| {
+        tokens[k].is_word()
+            && !tokens[k].norm.starts_with(|c: char| c.is_ascii_digit())
+            && !is_sep(k)
+            && !CONJUNCT_ENDS.contains(&tokens[k].norm.as_str())
+    };
+    let mut start = at;
+    while start > 0 && word(start - 1) && at - start < 3 {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < tokens.len() && word(end) && end - start < 4 {
+        end += 1;
+    }
+    let mut conjuncts = vec![true];
+    let mut joined = false;
+    // rightwards: ", drug prices and the deficit"
+    let mut k = end;
+    while k < tokens.len() && is_sep(k) {
+        joined |= tokens[k].norm != ",";
+        while k < tokens.len() && is_sep(k) {
+            k += 1;
+        }
+        let from = k;
+        while k < tokens.len() && word(k) && k - from < 5 {
+            k += 1;
+        }
+        let closed = k == tokens.len()
+            || is_sep(k)
+            || matches!(
+                tokens[k].norm.as_str(),
+                "." | "," | ";" | ":" | ")" | "(" | "?" | "!"
+            )
+            || CONJUNCT_ENDS.contains(&tokens[k].norm.as_str());
+        if k == from || !closed || !noun_phrase(&tokens[from..k]) {
+            return None;
+        }
+        // "climate change and its effects": the same item again
+        conjuncts.push((from..k).any(is_cue) || refers_back(&tokens[from]));
+    }
+    // leftwards: "inflation and the climate crisis"
+    let mut k = start;
+    while k > 0 && is_sep(k - 1) {
+        joined |= tokens[k - 1].norm != ",";
+        while k > 0 && is_sep(k - 1) {
+            k -= 1;
+        }
+        let to = k;
+        while k > 0 && word(k - 1) && to - k < 4 {
+            k -= 1;
+        }
+        if k == to || !noun_phrase(&tokens[k..to]) {
+            return None;
+        }
+        conjuncts.push((k..to).any(is_cue));
+    }
+    (joined && conjuncts.len() > 1).then_some(conjuncts)
+}
+
+/// Whether a conjunct opens with a possessive that refers to the one
+/// before it: "climate change and its effects".
+fn refers_back(first: &Token) -> bool {
+    matches!(first.norm.as_str(), "its" | "their")
+}
+
+/// Whether the word at `at` takes the figure starting at token `figure`
+/// itself, with at most a preposition or two between: "runs for 20 years",
+/// "caps insulin at $35". Then it is the figure's, whatever it is joined to.
+pub fn governs(tokens: &[Token], at: usize, figure: usize) -> bool {
+    figure > at
+        && figure - at <= 3
+        && tokens[at + 1..figure]
+            .iter()
+            .all(|t| !t.is_word() || CONJUNCT_ENDS.contains(&t.norm.as_str()))
+}
+
+/// Determiners, which open a noun phrase and never stand inside one.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our", "your",
+];
+
+/// Whether words may be one noun phrase: a determiner only first ("adds a
+/// new" is a verb and its object, not a conjunct).
+fn noun_phrase(words: &[Token]) -> bool {
+    // "reducing the deficit": a gerund takes its object
+    let gerund = words
+        .first()
+        .is_some_and(|t| t.norm.len() > 5 && t.norm.ends_with("ing"));
+    gerund
+        || words
+            .iter()
+            .skip(1)
+            .all(|t| !DETERMINERS.contains(&t.norm.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,5 +523,27 @@ mod tests {
         assert!(!is_reporting("signed"));
         assert!(is_event_word("ratified") && is_event_word("summit"));
         assert!(!is_event_word("bridge"));
+    }
+
+    #[test]
+    fn lists_of_noun_phrases_around_a_word() {
+        let items = |text: &str, word: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            let at = tokens.iter().position(|t| t.norm == word).unwrap();
+            list_around(&tokens, at, &|k: usize| tokens[k].norm == word)
+        };
+        assert_eq!(
+            items("money for dunes, piers and the old harbour wall.", "dunes"),
+            Some(vec![true, false, false])
+        );
+        assert_eq!(
+            items("money for dune work and its upkeep.", "dune"),
+            Some(vec![true, true])
+        );
+        // a verb and its object after "and" is no item of a list
+        assert_eq!(items("it mends dunes and adds a new pier.", "dunes"), None);
+        let tokens = tokenize("it runs for 20 years", 0..20);
+        assert!(governs(&tokens, 1, 3));
+        assert!(!governs(&tokens, 0, 3));
     }
 }

@@ -146,7 +146,9 @@ impl SubjectReader<'_> {
                 if !fact.cues.is_empty() && !cued {
                     Outcome::NoCue
                 } else if q.form == Form::Noun
-                    && cue_among_other_things(&s.tokens, q.tokens.clone(), &fact.cues)
+                    && distances[fi].is_some_and(|(_, at)| {
+                        cue_among_other_things(&s.tokens, at, q.tokens.start, &fact.cues)
+                    })
                 {
                     Outcome::Total
                 } else {
