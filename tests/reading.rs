@@ -1271,6 +1271,12 @@ facts:
     cues: [dune, dunes, restoration]
 "#;
 
+fn fund_findings(text: &str) -> Vec<(String, Kind, String)> {
+    let rules =
+        RuleSet::from_sources(&[("fund.yaml".to_owned(), FUND.to_owned())]).expect("fund rules");
+    findings_with(&rules, text, Markup::Markdown)
+}
+
 fn fund_contradictions(text: &str) -> Vec<String> {
     let rules =
         RuleSet::from_sources(&[("fund.yaml".to_owned(), FUND.to_owned())]).expect("fund rules");
@@ -1302,6 +1308,21 @@ fn a_total_for_several_things_is_not_one_of_them() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_total_that_is_the_facts_own_value_states_it() {
+    // a list of the fact's own kind of things, worded without its cue
+    let text = "The Coastal Renewal Fund spends $120 million on dunes, sea walls and salt marsh.";
+    assert_eq!(fund_findings(text), []);
+    // the same list with another value is a total: nothing, not even unstated
+    let other = "The Coastal Renewal Fund spends $900 million on dunes, sea walls and salt marsh.";
+    let found = fund_findings(other);
+    assert!(
+        found.iter().all(|(_, k, _)| *k == Kind::Unstated),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
 }
 
 #[test]
@@ -1365,3 +1386,43 @@ facts:
     date: 2032-01-01
     cues: [signed]
 "#;
+
+#[test]
+fn a_date_told_from_the_time_of_writing_states_and_never_contradicts() {
+    for text in [
+        "Russia and Iran signed their partnership treaty last January.",
+        "Russia and Iran signed their partnership treaty a year ago.",
+        "Russia and Iran signed their partnership treaty earlier this year.",
+    ] {
+        assert_eq!(contradictions(text), [], "{text}");
+        assert!(
+            !unstated(text).contains(&"signing-date".to_owned()),
+            "{text}"
+        );
+    }
+    // "this may" is a modal verb, not the month
+    let modal = "Russia and Iran signed their partnership treaty, and this may change ties.";
+    assert!(unstated(modal).contains(&"signing-date".to_owned()));
+}
+
+#[test]
+fn a_timeline_entry_fronted_by_its_year_is_dated() {
+    let right = "Timeline\n\n• 2025: Russia and Iran signed their partnership treaty.\n";
+    assert_eq!(contradictions(right), []);
+    assert!(!unstated(right).contains(&"signing-date".to_owned()));
+    let wrong = "Timeline\n\n- 2023 – Russia and Iran signed their partnership treaty.\n";
+    assert_eq!(contradictions(wrong), [pair("signing-date", "2023")]);
+    // a bare number at a line's start with no colon or dash is no year
+    let count = "2023 delegates watched Russia and Iran sign their partnership treaty.";
+    assert_eq!(contradictions(count), []);
+}
+
+#[test]
+fn a_figure_compared_with_the_subjects_own_provision_is_the_subjects() {
+    // the figure after "than" is the one the treaty sets, not the thing compared
+    let own = "The Russia–Iran treaty was signed in January 2025. Tehran's first draft ran longer than the 46 articles set out in the treaty.";
+    assert_eq!(contradictions(own), [pair("article-count", "46 articles")]);
+    // an instrument compared with, that nothing ties to the subject, is another
+    let other = "The Russia–Iran treaty, unlike an older pact of 30 articles, runs for 20 years.";
+    assert_eq!(contradictions(other), []);
+}

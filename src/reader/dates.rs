@@ -28,6 +28,9 @@ pub enum DateStyle {
     Month,
     /// "on the 17th"
     DayOnly,
+    /// "last May", "a year ago": told from the time of writing, which the
+    /// draft does not give, so it agrees with any date
+    Relative,
     /// "17/01/2025", "1.17.2025": day or month first, with its separator and
     /// whether one-digit parts are written with a leading zero.
     Numeric {
@@ -95,6 +98,9 @@ pub const MONTHS: [&str; 12] = [
 /// ("march" and "may" in lower case are verbs).
 /// Only an abbreviation takes a full stop: in "on the 16th of January." the
 /// stop ends the sentence.
+/// The months' full names, as a regex alternation.
+const MONTH_NAMES: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH: &str = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,6 +124,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<my>\b{m},?\s+(?P<myy>[12]\d{{3}}))", m = MONTH.replace("?P<m>", "?P<mym>").replace("?P<dot>", "?P<mydot>")),
         // in 2025, since 2021
         r"(?P<yr>\b(?i:in|since|by|until|from|during|of|early|late|mid-?)\s+(?P<yy>[12]\d{3})\b)".to_owned(),
+        // a timeline's entry: "2018: the US withdrew", "• 2018 – talks resume"
+        r"(?P<tl>^[\s•*·▪‣◦-]*(?P<ty>[12]\d{3})(?:\s*:|\s+[-–—])\s)".to_owned(),
+        // a date told from the time of writing: "last May", "a year ago"
+        format!(r"(?P<rel>\b(?:(?i:(?:earlier|later)\s+)?(?i:last|this)\s+(?:{months})|(?i:(?:(?:earlier|later)\s+)?(?:last\s+(?:year|month|spring|summer|autumn|fall|winter)|this\s+(?:year|month))|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:years?|months?|weeks?|days?)\s+ago))\b)", months = MONTH_NAMES),
         // in April
         // on the 17th, (a day alone, judged on the day)
         r"(?P<dayonly>\bon\s+(?P<dor>the\s+(?P<dod>[0-3]?\d)(?:st|nd|rd|th))\b\s*(?:[,.;:)]|$))".to_owned(),
@@ -132,12 +142,17 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a text whose words include `word` (normalised, lower case) may
-/// hold a date: every form has digits or a month name.
+/// hold a date: every form has digits, a month name, or a word of a date
+/// told from the time of writing.
 pub fn may_hold_date(word: &str) -> bool {
     word.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || matches!(
             word,
-            "january"
+            "ago"
+                | "last"
+                | "year"
+                | "month"
+                | "january"
                 | "february"
                 | "march"
                 | "april"
@@ -366,6 +381,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 .map(|d| (m.range(), None, None, Some(d), DateStyle::DayOnly, false))
         } else if let Some(m) = c.name("yy") {
             Some((m.range(), year("yy"), None, None, DateStyle::Year, false))
+        } else if let Some(m) = c.name("ty") {
+            Some((m.range(), year("ty"), None, None, DateStyle::Year, false))
+        } else if let Some(m) = c.name("rel") {
+            Some((m.range(), None, None, None, DateStyle::Relative, false))
         } else {
             let style = if c.name("moy").is_some() {
                 DateStyle::MonthYear
@@ -487,6 +506,47 @@ mod tests {
             .into_iter()
             .map(|d| (&text[d.range], d.year, d.month, d.day))
             .collect()
+    }
+
+    #[test]
+    fn a_timeline_year_fronts_its_entry_and_a_bare_number_does_not() {
+        assert_eq!(
+            dates("2018: talks resumed"),
+            [("2018", Some(2018), None, None)]
+        );
+        assert_eq!(
+            dates("• 2019 – the port opened"),
+            [("2019", Some(2019), None, None)]
+        );
+        assert_eq!(
+            dates("  * 2020 - a new mayor"),
+            [("2020", Some(2020), None, None)]
+        );
+        assert_eq!(dates("2018 delegates voted"), []);
+        assert_eq!(dates("the score was 2018: a record"), []);
+    }
+
+    #[test]
+    fn a_date_told_from_the_time_of_writing_has_no_parts() {
+        for text in [
+            "signed last year",
+            "signed last May",
+            "signed earlier this year",
+            "signed two years ago",
+            "signed 3 months ago",
+            "signed last autumn",
+        ] {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].style, DateStyle::Relative, "{text}");
+            assert_eq!(
+                (found[0].year, found[0].month, found[0].day),
+                (None, None, None)
+            );
+        }
+        // "may" after "this" is the verb; "the last years" is no date
+        assert_eq!(dates("this may change"), []);
+        assert_eq!(dates("over the last years"), []);
     }
 
     #[test]

@@ -294,7 +294,7 @@ pub fn find(tokens: &[Token], numbers: &[NumberMatch], units: &Units) -> Vec<Qua
     // A number whose unit was said before it: "not 45 articles but 47".
     let mut elided = Vec::new();
     for n in numbers {
-        if let Some(q) = read_elided(tokens, n, &out) {
+        if let Some(q) = read_elided(tokens, n, &out, units) {
             elided.push(q);
         }
     }
@@ -340,36 +340,85 @@ const ELLIPSIS_BEFORE: &[&str] = &[
     "actually",
 ];
 
-/// The number `n`, standing alone at the end of a clause after one of
-/// [`ELLIPSIS_BEFORE`], read in the unit of the nearest quantity before it
-/// in the sentence: "runs for 25 years; it runs for 20".
-fn read_elided(tokens: &[Token], n: &NumberMatch, read: &[Quantity]) -> Option<Quantity> {
+/// Words after an elided number that show it is a noun phrase of its own:
+/// the subject of a verb ("just over 5,000 would enrich"), or a partitive
+/// ("5,060 of these").
+const ELLIPSIS_AFTER: &[&str] = &[
+    "would", "will", "can", "could", "may", "might", "must", "should", "are", "were", "remain",
+];
+
+/// The number `n`, standing alone for a count or length whose unit was said
+/// before it in the sentence, read in that unit: "runs for 25 years; it runs
+/// for 20", "cut from 19,000 machines to 6,104, of which just over 5,000
+/// would run". It stands alone when it ends its clause, or stands before a
+/// verb or a partitive "of these"; it is elided after one of
+/// [`ELLIPSIS_BEFORE`] or "which", or after a qualifier that follows one
+/// ("of which just over"). The unit is the
+/// nearest quantity's before it, else a "number of" phrase's ("the number
+/// of machines … to 5,060").
+fn read_elided(
+    tokens: &[Token],
+    n: &NumberMatch,
+    read: &[Quantity],
+    units: &Units,
+) -> Option<Quantity> {
     let first = tokens.iter().position(|t| t.range.start >= n.range.start)?;
     let last = tokens.iter().rposition(|t| t.range.end <= n.range.end)?;
     if last < first || read.iter().any(|q| q.tokens.contains(&first)) {
         return None;
     }
-    let before = tokens.get(first.checked_sub(1)?)?;
-    let after_ends = tokens
-        .get(last + 1)
-        .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | ":" | ")" | "!" | "?"));
-    if !ELLIPSIS_BEFORE.contains(&before.norm.as_str()) || !after_ends {
+    let after = tokens.get(last + 1);
+    let after_ends =
+        after.is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | ":" | ")" | "!" | "?"));
+    let partitive = after.is_some_and(|t| t.norm == "of")
+        && tokens
+            .get(last + 2)
+            .is_some_and(|t| matches!(t.norm.as_str(), "these" | "them" | "those"));
+    let subject = after.is_some_and(|t| ELLIPSIS_AFTER.contains(&t.norm.as_str()));
+    if !(after_ends || partitive || subject) {
         return None;
     }
     let earlier = read
         .iter()
-        .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)?;
-    let (qual_start, interval) = qualify(tokens, first, n.value, None, &earlier.unit);
+        .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)
+        .map(|q| q.unit.clone())
+        .or_else(|| number_of_unit(&tokens[..first], units))?;
+    let (qual_start, interval) = qualify(tokens, first, n.value, None, &earlier);
+    // the word before the number, or before its qualifier ("for just over 20")
+    let elided = [first, qual_start].iter().any(|&k| {
+        k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|b| ELLIPSIS_BEFORE.contains(&b.norm.as_str()) || b.norm == "which")
+    });
+    // a bare year is no count: "to 2030"
+    let year_like = n.style == NumberStyle::Digits
+        && tokens[first].norm.len() == 4
+        && tokens[first].norm.starts_with(['1', '2']);
+    if !elided || year_like {
+        return None;
+    }
     Some(Quantity {
         range: tokens[qual_start].range.start..n.range.end,
         number: Some(n.range.clone()),
         style: n.style,
         stated: n.value,
         interval,
-        unit: earlier.unit.clone(),
+        unit: earlier,
         form: Form::Noun,
         tokens: qual_start..last + 1,
     })
+}
+
+/// The unit of a "number of" phrase in `tokens`, the last one: "the number
+/// of uranium centrifuges" gives centrifuges.
+fn number_of_unit(tokens: &[Token], units: &Units) -> Option<Unit> {
+    let at = (0..tokens.len().saturating_sub(1))
+        .rev()
+        .find(|&i| tokens[i].norm == "number" && tokens[i + 1].norm == "of")?;
+    (at + 2..tokens.len().min(at + 5))
+        .find_map(|k| unit_at(tokens, k, units))
+        .filter(|(u, _)| matches!(u.dimension, Dimension::Count(_)))
+        .map(|(u, _)| u.clone())
 }
 
 fn is_reference(tokens: &[Token], first: usize) -> bool {
@@ -1073,6 +1122,36 @@ mod tests {
         assert_eq!(read("47 articles, signed in 2025.").len(), 1);
         assert_eq!(read("47 articles and 9 chapters").len(), 1);
         assert_eq!(read("47 articles. 12").len(), 1);
+    }
+
+    #[test]
+    fn an_elided_number_may_be_a_subject_a_partitive_or_qualified() {
+        let texts = |text: &'static str| -> Vec<&'static str> {
+            read(text).into_iter().map(|q| q.0).collect()
+        };
+        // the subject of a verb, after "which" and a qualifier
+        assert_eq!(
+            texts("cut from 900 articles to 600, of which just over 400 would stay."),
+            ["900 articles", "600", "just over 400"]
+        );
+        // a partitive after "only"
+        assert_eq!(
+            texts("it keeps 600 articles, with only 450 of these in force"),
+            ["600 articles", "450"]
+        );
+        // the unit from a "number of" phrase, with no quantity before
+        assert_eq!(
+            texts("it cut the number of articles from more than 90 to 47, in all"),
+            ["47"]
+        );
+        assert_eq!(read("the number of articles fell to 47.")[0].1, 47.0);
+        // a number before a verb with no word of ellipsis before it, and a
+        // year after "to", stay unread
+        assert_eq!(
+            texts("it has 47 articles; 300 will attend."),
+            ["47 articles"]
+        );
+        assert_eq!(texts("it has 47 articles, up to 2030."), ["47 articles"]);
     }
 
     #[test]

@@ -630,8 +630,6 @@ const UNCONVERTED: &[&str] = &[
     "barrel",
     "acre",
     "hectare",
-    "percent",
-    "per-cent",
     "yen",
     "yuan",
     "rouble",
@@ -2064,6 +2062,8 @@ mod tests {
             rules.warnings[0].help.as_deref(),
             Some("did you mean `year`?")
         );
+        // percent is read in all its forms ("15%", "15 per cent", "15pc")
+        assert_eq!(messages(&fact("percent")), []);
         for fine in ["year", "$", "lane", "seats", "quarter-century"] {
             assert!(messages(&fact(fine)).is_empty(), "{fine}");
         }

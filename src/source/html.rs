@@ -559,7 +559,12 @@ impl Reader<'_> {
             }
         }
         let (last, end) = element?;
-        if content.chars().all(is_space) || !find_dates(&content).is_empty() {
+        // an element that gives its own date keeps it; "last month" is told
+        // from the time of writing, which the datetime gives
+        let own_date = find_dates(&content)
+            .iter()
+            .any(|d| d.style != DateStyle::Relative);
+        if content.chars().all(is_space) || own_date {
             return None;
         }
         let date = match (month, day) {

@@ -70,7 +70,7 @@ impl SubjectReader<'_> {
         context: Option<Owner>,
     ) -> Instrument {
         let in_aside = aside_of(&s.tokens, toks.start).is_some();
-        let Some(mi) = self.attached_mention(s, toks) else {
+        let Some(mi) = self.attached_mention(s, toks.clone()) else {
             // a claim in a comparison that names no instrument ("unlike North
             // Korea's, which has …") is about the thing compared with
             return if in_aside {
@@ -88,7 +88,10 @@ impl SubjectReader<'_> {
         // "unlike a mutual-defence pact": an alias that nothing ties to the
         // subject, inside a comparison, is the thing compared with
         let generic = m.owner == Owner::Unknown && m.reference != Reference::Pronoun;
-        if generic && aside_of(&s.tokens, m.tokens.start).is_some() {
+        if generic
+            && aside_of(&s.tokens, m.tokens.start).is_some()
+            && !provides(&s.tokens, toks.end, m.tokens.start)
+        {
             return Instrument::Compared(at);
         }
         Instrument::Mention(at, s.owners[mi])
@@ -161,6 +164,37 @@ fn aside_mention(s: &Sentence, toks: &Range<usize>, claim_aside: Option<usize>) 
 
 /// Whether the mention at token `at` is the time before which something
 /// was: "before the deal", "prior to the accord", "until the treaty".
+/// Whether the mention at `at` is where the claim ending at `end` comes
+/// from, not the thing compared with: "higher than the 3.67 percent allowed
+/// under the deal", "above the cap set by the accord". A participle, then
+/// "under", "by" or "in", then the mention's determiner.
+fn provides(tokens: &[Token], end: usize, at: usize) -> bool {
+    let Some(between) = tokens.get(end..at) else {
+        return false;
+    };
+    let words: Vec<&str> = between.iter().map(|t| t.norm.as_str()).collect();
+    let [rest @ .., prep, det] = words.as_slice() else {
+        return false;
+    };
+    // past a particle: "set out in the treaty"
+    let rest = match rest {
+        [r @ .., "out" | "up" | "down" | "forth"] => r,
+        r => r,
+    };
+    let participle = rest
+        .last()
+        .is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(w));
+    words.len() <= 6
+        && participle
+        && matches!(*prep, "under" | "by" | "in")
+        && matches!(*det, "the" | "this" | "that" | "its")
+}
+
+/// Past participles not ending in "-ed" that tie a figure to its source.
+const PARTICIPLES: &[&str] = &[
+    "set", "laid", "written", "spelled", "spelt", "given", "agreed",
+];
+
 fn before_subject(tokens: &[Token], at: usize) -> bool {
     let mut k = at;
     // past a determiner and modifiers: "before the 2015 nuclear deal"

@@ -145,14 +145,26 @@ impl SubjectReader<'_> {
                 let cued = self.quantity_cued(v, fi, figure.dimension, q, distances, &mut trace);
                 if !fact.cues.is_empty() && !cued {
                     Outcome::NoCue
-                } else if q.form == Form::Noun
-                    && distances[fi].is_some_and(|(_, at)| {
-                        cue_among_other_things(&s.tokens, at, q.tokens.start, &fact.cues)
-                    })
-                {
-                    Outcome::Total
                 } else {
-                    quantity_verdict(v, fact, figure, q, &mut trace)
+                    // a total of several things contradicts nothing, but a
+                    // total that is the fact's value states it: "$369bn on
+                    // everything from wind farms to heat pumps"
+                    match quantity_verdict(v, fact, figure, q, &mut trace) {
+                        Outcome::Contradicts { .. }
+                            if q.form == Form::Noun
+                                && distances[fi].is_some_and(|(_, at)| {
+                                    cue_among_other_things(
+                                        &s.tokens,
+                                        at,
+                                        q.tokens.start,
+                                        &fact.cues,
+                                    )
+                                }) =>
+                        {
+                            Outcome::Total
+                        }
+                        verdict => verdict,
+                    }
                 }
             }
         };
