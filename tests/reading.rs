@@ -1426,3 +1426,48 @@ fn a_figure_compared_with_the_subjects_own_provision_is_the_subjects() {
     let other = "The Russia–Iran treaty, unlike an older pact of 30 articles, runs for 20 years.";
     assert_eq!(contradictions(other), []);
 }
+
+const HARBOUR: &str = r#"
+subject:
+  id: harbour
+  name: Harbour Act
+  names: [Harbour Act]
+  source: test text
+facts:
+  - id: council-vote
+    claim: The city council passed the act on 3 March 2024.
+    date: 2024-03-03
+    cues: [council, councillors]
+"#;
+
+fn harbour_findings(text: &str) -> Vec<(String, Kind, String)> {
+    let rules = RuleSet::from_sources(&[("harbour.yaml".to_owned(), HARBOUR.to_owned())])
+        .expect("harbour rules");
+    findings_with(&rules, text, Markup::Markdown)
+}
+
+#[test]
+fn a_cue_that_names_who_acts_takes_the_date_of_its_verb() {
+    // the cue is the verb's subject, past a modifier or an abbreviation's stop
+    for text in [
+        "On Sunday, 3 March, the St. Albans council passed the Harbour Act.",
+        "The council voted 5-4 on 3 March to pass the Harbour Act.",
+        "The Harbour Act passed the council on 3 March.",
+    ] {
+        assert_eq!(harbour_findings(text), [], "{text}");
+    }
+    assert_eq!(
+        harbour_findings("The council voted 5-4 on 4 March to pass the Harbour Act."),
+        [(
+            "council-vote".to_owned(),
+            Kind::Contradiction,
+            "4 March".to_owned()
+        )]
+    );
+    // another actor's event keeps its own date
+    let found = harbour_findings("The mayor signed the Harbour Act on 9 March.");
+    assert!(
+        found.iter().all(|(_, k, _)| *k == Kind::Unstated),
+        "{found:?}"
+    );
+}

@@ -66,7 +66,8 @@ pub(super) fn cue_distance(
     toks: Range<usize>,
     cues: &[Vec<String>],
 ) -> Option<(usize, usize)> {
-    let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
+    // a full stop inside a sentence closes an abbreviation: "the U.S. Senate"
+    let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "?" | "!");
     let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
     let mut best: Option<(usize, usize)> = None;
     let mut i = toks.start;
@@ -161,8 +162,10 @@ pub(super) fn date_event(
     }
     // a fronted date reaches the main verb whatever stands between
     let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
+    // a full stop inside a sentence closes an abbreviation ("the U.S.
+    // Senate"), and the sentence's own ends the walk anyway
     let ahead = toks.end..tokens.len();
-    first_event_is_cue(tokens, ahead, reach, &[";", ".", "?", "!"], &is_cue)
+    first_event_is_cue(tokens, ahead, reach, &[";", "?", "!"], &is_cue)
 }
 
 /// The event of a "when" clause right after the date at `toks` ("in 2018,
@@ -198,11 +201,34 @@ fn first_event_is_cue(
             return Some((k, true));
         }
         if is_event_word(&tokens[k].norm) {
-            return Some((k, false));
+            return Some((k, acted_by_cue(tokens, k, is_cue)));
         }
         words += usize::from(tokens[k].is_word());
     }
     None
+}
+
+/// Whether the event word at `k` is done by one of the fact's cues, a
+/// noun right before it, past a modifier or an abbreviation's full stop:
+/// "the U.S. Senate passed", "the Senate voted", "the tie-breaking vote".
+fn acted_by_cue(tokens: &[Token], k: usize, is_cue: &dyn Fn(usize) -> bool) -> bool {
+    let mut words = 0;
+    let mut i = k;
+    while i > 0 && words < 2 {
+        i -= 1;
+        let t = &tokens[i];
+        if t.norm == "." {
+            continue;
+        }
+        if !t.is_word() || NOT_MODIFIER.contains(&t.norm.as_str()) || is_event_word(&t.norm) {
+            return false;
+        }
+        if is_cue(i) {
+            return true;
+        }
+        words += 1;
+    }
+    false
 }
 
 /// Whether the fact's cue at token `at`, the one nearest the figure
