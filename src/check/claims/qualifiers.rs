@@ -20,6 +20,7 @@ pub(super) fn another_figure(tokens: &[Token], q: &Quantity, terms: &Terms) -> b
         || compared_with(tokens, q.tokens.start)
         || changed_from(tokens, q)
         || ongoing_activity(tokens, q.tokens.start)
+        || an_effect(tokens, q.tokens.start)
         || (q.unit.dimension == Dimension::Time
             && q.form == Form::Noun
             && elapsed_span(tokens, q.tokens.clone(), terms))
@@ -258,6 +259,64 @@ fn compared_with(tokens: &[Token], start: usize) -> bool {
     }
 }
 
+/// Verbs whose object is what the subject brought about, not what it
+/// sets: "has led to $300 billion of investment", "spurred 9,000 jobs".
+const EFFECT_VERBS: &[&str] = &[
+    "spurred",
+    "spurs",
+    "unlocked",
+    "unlocks",
+    "attracted",
+    "attracts",
+    "mobilized",
+    "mobilised",
+    "mobilizes",
+    "mobilises",
+    "generated",
+    "generates",
+    "triggered",
+    "triggers",
+    "sparked",
+    "sparks",
+    "catalyzed",
+    "catalysed",
+    "catalyzes",
+    "catalyses",
+    "prompted",
+    "drew",
+    "drawn",
+];
+
+/// Whether the figure at `start` is the object of a verb of effect ("has
+/// led to $321 billion worth of investment"), past its qualifiers, or
+/// stands in a "with" phrase after one ("…, with $522 billion more under
+/// way"): what the subject brought about, not a figure it sets.
+fn an_effect(tokens: &[Token], start: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let mut k = start;
+    while k > 0
+        && (is_qualifier(word(k - 1)) || matches!(word(k - 1), "an" | "a" | "estimated" | "than"))
+    {
+        k -= 1;
+    }
+    let effect_at = |k: usize| {
+        EFFECT_VERBS.contains(&word(k))
+            || (word(k + 1) == "to" && matches!(word(k), "led" | "leads" | "leading"))
+    };
+    if k >= 1 && effect_at(k - 1) || k >= 2 && effect_at(k - 2) {
+        return true;
+    }
+    // "…, with $522 billion still in process": the clause before the comma
+    if k >= 2 && word(k - 1) == "with" && word(k - 2) == "," {
+        let clause_start = (0..k - 2)
+            .rev()
+            .find(|&i| matches!(word(i), ";" | ":" | "," | "but"))
+            .map_or(0, |i| i + 1);
+        return (clause_start..k - 2).any(effect_at);
+    }
+    false
+}
+
 /// Aspect words that make a following "-ing" verb an activity under way:
 /// "began enriching", "had been enriching", "is now enriching".
 const ASPECTS: &[&str] = &[
@@ -356,5 +415,45 @@ fn elapsed_span(tokens: &[Token], toks: Range<usize>, terms: &Terms) -> bool {
             next.is_some_and(|k| !is_alias(&tokens[k], terms) && !tokens[k].capitalized)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::tokens::tokenize;
+
+    /// Whether the first "$" figure of `text` is an effect.
+    fn effect(text: &str) -> bool {
+        let tokens = tokenize(text, 0..text.len());
+        let start = tokens.iter().position(|t| t.norm == "$").expect("a figure");
+        an_effect(&tokens, start)
+    }
+
+    #[test]
+    fn a_figure_the_subject_brought_about_is_an_effect() {
+        assert!(effect(
+            "The fund has led to $90 million of private building."
+        ));
+        assert!(effect(
+            "The levy spurred an estimated $40 million in new shops."
+        ));
+        assert!(effect(
+            "The port deal attracted more than $3 billion in freight."
+        ));
+        // a "with" phrase after a clause of effect
+        let text = "The fund has led to repairs, with $4 million still planned.";
+        assert!(effect(text));
+    }
+
+    #[test]
+    fn a_figure_the_subject_sets_is_no_effect() {
+        assert!(!effect("The fund spends $90 million on dunes."));
+        assert!(!effect(
+            "The fund, with $90 million to spend, opens in May."
+        ));
+        assert!(!effect(
+            "The levy leads the region with $40 million a year."
+        ));
     }
 }
