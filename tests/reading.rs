@@ -1471,3 +1471,19 @@ fn a_cue_that_names_who_acts_takes_the_date_of_its_verb() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_claim_belongs_to_its_clauses_subject_past_an_appositive_or_an_earlier_predicate() {
+    // the mention inside the appositive is not the clause's subject
+    let appositive = "The Russia–Iran treaty, a successor to the 2001 treaty, has 46 articles.";
+    assert_eq!(
+        contradictions(appositive),
+        [pair("article-count", "46 articles")]
+    );
+    // coordinated predicates share the first one's subject
+    let coordinated = "Russia and Iran signed the treaty in January 2025. It would replace a 2001 treaty, set a term of 25 years and deepen ties.";
+    assert_eq!(contradictions(coordinated), [pair("term", "25 years")]);
+    // the mention that is the subject keeps its claim
+    let other = "Russia and Iran signed the treaty in January 2025. The 2001 treaty, signed in Moscow, has 10 articles.";
+    assert_eq!(contradictions(other), []);
+}

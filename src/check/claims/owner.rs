@@ -8,7 +8,7 @@ use super::document::Sentence;
 use super::{Instrument, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
 use crate::reader::normalize;
-use crate::reader::structure::{aside_of, breaks_clause, NOT_MODIFIER};
+use crate::reader::structure::{aside_of, breaks_clause, new_predicate, NOT_MODIFIER};
 use crate::reader::tokens::{self, Token};
 use crate::rules::Fact;
 
@@ -131,11 +131,40 @@ impl SubjectReader<'_> {
         if undecided {
             return after().or(before);
         }
-        if before.is_some() {
-            return before;
+        if let Some(i) = before {
+            return Some(clause_subject(s, i, toks.start).unwrap_or(i));
         }
         after()
     }
+}
+
+/// The mention that is the subject of the claim's clause, when the mention
+/// `i` nearest before the claim at token `claim` is not: one inside an
+/// appositive ("The Act, a scaled-back version of the Build Back Better
+/// Act, commits …"), or one in an earlier predicate of coordinated ones
+/// ("It would widen subsidies under the ACA, levy a 15 percent tax").
+fn clause_subject(s: &Sentence, i: usize, claim: usize) -> Option<usize> {
+    let tokens = &s.tokens;
+    let m = &s.mentions[i];
+    // the appositive: "M1, a/an/the … M2 …, <claim's predicate>"
+    let open = (0..m.tokens.start).rev().find(|&k| tokens[k].norm == ",");
+    let closes = (m.tokens.end..claim).any(|k| tokens[k].norm == ",");
+    let appositive = open.filter(|&o| {
+        closes
+            && tokens
+                .get(o + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "a" | "an" | "the"))
+    });
+    if let Some(open) = appositive {
+        if let Some(j) = s.mentions.iter().rposition(|o| o.tokens.end == open) {
+            return Some(j);
+        }
+    }
+    // coordinated predicates share the subject of the first one
+    let turn = (m.tokens.end..claim).any(|k| new_predicate(tokens, k));
+    let first = s.mentions.first()?;
+    let first_turn = (0..claim).find(|&k| new_predicate(tokens, k))?;
+    (turn && i != 0 && first.tokens.end <= first_turn).then_some(0)
 }
 
 /// A mention across a semicolon or a contrast ("…, although the deal
@@ -162,8 +191,6 @@ fn aside_mention(s: &Sentence, toks: &Range<usize>, claim_aside: Option<usize>) 
         .map(|(i, _)| i)
 }
 
-/// Whether the mention at token `at` is the time before which something
-/// was: "before the deal", "prior to the accord", "until the treaty".
 /// Whether the mention at `at` is where the claim ending at `end` comes
 /// from, not the thing compared with: "higher than the 3.67 percent allowed
 /// under the deal", "above the cap set by the accord". A participle, then
@@ -195,6 +222,8 @@ const PARTICIPLES: &[&str] = &[
     "set", "laid", "written", "spelled", "spelt", "given", "agreed",
 ];
 
+/// Whether the mention at token `at` is the time before which something
+/// was: "before the deal", "prior to the accord", "until the treaty".
 fn before_subject(tokens: &[Token], at: usize) -> bool {
     let mut k = at;
     // past a determiner and modifiers: "before the 2015 nuclear deal"
