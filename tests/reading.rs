@@ -1487,3 +1487,17 @@ fn a_claim_belongs_to_its_clauses_subject_past_an_appositive_or_an_earlier_predi
     let other = "Russia and Iran signed the treaty in January 2025. The 2001 treaty, signed in Moscow, has 10 articles.";
     assert_eq!(contradictions(other), []);
 }
+
+#[test]
+fn a_year_that_names_the_subject_is_outside_a_wish_or_denial() {
+    for text in [
+        "Both sides hope to deepen the 2025 Russia–Iran treaty.",
+        "Neither side has broken the 2025 Russia–Iran treaty.",
+    ] {
+        assert_eq!(contradictions(text), [], "{text}");
+        assert!(
+            !unstated(text).contains(&"signing-date".to_owned()),
+            "{text}"
+        );
+    }
+}

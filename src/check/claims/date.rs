@@ -75,6 +75,7 @@ impl SubjectReader<'_> {
                     date,
                     &fact.other_values,
                     d,
+                    self.presupposed(v.s, &toks),
                     &mut trace,
                 ),
             };
@@ -179,17 +180,51 @@ impl SubjectReader<'_> {
     }
 }
 
+impl SubjectReader<'_> {
+    /// Whether the date at `toks` qualifies a mention of the subject in an
+    /// argument of the clause ("aimed at restoring the 2015 deal", "did not
+    /// break the 2015 deal"): the phrase takes the subject as given, so the
+    /// clause's wish or denial does not reach the date. After a copula it is
+    /// what is said ("it is not the 2016 deal"), and the clause's polarity
+    /// holds.
+    fn presupposed(&self, s: &Sentence, toks: &Range<usize>) -> bool {
+        if !self.qualifies_subject(s, toks.clone()) {
+            return false;
+        }
+        let mut k = toks.start;
+        while k > 0
+            && matches!(
+                s.tokens[k - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            )
+        {
+            k -= 1;
+        }
+        let copula = k > 0
+            && matches!(
+                s.tokens[k - 1].norm.as_str(),
+                "is" | "was" | "be" | "been" | "being" | "are" | "were" | "not" | "no" | "nor"
+            );
+        !copula
+    }
+}
+
 /// Whether a date that is the fact's states or contradicts it, or is
-/// denied or asked.
+/// denied or asked; a `presupposed` date is neither denied nor asked.
 fn date_verdict(
     tokens: &[crate::reader::tokens::Token],
     toks: Range<usize>,
     (year, month, day): FactDate,
     others: &[OtherValue],
     d: &dates::DateMatch,
+    presupposed: bool,
     trace: &mut Trace,
 ) -> Outcome {
-    let polarity = negation::polarity(tokens, toks);
+    let polarity = if presupposed {
+        Polarity::Affirmed
+    } else {
+        negation::polarity(tokens, toks)
+    };
     trace.polarity = Some(polarity);
     match polarity {
         Polarity::Open => Outcome::Open,
