@@ -1501,3 +1501,15 @@ fn a_year_that_names_the_subject_is_outside_a_wish_or_denial() {
         );
     }
 }
+
+#[test]
+fn the_deal_after_an_agreement_with_another_country_is_that_one() {
+    let text = "The Russia–Iran treaty was signed in January 2025. Separately, Iran and Saudi Arabia agreed on Friday to restore ties. The deal, struck in Beijing, runs for 25 years and has 12 articles.";
+    assert_eq!(contradictions(text), []);
+    // once the subject is named again, "the treaty" is the subject
+    let back = "Iran and Saudi Arabia agreed on Friday to restore ties. Separately, the Russia–Iran treaty on comprehensive strategic partnership took effect. The treaty runs for 25 years.";
+    assert_eq!(contradictions(back), [pair("term", "25 years")]);
+    // the subject's own parties agreeing are no other deal
+    let own = "Russia and Iran agreed to deepen ties. The treaty runs for 25 years.";
+    assert_eq!(contradictions(own), [pair("term", "25 years")]);
+}

@@ -273,6 +273,28 @@ pub fn names_other_party(tokens: &[Token], terms: &Terms) -> bool {
         .any(|n| n.side == Side::Other)
 }
 
+/// Whether the sentence tells of an agreement between one of the subject's
+/// parties and a place that is none of them, as its clause's subject: "Iran
+/// and Saudi Arabia agreed on Friday to restore ties". The deal it tells of
+/// is another instrument, and "the deal" after it is that one.
+pub fn other_parties_agree(tokens: &[Token], terms: &Terms) -> bool {
+    let named = named_in(tokens, terms);
+    named.windows(2).any(|pair| {
+        let (a, b) = (&pair[0], &pair[1]);
+        let sides = matches!(
+            (a.side, b.side),
+            (Side::Ours, Side::Other) | (Side::Other, Side::Ours)
+        );
+        let joined = b.tokens.0 == a.tokens.1 + 1
+            && matches!(tokens[a.tokens.1].norm.as_str(), "and" | "," | "&");
+        let agree = (b.tokens.1..tokens.len().min(b.tokens.1 + 3)).any(|k| {
+            let w = tokens[k].norm.as_str();
+            AGREE_VERBS.contains(&w)
+        });
+        sides && joined && agree
+    })
+}
+
 /// The name that token `k` is part of.
 fn named_at(named: &[Named], k: usize) -> Option<&Named> {
     named.iter().find(|n| n.tokens.0 <= k && k < n.tokens.1)
@@ -301,6 +323,20 @@ const DEAL_VERBS: &[&str] = &[
     "made",
     "has",
     "had",
+];
+/// Verbs that tell of two sides making an agreement.
+const AGREE_VERBS: &[&str] = &[
+    "signed",
+    "struck",
+    "reached",
+    "concluded",
+    "agreed",
+    "inked",
+    "sealed",
+    "agree",
+    "agrees",
+    "sign",
+    "signs",
 ];
 /// Whether a noun names what a narrower instrument is about: "a gas deal",
 /// "the trade agreement", "an arms pact" are other instruments than a

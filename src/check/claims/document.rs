@@ -31,6 +31,8 @@ struct TokenizedSentence {
     spans: Vec<Range<usize>>,
     named: bool,
     parties: Vec<usize>,
+    /// Tells of an agreement between a party and another country.
+    other_deal: bool,
 }
 
 /// A sentence. In a very long document its tokens are read twice: once to
@@ -61,6 +63,9 @@ struct Discourse {
     /// named; after a sentence that named nothing it may mean anything:
     /// "Iran fought a long war. It lasted eight years."
     previous_named: bool,
+    /// The last sentence told of an agreement between a party and another
+    /// country, and none since named the subject: "the deal" is that one.
+    other_deal: bool,
 }
 
 impl Discourse {
@@ -69,11 +74,19 @@ impl Discourse {
             last_concrete: None,
             last_any: Owner::Subject,
             previous_named: false,
+            other_deal: false,
         }
     }
 
-    /// The owner of each of a sentence's mentions, the sentence read.
-    fn owners(&mut self, mentions: &[Mention]) -> Vec<Owner> {
+    /// The owner of each of a sentence's mentions, the sentence read;
+    /// `other_deal` when the sentence tells of another agreement.
+    fn owners(&mut self, mentions: &[Mention], other_deal: bool) -> Vec<Owner> {
+        if mentions
+            .iter()
+            .any(|m| m.reference == Reference::Name && m.owner == Owner::Subject)
+        {
+            self.other_deal = false;
+        }
         let mut owners = Vec::with_capacity(mentions.len());
         for (n, m) in mentions.iter().enumerate() {
             let owner = match (m.owner, m.reference) {
@@ -81,6 +94,7 @@ impl Discourse {
                     Owner::Unknown
                 }
                 (Owner::Unknown, Reference::Pronoun) => self.last_any,
+                (Owner::Unknown, Reference::Definite) if self.other_deal => Owner::Other,
                 (Owner::Unknown, Reference::Definite) => Owner::Subject,
                 (Owner::Unknown, Reference::Indefinite) => {
                     self.last_concrete.unwrap_or(Owner::Subject)
@@ -98,6 +112,9 @@ impl Discourse {
             owners.push(owner);
         }
         self.previous_named = !mentions.is_empty();
+        if other_deal && !owners.contains(&Owner::Subject) {
+            self.other_deal = true;
+        }
         owners
     }
 }
@@ -141,8 +158,9 @@ impl SubjectReader<'_> {
                     spans,
                     named,
                     parties,
+                    other_deal,
                 } = read;
-                let owners = discourse.owners(&mentions);
+                let owners = discourse.owners(&mentions, other_deal);
                 out.push(Sentence {
                     range,
                     block: b,
@@ -176,6 +194,7 @@ impl SubjectReader<'_> {
                 && (m.tokens.len() > 1 || !is_alias(&tokens[m.tokens.start], &self.terms))
         });
         let parties = self.parties(&tokens);
+        let other_deal = attribution::other_parties_agree(&tokens, &self.terms);
         TokenizedSentence {
             range,
             tokens: if keep_tokens { tokens } else { Vec::new() },
@@ -183,6 +202,7 @@ impl SubjectReader<'_> {
             spans,
             named,
             parties,
+            other_deal,
         }
     }
 
