@@ -142,9 +142,38 @@ fn scaled_number(value: f64, style: NumberStyle, written: &str) -> String {
     }
 }
 
+/// Whether a unit is written as a symbol, which takes no plural: "kg",
+/// "km", "ft", "mph", "GW".
+fn is_symbol(unit: &str) -> bool {
+    matches!(
+        unit,
+        "kg" | "g"
+            | "mg"
+            | "t"
+            | "lb"
+            | "km"
+            | "m"
+            | "cm"
+            | "mm"
+            | "ft"
+            | "mi"
+            | "mph"
+            | "kph"
+            | "gw"
+            | "mw"
+            | "kw"
+            | "gwh"
+            | "mwh"
+            | "kwh"
+            | "pc"
+            | "pct"
+    ) || (unit.len() <= 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 fn plural(unit: &str) -> String {
-    // an abbreviation that is plural already: "yrs"; "percent" has no plural
-    if unit.ends_with('s') || unit == "percent" {
+    // an abbreviation that is plural already: "yrs"; "percent" has no plural;
+    // a unit's symbol has none either: "300 kg", "5 km"
+    if unit.ends_with('s') || unit == "percent" || is_symbol(unit) {
         return unit.to_owned();
     }
     if let Some(stem) = unit.strip_suffix('y') {
@@ -243,6 +272,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{draft}: {found:?}");
         let (_, expected, fixed) = found.into_iter().next().unwrap();
         (expected, fixed)
+    }
+
+    #[test]
+    fn a_unit_symbol_takes_no_plural() {
+        let mass = "  - id: load\n    claim: c\n    quantity: {value: 300, unit: kilogram}\n";
+        assert_eq!(one(mass, "The Harbor Bridge carries 400 kg.").0, "300 kg");
+        assert_eq!(
+            one(mass, "The Harbor Bridge carries 400 kilograms.").0,
+            "300 kilograms"
+        );
+        assert_eq!(plural("km"), "km");
+        assert_eq!(plural("GW"), "GW");
+        assert_eq!(plural("machine"), "machines");
     }
 
     #[test]
