@@ -85,7 +85,14 @@ pub(super) fn cue_distance(
     }
     let mut j = toks.end;
     words = 0;
-    while j < tokens.len() && words < 12 && best.is_none_or(|(b, _)| words < b) {
+    // a figure that is its clause's subject reaches through its predicate:
+    // "$369 billion will be directed towards … renewable energy"
+    let reach = if heads_predicate(tokens, toks.end) {
+        24
+    } else {
+        12
+    };
+    while j < tokens.len() && words < reach && best.is_none_or(|(b, _)| words < b) {
         if stop(&tokens[j]) || turns_clause(tokens, j) {
             break;
         }
@@ -97,6 +104,33 @@ pub(super) fn cue_distance(
         j += 1;
     }
     best
+}
+
+/// Whether an auxiliary or modal verb follows the figure ending at token
+/// `end`, past a comma: the figure is the subject of its clause.
+fn heads_predicate(tokens: &[Token], end: usize) -> bool {
+    let mut k = end;
+    if tokens.get(k).is_some_and(|t| t.norm == ",") {
+        k += 1;
+    }
+    tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "will"
+                | "would"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "can"
+                | "could"
+                | "must"
+                | "shall"
+                | "should"
+                | "goes"
+                | "went"
+        )
+    })
 }
 
 /// Events that are the setting of another: "signed during talks on …",
@@ -317,5 +351,18 @@ mod tests {
             cue_distance(&tokens, at..at + 2, &cues(&["last"])).map(|(w, _)| w),
             Some(1)
         );
+    }
+
+    #[test]
+    fn a_figure_that_heads_its_clause_reaches_through_the_predicate() {
+        let far = "Some 40 million, will be spent over the coming decade on new roads, bridges and the long harbour wall.";
+        let tokens = tokenize(far, 0..far.len());
+        let at = tokens.iter().position(|t| t.norm == "40").unwrap();
+        assert!(cue_distance(&tokens, at..at + 2, &cues(&["wall"])).is_some());
+        // the same words with no verb after the figure stay out of reach
+        let object = "They gave 40 million to a fund spent over the coming decade on new roads, bridges and the long harbour wall.";
+        let tokens = tokenize(object, 0..object.len());
+        let at = tokens.iter().position(|t| t.norm == "40").unwrap();
+        assert_eq!(cue_distance(&tokens, at..at + 2, &cues(&["wall"])), None);
     }
 }
