@@ -104,7 +104,7 @@ impl Checker<'_> {
                 if states { "stated" } else { "unstated" }
             )),
             Expect::Contradicts => match &example.flags {
-                Some(want) if !flagged.iter().any(|(_, w)| w == want) => fail(format!(
+                Some(want) if !flagged.iter().any(|(_, w)| same_flag(w, want)) => fail(format!(
                     "the example should be flagged at \"{want}\", but the checker flags {}",
                     quoted(&flagged)
                 )),
@@ -123,9 +123,41 @@ impl Checker<'_> {
     }
 }
 
+/// Whether the words flagged are the words an example's `flags` gives, or
+/// those words and a rate's denominator after them ("$50 a month" for
+/// `flags: $50`): the figure is the same, and a rule written before rates
+/// were read keeps passing.
+fn same_flag(flagged: &str, want: &str) -> bool {
+    if flagged == want {
+        return true;
+    }
+    let Some(rest) = flagged.strip_prefix(want) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    match words.as_slice() {
+        ["a" | "an" | "per" | "each" | "every", noun] => noun.chars().all(char::is_alphabetic),
+        [slash] => slash
+            .strip_prefix('/')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(char::is_alphabetic)),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::RuleSet;
+
+    #[test]
+    fn a_flag_may_leave_out_a_rates_denominator() {
+        assert!(super::same_flag("$50 a month", "$50"));
+        assert!(super::same_flag("$95 per share", "$95"));
+        assert!(super::same_flag("$50/month", "$50"));
+        assert!(super::same_flag("$50", "$50"));
+        assert!(!super::same_flag("$50 billion", "$50"));
+        assert!(!super::same_flag("$500", "$50"));
+        assert!(!super::same_flag("$50 a month", "$5"));
+    }
 
     use super::*;
 
