@@ -37,6 +37,12 @@ pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) 
 
 /// Whether token `t` is the cue word `cue` or an inflection of it.
 pub(super) fn inflects(t: &str, cue: &str) -> bool {
+    // fast path: both start with the same letter, unless the cue is only e's
+    if let (Some(a), Some(b)) = (t.as_bytes().first(), cue.as_bytes().first()) {
+        if a != b && *b != b'e' {
+            return false;
+        }
+    }
     if t == cue {
         return true;
     }
