@@ -13,6 +13,7 @@ mod actors;
 mod date;
 mod document;
 mod events;
+mod leads;
 mod owner;
 mod phrase;
 mod qualifiers;
@@ -30,7 +31,7 @@ use crate::reader::negation::Polarity;
 use crate::reader::quantities::Units;
 use crate::reader::structure::{self, Opening};
 use crate::reader::tokens;
-use crate::rules::{Fact, Subject};
+use crate::rules::{Fact, FactKind, Subject};
 use crate::source::Document;
 
 use actors::actor_of;
@@ -210,6 +211,9 @@ pub(crate) struct SubjectReader<'r> {
     pers: Vec<Option<String>>,
     /// For each fact, whether its claim words its figure as a limit.
     limits: Vec<bool>,
+    /// For each fact, which of its phrases may start at a word (empty for
+    /// a fact of no phrases).
+    phrase_leads: Vec<leads::PhraseLeads>,
 }
 
 impl<'r> SubjectReader<'r> {
@@ -236,6 +240,16 @@ impl<'r> SubjectReader<'r> {
             .map(|f| f.per.clone().or_else(|| per_in_claim(f, units)))
             .collect();
         let limits = subject.facts.iter().map(limit_in_claim).collect();
+        let phrase_leads = subject
+            .facts
+            .iter()
+            .map(|f| match &f.kind {
+                FactKind::Absent(phrases) | FactKind::Present(phrases) => {
+                    leads::PhraseLeads::new(phrases)
+                }
+                _ => leads::PhraseLeads::new(&[]),
+            })
+            .collect();
         SubjectReader {
             subject,
             units,
@@ -245,6 +259,7 @@ impl<'r> SubjectReader<'r> {
             actors,
             pers,
             limits,
+            phrase_leads,
         }
     }
 
