@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::gazetteer;
 use super::normalize;
 use super::tokens::Token;
+use super::wordset::WordSet;
 
 /// The words that identify one subject, normalised.
 #[derive(Debug, Clone, Default)]
@@ -24,7 +25,7 @@ pub struct Terms {
     pub distinct_from: Vec<Vec<String>>,
     /// First words of every name, party name and other subject's name: most
     /// tokens start none, and one lookup says so.
-    first_words: FxHashSet<String>,
+    first_words: WordSet,
     /// Words of names, parties and aliases that a rule writes in capitals
     /// ("IRA"), normalised: they match only a word written in capitals.
     acronyms: FxHashSet<String>,

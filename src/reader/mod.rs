@@ -10,3 +10,4 @@ pub mod quantities;
 pub mod sentences;
 pub mod structure;
 pub mod tokens;
+pub mod wordset;
