@@ -72,6 +72,64 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub struct Units {
     words: FxHashMap<String, Unit>,
+    /// Which words may name a time unit, tested before [`read_unit_alone`]
+    /// looks a word up.
+    time: TimeWords,
+}
+
+/// A cheap test of whether a word may name a time unit: for each first
+/// byte, the lengths of the time units' words (bit `min(len, 63)`), and the
+/// words before a hyphen in those that have one ("quarter-century").
+#[derive(Debug, Clone)]
+struct TimeWords {
+    lengths: Box<[u64; 256]>,
+    heads: Vec<String>,
+    /// A time unit's word is empty (never, but then every word may be one).
+    empty: bool,
+}
+
+impl TimeWords {
+    fn new(words: &FxHashMap<String, Unit>) -> TimeWords {
+        let mut time = TimeWords {
+            lengths: Box::new([0; 256]),
+            heads: Vec::new(),
+            empty: false,
+        };
+        for (w, unit) in words {
+            time.add(w, unit);
+        }
+        time
+    }
+
+    fn add(&mut self, word: &str, unit: &Unit) {
+        if unit.dimension != Dimension::Time {
+            return;
+        }
+        match word.as_bytes().first() {
+            Some(&b) => self.lengths[usize::from(b)] |= 1 << word.len().min(63),
+            None => self.empty = true,
+        }
+        if let Some((head, _)) = word.split_once('-') {
+            if !self.heads.iter().any(|h| h == head) {
+                self.heads.push(head.to_owned());
+            }
+        }
+    }
+
+    /// Whether [`unit_at`] may find a time unit at token `t`: by its base
+    /// or the base's singular (the same first byte, and up to two bytes
+    /// shorter: see [`normalize::singular`]), or by the word before a
+    /// hyphen.
+    fn may_start(&self, t: &Token) -> bool {
+        let base = t.base();
+        let Some(&b) = base.as_bytes().first() else {
+            return true;
+        };
+        let lengths = self.lengths[usize::from(b)];
+        let len = base.len();
+        let fits = (len.saturating_sub(2)..=len).any(|l| lengths & (1 << l.min(63)) != 0);
+        self.empty || fits || self.heads.iter().any(|h| *h == t.norm)
+    }
 }
 
 impl Default for Units {
@@ -146,18 +204,20 @@ impl Units {
                 },
             );
         }
-        Units { words }
+        let time = TimeWords::new(&words);
+        Units { words, time }
     }
 
     /// Adds a count noun (singular, normalised), counted as `counts_as`:
     /// "point" may count as "article".
     pub fn add_count(&mut self, noun: &str, counts_as: &str) {
-        self.words.entry(noun.to_owned()).or_insert(Unit {
+        let unit = self.words.entry(noun.to_owned()).or_insert(Unit {
             dimension: Dimension::Count(counts_as.to_owned()),
             factor: 1.0,
             name: noun.to_owned(),
             per: None,
         });
+        self.time.add(noun, unit);
     }
 
     /// The unit a normalised word names, singular or plural.
@@ -786,6 +846,10 @@ fn skip_long(tokens: &[Token], end: usize) -> usize {
 }
 
 fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity> {
+    // most words name no time unit: said without looking them up
+    if !units.time.may_start(tokens.get(i)?) {
+        return None;
+    }
     let (unit, end) = unit_at(tokens, i, units)?;
     if unit.dimension != Dimension::Time {
         return None;
