@@ -107,6 +107,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     build(&entries)
 });
 
+/// Builds the gazetteer on a thread of its own, once: called at the start
+/// of a check, so that it is built while the rules are read.
+pub fn prepare() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    super::build_in_background(&STARTED, || {
+        LazyLock::force(&GAZETTEER);
+    });
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EntryKind {
     Member,

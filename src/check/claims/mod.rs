@@ -214,6 +214,8 @@ pub(crate) struct SubjectReader<'r> {
     /// For each fact, which of its phrases may start at a word (empty for
     /// a fact of no phrases).
     phrase_leads: Vec<leads::PhraseLeads>,
+    /// Some fact is a date.
+    has_dates: bool,
 }
 
 impl<'r> SubjectReader<'r> {
@@ -260,6 +262,10 @@ impl<'r> SubjectReader<'r> {
             pers,
             limits,
             phrase_leads,
+            has_dates: subject
+                .facts
+                .iter()
+                .any(|f| matches!(f.kind, FactKind::Date { .. })),
         }
     }
 
@@ -293,6 +299,10 @@ impl<'r> SubjectReader<'r> {
     pub(crate) fn read(&self, doc: &Document) -> Reading {
         if !self.prefilter.may_be_about(&doc.text) {
             return Reading::default();
+        }
+        if self.has_dates {
+            // compiled while the sentences are split and their mentions read
+            crate::reader::dates::prepare();
         }
         let sentences = self.sentences(doc);
         let about = self.is_about(&sentences);
