@@ -62,6 +62,9 @@ pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
     } else {
         GAZETTEER.by_first.get(first)
     }?;
+    // a written word with no curly apostrophe is the same as a listed one
+    // only if equal: looked for once, not for every candidate
+    let curly = words[1..].iter().any(|w| w.contains('’'));
     candidates
         .iter()
         .find(|c| {
@@ -69,7 +72,13 @@ pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
                 && c.words[1..]
                     .iter()
                     .zip(&words[1..])
-                    .all(|(listed, written)| same_word(listed, written))
+                    .all(|(listed, written)| {
+                        if curly {
+                            same_word(listed, written)
+                        } else {
+                            **listed == **written
+                        }
+                    })
         })
         .map(|c| (c.words.len(), c.place))
 }
