@@ -37,11 +37,8 @@ pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) 
 
 /// Whether token `t` is the cue word `cue` or an inflection of it.
 pub(super) fn inflects(t: &str, cue: &str) -> bool {
-    // fast path: both start with the same letter, unless the cue is only e's
-    if let (Some(a), Some(b)) = (t.as_bytes().first(), cue.as_bytes().first()) {
-        if a != b && *b != b'e' {
-            return false;
-        }
+    if !may_inflect(t.as_bytes().first().copied(), cue) {
+        return false;
     }
     if t == cue {
         return true;
@@ -56,6 +53,16 @@ pub(super) fn inflects(t: &str, cue: &str) -> bool {
             && rest.len() == 1 + 3
             && rest.ends_with("ing")
             && rest.as_bytes()[0] == cue.as_bytes()[cue.len() - 1])
+}
+
+/// `false` if a word whose first byte is `lead` is certainly no inflection
+/// of `cue`: an inflection starts with the cue's first letter, unless the cue
+/// starts with an "e" its stem may drop (see [`inflects`]).
+fn may_inflect(lead: Option<u8>, cue: &str) -> bool {
+    match (lead, cue.as_bytes().first()) {
+        (Some(a), Some(&b)) => a == b || b == b'e',
+        _ => true,
+    }
 }
 
 pub(super) fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
@@ -73,7 +80,12 @@ pub(super) fn cue_distance(
     cues: &[Vec<String>],
 ) -> Option<(usize, usize)> {
     let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "." | "?" | "!");
-    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let is_cue = |i: usize| {
+        // the token's first letter, found once for all the cues
+        let lead = tokens[i].base().as_bytes().first().copied();
+        cues.iter()
+            .any(|c| c.first().is_none_or(|w| may_inflect(lead, w)) && cue_at(tokens, i, c))
+    };
     let mut best: Option<(usize, usize)> = None;
     let mut i = toks.start;
     let mut words = 0;
