@@ -83,6 +83,8 @@ pub struct Units {
 #[derive(Debug, Clone)]
 struct TimeWords {
     lengths: Box<[u64; 256]>,
+    /// One bit per first two bytes (the second 0 for a word of one).
+    pairs: Box<[u64; 1024]>,
     heads: Vec<String>,
     /// A time unit's word is empty (never, but then every word may be one).
     empty: bool,
@@ -92,6 +94,7 @@ impl TimeWords {
     fn new(words: &FxHashMap<String, Unit>) -> TimeWords {
         let mut time = TimeWords {
             lengths: Box::new([0; 256]),
+            pairs: Box::new([0; 1024]),
             heads: Vec::new(),
             empty: false,
         };
@@ -106,7 +109,11 @@ impl TimeWords {
             return;
         }
         match word.as_bytes().first() {
-            Some(&b) => self.lengths[usize::from(b)] |= 1 << word.len().min(63),
+            Some(&b) => {
+                self.lengths[usize::from(b)] |= 1 << word.len().min(63);
+                let pair = pair(b, word.as_bytes().get(1).copied());
+                self.pairs[pair / 64] |= 1 << (pair % 64);
+            }
             None => self.empty = true,
         }
         if let Some((head, _)) = word.split_once('-') {
@@ -117,7 +124,7 @@ impl TimeWords {
     }
 
     /// Whether [`unit_at`] may find a time unit at token `t`: by its base
-    /// or the base's singular (the same first byte, and up to two bytes
+    /// or the base's singular (the same first two bytes, and up to two bytes
     /// shorter: see [`normalize::singular`]), or by the word before a
     /// hyphen.
     fn may_start(&self, t: &Token) -> bool {
@@ -127,9 +134,16 @@ impl TimeWords {
         };
         let lengths = self.lengths[usize::from(b)];
         let len = base.len();
-        let fits = (len.saturating_sub(2)..=len).any(|l| lengths & (1 << l.min(63)) != 0);
-        self.empty || fits || self.heads.iter().any(|h| *h == t.norm)
+        let pair = pair(b, base.as_bytes().get(1).copied());
+        let fits = self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+            && (len.saturating_sub(2)..=len).any(|l| lengths & (1 << l.min(63)) != 0);
+        self.empty || fits || self.heads.iter().any(|h| h.as_str() == t.norm.as_str())
     }
+}
+
+/// The index of a word's first two bytes in [`TimeWords::pairs`].
+fn pair(first: u8, second: Option<u8>) -> usize {
+    usize::from(first) << 8 | usize::from(second.unwrap_or(0))
 }
 
 impl Default for Units {
