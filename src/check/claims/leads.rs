@@ -1,15 +1,16 @@
 //! Which of a phrase fact's phrases may start at a word, by the word's first
-//! byte: built once per subject, so that reading a sentence looks at most
+//! bytes: built once per subject, so that reading a sentence looks at most
 //! words once and at no phrase.
 
 use crate::rules::Phrase;
 
 /// For each first byte of a word's normal form (and a last slot for an
 /// empty one), the phrases that may start there, by index: those whose
-/// first word starts with that byte, and those that start with any word.
+/// first word starts with that byte, and those that start with any word;
+/// each with the second byte its first word needs, where one is certain.
 #[derive(Debug, Clone)]
 pub(super) struct PhraseLeads {
-    by_lead: Vec<Vec<usize>>,
+    by_lead: Vec<Vec<(usize, Option<u8>)>>,
 }
 
 impl PhraseLeads {
@@ -22,19 +23,35 @@ impl PhraseLeads {
         let mut by_lead = vec![Vec::new(); 257];
         for (k, p) in phrases.iter().enumerate() {
             match p.first() {
-                Some(Some(w)) => by_lead[slot(w.as_bytes().first().copied())].push(k),
+                Some(Some(w)) => {
+                    by_lead[slot(w.as_bytes().first().copied())].push((k, second_byte(w)));
+                }
                 // a phrase that starts with any word, or with none
-                _ => by_lead.iter_mut().for_each(|l| l.push(k)),
+                _ => by_lead.iter_mut().for_each(|l| l.push((k, None))),
             }
         }
         PhraseLeads { by_lead }
     }
 
-    /// The phrases that may start at a word whose normal form starts with
-    /// `lead` (`None`: an empty one), in their order.
-    pub(super) fn at(&self, lead: Option<u8>) -> &[usize] {
-        self.by_lead.get(slot(lead)).map_or(&[], Vec::as_slice)
+    /// The phrases that may start at a word whose normal form is `norm`, in
+    /// their order.
+    pub(super) fn at<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let b = norm.as_bytes();
+        self.by_lead
+            .get(slot(b.first().copied()))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(move |(_, second)| second.is_none_or(|s| b.get(1) == Some(&s)))
+            .map(|(k, _)| *k)
     }
+}
+
+/// The second byte a word must have to be `w` or one of its inflections:
+/// both start with `w` less a final "e" ([`super::events::inflects`]); none
+/// when that leaves under two bytes.
+fn second_byte(w: &str) -> Option<u8> {
+    let stem = w.trim_end_matches('e');
+    (stem.len() >= 2).then(|| stem.as_bytes()[1])
 }
 
 fn slot(lead: Option<u8>) -> usize {
@@ -44,23 +61,30 @@ fn slot(lead: Option<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::claims::events::inflects;
 
     fn phrase(words: &[Option<&str>]) -> Phrase {
         words.iter().map(|w| w.map(str::to_owned)).collect()
     }
 
+    fn at(leads: &PhraseLeads, norm: &str) -> Vec<usize> {
+        leads.at(norm).collect()
+    }
+
     #[test]
-    fn a_phrase_is_listed_under_its_first_letter_only() {
+    fn a_phrase_is_listed_under_its_first_letters_only() {
         let phrases = vec![
             phrase(&[Some("mutual"), Some("defense")]),
             phrase(&[Some("defense"), Some("pact")]),
             phrase(&[Some("military"), Some("alliance")]),
         ];
         let leads = PhraseLeads::new(&phrases);
-        assert_eq!(leads.at(Some(b'm')), &[0, 2]);
-        assert_eq!(leads.at(Some(b'd')), &[1]);
-        assert!(leads.at(Some(b't')).is_empty());
-        assert!(leads.at(None).is_empty());
+        assert_eq!(at(&leads, "mutually"), [0]);
+        assert_eq!(at(&leads, "militaries"), [2]);
+        assert!(at(&leads, "more").is_empty());
+        assert_eq!(at(&leads, "defences"), [1]);
+        assert!(at(&leads, "the").is_empty());
+        assert!(at(&leads, "").is_empty());
     }
 
     #[test]
@@ -70,17 +94,37 @@ mod tests {
             phrase(&[None, Some("aid")]),
             phrase(&[]),
             phrase(&[Some("")]),
+            phrase(&[Some("be"), Some("bound")]),
         ];
         let leads = PhraseLeads::new(&phrases);
-        assert_eq!(leads.at(Some(b'c')), &[0, 1, 2]);
-        assert_eq!(leads.at(Some(b'x')), &[1, 2]);
-        assert_eq!(leads.at(None), &[1, 2, 3]);
+        assert_eq!(at(&leads, "comes"), [0, 1, 2]);
+        assert_eq!(at(&leads, "x"), [1, 2]);
+        assert_eq!(at(&leads, ""), [1, 2, 3]);
+        // "be" less its "e" is one letter: any word of "b" may be it
+        assert_eq!(at(&leads, "bs"), [1, 2, 4]);
     }
 
     #[test]
     fn no_phrases_none_listed() {
         let leads = PhraseLeads::new(&[]);
-        assert!(leads.at(Some(b'a')).is_empty());
-        assert!(leads.at(None).is_empty());
+        assert!(at(&leads, "a").is_empty());
+        assert!(at(&leads, "").is_empty());
+    }
+
+    proptest::proptest! {
+        /// A phrase left out at a word could not start there: its first
+        /// word is neither the word nor inflected as the word.
+        #[test]
+        fn a_phrase_left_out_cannot_match(
+            first in "[a-e]{0,4}",
+            norm in "[a-e]{0,6}('s|')?",
+        ) {
+            let phrases = vec![phrase(&[Some(first.as_str())])];
+            let leads = PhraseLeads::new(&phrases);
+            let base = crate::reader::normalize::strip_possessive(&norm);
+            if norm == first || inflects(base, &first) {
+                proptest::prop_assert_eq!(at(&leads, &norm), vec![0]);
+            }
+        }
     }
 }

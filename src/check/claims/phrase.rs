@@ -91,12 +91,10 @@ fn phrase_matches(
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // A phrase can only start at a word sharing its first word's first letter.
-        let lead = tokens[i].norm.as_bytes().first().copied();
+        // A phrase can only start at a word sharing its first word's first letters.
         let best = leads
-            .at(lead)
-            .iter()
-            .filter_map(|&k| match_phrase(tokens, i, &phrases[k]))
+            .at(&tokens[i].norm)
+            .filter_map(|k| match_phrase(tokens, i, &phrases[k]))
             .max();
         match best {
             Some(end) => {
