@@ -389,10 +389,9 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += len;
             continue;
         }
+        let base = t.base();
         if terms.aliases.iter().any(|a| {
-            t.base().starts_with(a.as_str())
-                && *a == normalize::singular(t.base())
-                && terms.case_fits(t, a)
+            base.starts_with(a.as_str()) && *a == normalize::singular(base) && terms.case_fits(t, a)
         }) {
             let named = named.get_or_init(|| named_in(tokens, terms));
             out.push(classify_alias(tokens, i, terms, title_case, named));
