@@ -96,9 +96,15 @@ impl Terms {
     fn may_start_name(&self, t: &Token) -> bool {
         // the base is looked up only where it differs: most words have no
         // possessive ending
-        t.is_word()
-            && (self.first_words.contains(t.norm.as_str())
-                || (t.is_possessive() && self.first_words.contains(t.base())))
+        if !t.is_word() {
+            return false;
+        }
+        let norm = t.norm.as_str();
+        self.first_words.contains(norm) || {
+            // a possessive's base (`Token::is_possessive`)
+            let base = normalize::strip_possessive(norm);
+            base.len() != norm.len() && self.first_words.contains(base)
+        }
     }
 }
 
