@@ -123,7 +123,10 @@ fn may_hold_number(text: &str) -> bool {
         let len = i - start;
         let lead = b.to_ascii_lowercase();
         if !(3..=9).contains(&len)
-            || !matches!(lead, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd')
+            || !matches!(
+                lead,
+                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd'
+            )
         {
             continue;
         }
@@ -131,7 +134,12 @@ fn may_hold_number(text: &str) -> bool {
         let word = classify(&text[start..i]);
         if matches!(
             word,
-            Word::Unit(_) | Word::Teen(_) | Word::Tens(_) | Word::Hundred | Word::Scale(_) | Word::Dozen
+            Word::Unit(_)
+                | Word::Teen(_)
+                | Word::Tens(_)
+                | Word::Hundred
+                | Word::Scale(_)
+                | Word::Dozen
         ) {
             return true;
         }
@@ -1040,21 +1048,85 @@ mod tests {
 
     /// Pieces of numbers and of the words around them.
     const NUMBER_FRAGMENTS: &[&str] = &[
-        " ", "-", ",", ".", "'", "’s", "\u{a0}", "\u{2009}", "$", "£", "%", "k", "m", "bn", "0",
-        "7", "47", "1,550", "1.5", "a", "A", "an", "half", "Half", "and", "one", "One", "ONE",
-        "two", "seven", "eleven", "seventeen", "Seventeen", "twenty", "forty", "ninety", "hundred",
-        "thousand", "million", "Billion", "trillion", "dozen", "Dozen", "first", "third", "quarter",
-        "quarters", "someone", "often", "tenth", "sevenfold", "é", "oneé", "Москва", "٣", "x",
-        "treaty", "articles", "years",
+        " ",
+        "-",
+        ",",
+        ".",
+        "'",
+        "’s",
+        "\u{a0}",
+        "\u{2009}",
+        "$",
+        "£",
+        "%",
+        "k",
+        "m",
+        "bn",
+        "0",
+        "7",
+        "47",
+        "1,550",
+        "1.5",
+        "a",
+        "A",
+        "an",
+        "half",
+        "Half",
+        "and",
+        "one",
+        "One",
+        "ONE",
+        "two",
+        "seven",
+        "eleven",
+        "seventeen",
+        "Seventeen",
+        "twenty",
+        "forty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "Billion",
+        "trillion",
+        "dozen",
+        "Dozen",
+        "first",
+        "third",
+        "quarter",
+        "quarters",
+        "someone",
+        "often",
+        "tenth",
+        "sevenfold",
+        "é",
+        "oneé",
+        "Москва",
+        "٣",
+        "x",
+        "treaty",
+        "articles",
+        "years",
     ];
 
     #[test]
     fn the_pre_check_rules_out_words_without_numbers() {
-        for text in ["", "The treaty was signed in Moscow.", "someone often won", "a quarter"] {
+        for text in [
+            "",
+            "The treaty was signed in Moscow.",
+            "someone often won",
+            "a quarter",
+        ] {
             assert!(!may_hold_number(text), "{text}");
             assert!(scan_numbers(text).is_empty(), "{text}");
         }
-        for text in ["47 articles", "forty-seven", "a dozen", "half a million", "Seventeen"] {
+        for text in [
+            "47 articles",
+            "forty-seven",
+            "a dozen",
+            "half a million",
+            "Seventeen",
+        ] {
             assert!(may_hold_number(text), "{text}");
             assert!(!find_numbers(text).is_empty(), "{text}");
         }

@@ -97,7 +97,9 @@ mod tests {
 
     #[test]
     fn words_of_the_same_first_byte_and_length_are_told_apart() {
-        let set: WordSet = ["iran".to_owned(), "russia".to_owned()].into_iter().collect();
+        let set: WordSet = ["iran".to_owned(), "russia".to_owned()]
+            .into_iter()
+            .collect();
         assert!(set.contains("iran"));
         assert!(set.contains("russia"));
         assert!(!set.contains("iraq"));

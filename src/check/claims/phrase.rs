@@ -83,11 +83,7 @@ pub(super) fn read_pattern_fact(
 
 /// Token ranges where one of `phrases` stands; hyphens between words are
 /// skipped, `None` matches any one word, and matches do not overlap.
-fn phrase_matches(
-    tokens: &[Token],
-    phrases: &[Phrase],
-    leads: &PhraseLeads,
-) -> Vec<Range<usize>> {
+fn phrase_matches(tokens: &[Token], phrases: &[Phrase], leads: &PhraseLeads) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

@@ -58,9 +58,11 @@ impl<'a> SentenceView<'a> {
     /// Whether the sentence has a word of reported speech, and its quotations.
     fn speech(&self) -> &(bool, Vec<Range<usize>>) {
         self.speech.get_or_init(|| {
-            let reported = self.s.tokens.iter().any(|t| {
-                t.is_word() && t.norm.len() >= 3 && is_reporting(&t.norm)
-            });
+            let reported = self
+                .s
+                .tokens
+                .iter()
+                .any(|t| t.is_word() && t.norm.len() >= 3 && is_reporting(&t.norm));
             (reported, quoted_spans(&self.s.tokens))
         })
     }
