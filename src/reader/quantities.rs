@@ -1029,6 +1029,57 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
+    proptest::proptest! {
+        /// The test before a word is looked up as a time unit alone never
+        /// rules out a word that `unit_at` reads as one.
+        #[test]
+        fn the_time_word_test_never_skips_a_time_unit(
+            parts in proptest::collection::vec(proptest::sample::select(UNIT_FRAGMENTS), 0..10)
+        ) {
+            let mut units = Units::builtin();
+            units.add_count("article", "article");
+            let text = parts.concat();
+            let tokens = tokenize(&text, 0..text.len());
+            for i in 0..tokens.len() {
+                let time = unit_at(&tokens, i, &units)
+                    .is_some_and(|(u, _)| u.dimension == Dimension::Time);
+                if time {
+                    proptest::prop_assert!(units.time.may_start(&tokens[i]), "{text:?} at {i}");
+                }
+            }
+        }
+    }
+
+    /// Unit words and the words around them.
+    const UNIT_FRAGMENTS: &[&str] = &[
+        " ", "-", "–", "'s", "’s", "'", "20", "a", "the", "year", "years", "Year", "YEARS", "yr",
+        "yrs", "decade", "decades", "decade's", "century", "centuries", "quarter", "half", "month",
+        "months", "week", "weeks", "day", "days", "daily", "yearly", "ies", "s", "per", "cent",
+        "%", "pound", "pounds", "percentage", "articles", "dollars", "more", "with", "dies",
+    ];
+
+    #[test]
+    fn most_words_are_no_time_unit() {
+        let units = Units::builtin();
+        let text = "the treaty was signed with more than a quarter of the votes";
+        let tokens = tokenize(text, 0..text.len());
+        let passed: Vec<&str> = tokens
+            .iter()
+            .filter(|t| units.time.may_start(t))
+            .map(|t| t.norm.as_str())
+            .collect();
+        // "quarter" heads "quarter-century"
+        assert_eq!(passed, ["quarter"]);
+        let text = "for two decades, a year and a half-century";
+        let tokens = tokenize(text, 0..text.len());
+        let passed: Vec<&str> = tokens
+            .iter()
+            .filter(|t| units.time.may_start(t))
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(passed, ["decades", "year", "half", "century"]);
+    }
+
     /// (mention text, interval lo, interval hi, form) of each quantity, with
     /// "article" known as a count noun.
     fn read(text: &str) -> Vec<(&str, f64, f64, Form)> {
