@@ -20,6 +20,8 @@ mod qualifiers;
 mod quantity;
 mod rows;
 mod sentence;
+#[cfg(test)]
+mod test_subject;
 mod wording;
 
 use std::ops::Range;
