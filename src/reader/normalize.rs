@@ -63,9 +63,7 @@ fn has_british_ending(w: &str) -> bool {
     // every ending ends in one of these: most words are settled by their last byte
     let may_end = matches!(b.last(), Some(b'e' | b's' | b'd' | b'g' | b'n'));
     (may_end && ENDINGS.iter().any(|e| b.ends_with(e.as_bytes())))
-        // "our" anywhere: each "o" looked at, not each three bytes compared
-        || (0..b.len().saturating_sub(2))
-            .any(|i| b[i] == b'o' && b[i + 1] == b'u' && b[i + 2] == b'r')
+        || b.windows(3).any(|x| x == b"our")
 }
 
 /// Rewrites the common British endings to American ones in place.

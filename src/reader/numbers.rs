@@ -55,14 +55,6 @@ pub struct NumberMatch {
 
 /// Every cardinal number in `text`, left to right, not overlapping.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
-    if !may_hold_number(text) {
-        return Vec::new();
-    }
-    scan_numbers(text)
-}
-
-/// [`find_numbers`] without the test before it.
-fn scan_numbers(text: &str) -> Vec<NumberMatch> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -94,57 +86,6 @@ fn scan_numbers(text: &str) -> Vec<NumberMatch> {
         }
     }
     out
-}
-
-/// Whether `text` may hold a number; `false` is certain. A number starts at
-/// an ASCII digit or at a number word, which [`word_at`] reads as a whole
-/// run of ASCII letters: "forty", or the word after "a" or "half a" in "a
-/// dozen", "a hundred", "half a million". So a text with no digit and no run
-/// of ASCII letters that is one of those words has none. One pass over the
-/// bytes, cheaper than reading each word's boundaries: half the sentences
-/// of news copy have no digit.
-fn may_hold_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if !b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-        }
-        // every number word is three to nine letters long and starts with
-        // one of these: most words are settled without classifying them
-        let len = i - start;
-        let lead = b.to_ascii_lowercase();
-        if !(3..=9).contains(&len)
-            || !matches!(
-                lead,
-                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd'
-            )
-        {
-            continue;
-        }
-        // ASCII letters: `start` and `i` are char boundaries
-        let word = classify(&text[start..i]);
-        if matches!(
-            word,
-            Word::Unit(_)
-                | Word::Teen(_)
-                | Word::Tens(_)
-                | Word::Hundred
-                | Word::Scale(_)
-                | Word::Dozen
-        ) {
-            return true;
-        }
-    }
-    false
 }
 
 /// Writes `value` in `style`: digits ("47", "1,550", "1.2") or lower-case
@@ -1031,106 +972,6 @@ fn word_of(table: &[&'static str], k: u64) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        /// The test before the scan never rules out a text the scan finds a
-        /// number in.
-        #[test]
-        fn the_pre_check_never_skips_a_number(
-            parts in proptest::collection::vec(proptest::sample::select(NUMBER_FRAGMENTS), 0..12)
-        ) {
-            let text = parts.concat();
-            if !scan_numbers(&text).is_empty() {
-                proptest::prop_assert!(may_hold_number(&text), "{text:?}");
-            }
-        }
-    }
-
-    /// Pieces of numbers and of the words around them.
-    const NUMBER_FRAGMENTS: &[&str] = &[
-        " ",
-        "-",
-        ",",
-        ".",
-        "'",
-        "’s",
-        "\u{a0}",
-        "\u{2009}",
-        "$",
-        "£",
-        "%",
-        "k",
-        "m",
-        "bn",
-        "0",
-        "7",
-        "47",
-        "1,550",
-        "1.5",
-        "a",
-        "A",
-        "an",
-        "half",
-        "Half",
-        "and",
-        "one",
-        "One",
-        "ONE",
-        "two",
-        "seven",
-        "eleven",
-        "seventeen",
-        "Seventeen",
-        "twenty",
-        "forty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "Billion",
-        "trillion",
-        "dozen",
-        "Dozen",
-        "first",
-        "third",
-        "quarter",
-        "quarters",
-        "someone",
-        "often",
-        "tenth",
-        "sevenfold",
-        "é",
-        "oneé",
-        "Москва",
-        "٣",
-        "x",
-        "treaty",
-        "articles",
-        "years",
-    ];
-
-    #[test]
-    fn the_pre_check_rules_out_words_without_numbers() {
-        for text in [
-            "",
-            "The treaty was signed in Moscow.",
-            "someone often won",
-            "a quarter",
-        ] {
-            assert!(!may_hold_number(text), "{text}");
-            assert!(scan_numbers(text).is_empty(), "{text}");
-        }
-        for text in [
-            "47 articles",
-            "forty-seven",
-            "a dozen",
-            "half a million",
-            "Seventeen",
-        ] {
-            assert!(may_hold_number(text), "{text}");
-            assert!(!find_numbers(text).is_empty(), "{text}");
-        }
-    }
 
     /// (matched text, value, style) for every number in `text`.
     fn nums(text: &str) -> Vec<(&str, f64, NumberStyle)> {
