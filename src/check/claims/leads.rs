@@ -135,9 +135,10 @@ mod tests {
             proptest::prop_assert_eq!(inflects(&t, &cue), inflects_in_full(&t, &cue));
         }
 
-        /// A phrase left out at a word could not start there: its first
-        /// word (never empty in a rule) is neither the word nor inflected as
-        /// the word.
+        /// A phrase left out at a word could not start there: of the
+        /// phrases whose first word shares the word's first byte (all that
+        /// `phrase_matches` ever tried), none left out is the word or
+        /// inflected as the word.
         #[test]
         fn a_phrase_left_out_cannot_match(
             first in "[a-e]{1,4}",
@@ -146,7 +147,8 @@ mod tests {
             let phrases = vec![phrase(&[Some(first.as_str())])];
             let leads = PhraseLeads::new(&phrases);
             let base = crate::reader::normalize::strip_possessive(&norm);
-            if norm == first || inflects(base, &first) {
+            let same_lead = norm.as_bytes().first() == first.as_bytes().first();
+            if same_lead && (norm == first || inflects(base, &first)) {
                 proptest::prop_assert_eq!(at(&leads, &norm), vec![0]);
             }
         }
