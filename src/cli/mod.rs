@@ -402,6 +402,8 @@ fn show_config(args: &SettingsArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    // the place names every reading needs, built while the rules are read
+    crate::reader::gazetteer::prepare();
     // Escape codes belong on a terminal, never in a report file.
     let color = use_color(args.color) && args.output_file.is_none();
     let Some(resolved) = resolve(&args.settings, args.color) else {

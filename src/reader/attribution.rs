@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::gazetteer;
 use super::normalize;
 use super::tokens::Token;
+use super::wordset::WordSet;
 
 /// The words that identify one subject, normalised.
 #[derive(Debug, Clone, Default)]
@@ -24,7 +25,7 @@ pub struct Terms {
     pub distinct_from: Vec<Vec<String>>,
     /// First words of every name, party name and other subject's name: most
     /// tokens start none, and one lookup says so.
-    first_words: FxHashSet<String>,
+    first_words: WordSet,
     /// Words of names, parties and aliases that a rule writes in capitals
     /// ("IRA"), normalised: they match only a word written in capitals.
     acronyms: FxHashSet<String>,
@@ -95,9 +96,15 @@ impl Terms {
     fn may_start_name(&self, t: &Token) -> bool {
         // the base is looked up only where it differs: most words have no
         // possessive ending
-        t.is_word()
-            && (self.first_words.contains(t.norm.as_str())
-                || (t.is_possessive() && self.first_words.contains(t.base())))
+        if !t.is_word() {
+            return false;
+        }
+        let norm = t.norm.as_str();
+        self.first_words.contains(norm) || {
+            // a possessive's base (`Token::is_possessive`)
+            let base = normalize::strip_possessive(norm);
+            base.len() != norm.len() && self.first_words.contains(base)
+        }
     }
 }
 
@@ -424,10 +431,9 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
             i += len;
             continue;
         }
+        let base = t.base();
         if terms.aliases.iter().any(|a| {
-            t.base().starts_with(a.as_str())
-                && *a == normalize::singular(t.base())
-                && terms.case_fits(t, a)
+            base.starts_with(a.as_str()) && *a == normalize::singular(base) && terms.case_fits(t, a)
         }) {
             let named = named.get_or_init(|| named_in(tokens, terms));
             out.push(classify_alias(tokens, i, terms, title_case, named));

@@ -141,6 +141,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("date pattern")
 });
 
+/// Compiles the date pattern on a thread of its own, once: called when a
+/// draft is found to need dates, before its sentences are split and read.
+pub fn prepare() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    super::build_in_background(&STARTED, || {
+        LazyLock::force(&DATE);
+    });
+}
+
 /// Whether a text whose words include `word` (normalised, lower case) may
 /// hold a date: every form has digits, a month name, or a word of a date
 /// told from the time of writing.

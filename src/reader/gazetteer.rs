@@ -62,6 +62,9 @@ pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
     } else {
         GAZETTEER.by_first.get(first)
     }?;
+    // a written word with no curly apostrophe is the same as a listed one
+    // only if equal: looked for once, not for every candidate
+    let curly = words[1..].iter().any(|w| w.contains('’'));
     candidates
         .iter()
         .find(|c| {
@@ -69,7 +72,13 @@ pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
                 && c.words[1..]
                     .iter()
                     .zip(&words[1..])
-                    .all(|(listed, written)| same_word(listed, written))
+                    .all(|(listed, written)| {
+                        if curly {
+                            same_word(listed, written)
+                        } else {
+                            **listed == **written
+                        }
+                    })
         })
         .map(|c| (c.words.len(), c.place))
 }
@@ -106,6 +115,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let entries = parse(DATA).unwrap_or_else(|e| panic!("data/gazetteer.txt: {e}"));
     build(&entries)
 });
+
+/// Builds the gazetteer on a thread of its own, once: called at the start
+/// of a check, so that it is built while the rules are read.
+pub fn prepare() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    super::build_in_background(&STARTED, || {
+        LazyLock::force(&GAZETTEER);
+    });
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EntryKind {

@@ -72,6 +72,78 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub struct Units {
     words: FxHashMap<String, Unit>,
+    /// Which words may name a time unit, tested before [`read_unit_alone`]
+    /// looks a word up.
+    time: TimeWords,
+}
+
+/// A cheap test of whether a word may name a time unit: for each first
+/// byte, the lengths of the time units' words (bit `min(len, 63)`), and the
+/// words before a hyphen in those that have one ("quarter-century").
+#[derive(Debug, Clone)]
+struct TimeWords {
+    lengths: Box<[u64; 256]>,
+    /// One bit per first two bytes (the second 0 for a word of one).
+    pairs: Box<[u64; 1024]>,
+    heads: Vec<String>,
+    /// A time unit's word is empty (never, but then every word may be one).
+    empty: bool,
+}
+
+impl TimeWords {
+    fn new(words: &FxHashMap<String, Unit>) -> TimeWords {
+        let mut time = TimeWords {
+            lengths: Box::new([0; 256]),
+            pairs: Box::new([0; 1024]),
+            heads: Vec::new(),
+            empty: false,
+        };
+        for (w, unit) in words {
+            time.add(w, unit);
+        }
+        time
+    }
+
+    fn add(&mut self, word: &str, unit: &Unit) {
+        if unit.dimension != Dimension::Time {
+            return;
+        }
+        match word.as_bytes().first() {
+            Some(&b) => {
+                self.lengths[usize::from(b)] |= 1 << word.len().min(63);
+                let pair = pair(b, word.as_bytes().get(1).copied());
+                self.pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            None => self.empty = true,
+        }
+        if let Some((head, _)) = word.split_once('-') {
+            if !self.heads.iter().any(|h| h == head) {
+                self.heads.push(head.to_owned());
+            }
+        }
+    }
+
+    /// Whether [`unit_at`] may find a time unit at token `t`: by its base
+    /// or the base's singular (the same first two bytes, and up to two bytes
+    /// shorter: see [`normalize::singular`]), or by the word before a
+    /// hyphen.
+    fn may_start(&self, t: &Token) -> bool {
+        let base = t.base();
+        let Some(&b) = base.as_bytes().first() else {
+            return true;
+        };
+        let lengths = self.lengths[usize::from(b)];
+        let len = base.len();
+        let pair = pair(b, base.as_bytes().get(1).copied());
+        let fits = self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+            && (len.saturating_sub(2)..=len).any(|l| lengths & (1 << l.min(63)) != 0);
+        self.empty || fits || self.heads.iter().any(|h| h.as_str() == t.norm.as_str())
+    }
+}
+
+/// The index of a word's first two bytes in [`TimeWords::pairs`].
+fn pair(first: u8, second: Option<u8>) -> usize {
+    usize::from(first) << 8 | usize::from(second.unwrap_or(0))
 }
 
 impl Default for Units {
@@ -146,18 +218,20 @@ impl Units {
                 },
             );
         }
-        Units { words }
+        let time = TimeWords::new(&words);
+        Units { words, time }
     }
 
     /// Adds a count noun (singular, normalised), counted as `counts_as`:
     /// "point" may count as "article".
     pub fn add_count(&mut self, noun: &str, counts_as: &str) {
-        self.words.entry(noun.to_owned()).or_insert(Unit {
+        let unit = self.words.entry(noun.to_owned()).or_insert(Unit {
             dimension: Dimension::Count(counts_as.to_owned()),
             factor: 1.0,
             name: noun.to_owned(),
             per: None,
         });
+        self.time.add(noun, unit);
     }
 
     /// The unit a normalised word names, singular or plural.
@@ -835,6 +909,10 @@ fn skip_long(tokens: &[Token], end: usize) -> usize {
 }
 
 fn read_unit_alone(tokens: &[Token], i: usize, units: &Units) -> Option<Quantity> {
+    // most words name no time unit: said without looking them up
+    if !units.time.may_start(tokens.get(i)?) {
+        return None;
+    }
     let (unit, end) = unit_at(tokens, i, units)?;
     if unit.dimension != Dimension::Time {
         return None;
@@ -999,6 +1077,96 @@ mod tests {
     use super::super::numbers::find_numbers;
     use super::super::tokens::tokenize;
     use super::*;
+
+    proptest::proptest! {
+        /// The test before a word is looked up as a time unit alone never
+        /// rules out a word that `unit_at` reads as one.
+        #[test]
+        fn the_time_word_test_never_skips_a_time_unit(
+            parts in proptest::collection::vec(proptest::sample::select(UNIT_FRAGMENTS), 0..10)
+        ) {
+            let mut units = Units::builtin();
+            units.add_count("article", "article");
+            let text = parts.concat();
+            let tokens = tokenize(&text, 0..text.len());
+            for i in 0..tokens.len() {
+                let time = unit_at(&tokens, i, &units)
+                    .is_some_and(|(u, _)| u.dimension == Dimension::Time);
+                if time {
+                    proptest::prop_assert!(units.time.may_start(&tokens[i]), "{text:?} at {i}");
+                }
+            }
+        }
+    }
+
+    /// Unit words and the words around them.
+    const UNIT_FRAGMENTS: &[&str] = &[
+        " ",
+        "-",
+        "–",
+        "'s",
+        "’s",
+        "'",
+        "20",
+        "a",
+        "the",
+        "year",
+        "years",
+        "Year",
+        "YEARS",
+        "yr",
+        "yrs",
+        "decade",
+        "decades",
+        "decade's",
+        "century",
+        "centuries",
+        "quarter",
+        "half",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "daily",
+        "yearly",
+        "ies",
+        "s",
+        "per",
+        "cent",
+        "%",
+        "pound",
+        "pounds",
+        "percentage",
+        "articles",
+        "dollars",
+        "more",
+        "with",
+        "dies",
+    ];
+
+    #[test]
+    fn most_words_are_no_time_unit() {
+        let units = Units::builtin();
+        let text = "the treaty was signed with more than a quarter of the votes";
+        let tokens = tokenize(text, 0..text.len());
+        let passed: Vec<&str> = tokens
+            .iter()
+            .filter(|t| units.time.may_start(t))
+            .map(|t| t.norm.as_str())
+            .collect();
+        // "quarter" heads "quarter-century"
+        assert_eq!(passed, ["quarter"]);
+        let text = "for two decades, a year and a half-century";
+        let tokens = tokenize(text, 0..text.len());
+        let passed: Vec<&str> = tokens
+            .iter()
+            .filter(|t| units.time.may_start(t))
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(passed, ["decades", "year", "half", "century"]);
+    }
 
     /// (mention text, interval lo, interval hi, form) of each quantity, with
     /// "article" known as a count noun.

@@ -30,9 +30,11 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // from one sentence mark to the next: nothing else can end a sentence
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += k;
         let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
+        {
             let mut end = i + 1;
             while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
                 end += 1;
@@ -49,8 +51,6 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 start = end;
             }
             i = end.max(i + 1);
-        } else {
-            i += 1;
         }
     }
     push_trimmed(&mut out, piece, start..bytes.len(), range.start);
@@ -82,7 +82,25 @@ fn is_abbreviation(piece: &str, dot: usize) -> bool {
     }
     let mut chars = word.chars();
     let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_initial || is_listed_abbreviation(word)
+}
+
+/// Whether `word`, in lower case, is one of [`ABBREVIATIONS`]. An ASCII word
+/// is lowered on the stack, and one longer than every abbreviation is none;
+/// any other is lowered as Unicode says (the Kelvin sign lowers to "k").
+fn is_listed_abbreviation(word: &str) -> bool {
+    const LONGEST: usize = 6;
+    if !word.is_ascii() {
+        return ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; LONGEST];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    for (d, b) in lower.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == &*lower)
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, piece: &str, mut r: Range<usize>, base: usize) {
@@ -126,6 +144,22 @@ fn push_one(out: &mut Vec<Range<usize>>, piece: &str, r: Range<usize>, base: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_stack_buffer() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii()));
+    }
+
+    proptest::proptest! {
+        /// The lowering on the stack answers as lowering to a string does.
+        #[test]
+        fn abbreviations_read_as_with_a_lowered_string(word in "[a-zA-Z.\u{212a}İ]{0,8}") {
+            proptest::prop_assert_eq!(
+                is_listed_abbreviation(&word),
+                ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            );
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text, 0..text.len())

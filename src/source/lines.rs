@@ -51,7 +51,7 @@ impl LineIndex {
                     .map(|(i, _)| i + 1),
             );
         } else {
-            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         }
         let mut checkpoints = vec![Checkpoint {
             offset: 0,
@@ -64,10 +64,11 @@ impl LineIndex {
             }
             let next = floor_char_boundary(text, last.offset + CHECKPOINT);
             let piece = &text[last.offset..next];
+            let chars = piece.chars().count();
             checkpoints.push(Checkpoint {
                 offset: next,
-                chars: last.chars + piece.chars().count(),
-                utf16: last.utf16 + utf16_len(piece),
+                chars: last.chars + chars,
+                utf16: last.utf16 + chars + four_byte_chars(piece),
             });
         }
         LineIndex {
@@ -143,7 +144,14 @@ impl LineIndex {
 /// UTF-16 code units of `s`: one per char, two for those outside the Basic
 /// Multilingual Plane, which take four bytes in UTF-8.
 fn utf16_len(s: &str) -> usize {
-    s.chars().count() + s.bytes().filter(|&b| b >= 0xf0).count()
+    s.chars().count() + four_byte_chars(s)
+}
+
+/// Chars of four bytes in UTF-8 (two UTF-16 units each): one lead byte each.
+fn four_byte_chars(s: &str) -> usize {
+    // a sum of 0s and 1s, which the compiler vectorises, where a filtered
+    // count is not
+    s.bytes().map(|b| usize::from(b >= 0xf0)).sum()
 }
 
 /// The largest char boundary of `text` at or before `offset`.

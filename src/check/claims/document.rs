@@ -252,3 +252,116 @@ impl SubjectReader<'_> {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_subject;
+    use super::super::SubjectReader;
+    use crate::reader::attribution::{Owner, Reference};
+    use crate::source::{Document, Markup};
+
+    /// Each sentence's mentions as (text, owner after the discourse, how it
+    /// refers), sentence by sentence.
+    fn read(text: &str) -> Vec<Vec<(String, Owner, Reference)>> {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let doc = Document::read(text, Markup::Text);
+        reader
+            .sentences(&doc)
+            .iter()
+            .map(|s| {
+                s.mentions
+                    .iter()
+                    .zip(&s.owners)
+                    .zip(&s.spans)
+                    .map(|((m, o), span)| (doc.text[span.clone()].to_owned(), *o, m.reference))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The owner of the first mention of sentence `n` that reads `word`.
+    fn owner_of(read: &[Vec<(String, Owner, Reference)>], n: usize, word: &str) -> Owner {
+        read[n]
+            .iter()
+            .find(|(w, _, _)| w == word)
+            .map(|(_, o, _)| *o)
+            .unwrap_or_else(|| panic!("no mention {word:?} in sentence {n}: {read:?}"))
+    }
+
+    #[test]
+    fn a_pronoun_carries_the_subject_to_the_next_sentence() {
+        let read = read(
+            "Norway and Chile signed the Harbor Cooperation Accord in Oslo. It runs for 12 years.",
+        );
+        assert_eq!(
+            owner_of(&read, 0, "Harbor Cooperation Accord"),
+            Owner::Subject
+        );
+        assert_eq!(read[1].len(), 1, "{read:?}");
+        assert_eq!(read[1][0].2, Reference::Pronoun);
+        assert_eq!(owner_of(&read, 1, "It"), Owner::Subject);
+    }
+
+    #[test]
+    fn a_definite_description_names_the_subject() {
+        let read = read(
+            "Norway and Chile signed the Harbor Cooperation Accord on Monday. \
+             The agreement sets up a joint coast guard. It runs for 12 years.",
+        );
+        assert_eq!(read[1][0].2, Reference::Definite, "{read:?}");
+        assert_eq!(owner_of(&read, 1, "agreement"), Owner::Subject);
+        assert_eq!(owner_of(&read, 2, "It"), Owner::Subject);
+    }
+
+    #[test]
+    fn another_instrument_breaks_the_chain() {
+        let read = read(
+            "Norway and Chile signed the Harbor Cooperation Accord on Monday. \
+             The Fisheries Compact came first. It runs for five years.",
+        );
+        assert_eq!(owner_of(&read, 1, "Fisheries Compact"), Owner::Other);
+        // "it" is the compact, the last thing named, not the accord
+        assert_eq!(owner_of(&read, 2, "It"), Owner::Other);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_sentence_that_names_nothing_is_undecided() {
+        let read = read(
+            "The Harbor Cooperation Accord was signed on Monday. Chile had a long dispute \
+             with a fishing fleet. It lasted eight years.",
+        );
+        assert!(read[1].is_empty(), "{read:?}");
+        assert_eq!(owner_of(&read, 2, "It"), Owner::Unknown);
+    }
+
+    #[test]
+    fn the_first_mention_of_the_subject_anchors_the_reading() {
+        let text =
+            "Officials met in Santiago. It rained. The Harbor Cooperation Accord was then signed.";
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let doc = Document::read(text, Markup::Text);
+        let sentences = reader.sentences(&doc);
+        let anchor = super::anchor(&sentences).map(|r| &doc.text[r]);
+        assert_eq!(anchor, Some("Harbor Cooperation Accord"));
+        assert!(reader.is_about(&sentences));
+    }
+
+    #[test]
+    fn parties_far_from_an_alias_do_not_make_a_draft_about_the_subject() {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let near = Document::read(
+            "Norway and Chile struck a deal on the harbour.",
+            Markup::Text,
+        );
+        assert!(reader.is_about(&reader.sentences(&near)));
+        let far = Document::read(
+            "Norway exports salmon. Prices rose in spring. Markets were calm. \
+             A deal on tariffs was struck. Shipping was slow. Chile exports copper.",
+            Markup::Text,
+        );
+        assert!(!reader.is_about(&reader.sentences(&far)));
+    }
+}

@@ -37,6 +37,9 @@ pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) 
 
 /// Whether token `t` is the cue word `cue` or an inflection of it.
 pub(super) fn inflects(t: &str, cue: &str) -> bool {
+    if !may_inflect(t.as_bytes().first().copied(), cue) {
+        return false;
+    }
     if t == cue {
         return true;
     }
@@ -50,6 +53,16 @@ pub(super) fn inflects(t: &str, cue: &str) -> bool {
             && rest.len() == 1 + 3
             && rest.ends_with("ing")
             && rest.as_bytes()[0] == cue.as_bytes()[cue.len() - 1])
+}
+
+/// `false` if a word whose first byte is `lead` is certainly no inflection
+/// of `cue`: an inflection starts with the cue's first letter, unless the cue
+/// starts with an "e" its stem may drop (see [`inflects`]).
+fn may_inflect(lead: Option<u8>, cue: &str) -> bool {
+    match (lead, cue.as_bytes().first()) {
+        (Some(a), Some(&b)) => a == b || b == b'e',
+        _ => true,
+    }
 }
 
 pub(super) fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {
@@ -68,7 +81,12 @@ pub(super) fn cue_distance(
 ) -> Option<(usize, usize)> {
     // a full stop inside a sentence closes an abbreviation: "the U.S. Senate"
     let stop = |t: &Token| matches!(t.norm.as_str(), ";" | "?" | "!");
-    let is_cue = |i: usize| cues.iter().any(|c| cue_at(tokens, i, c));
+    let is_cue = |i: usize| {
+        // the token's first letter, found once for all the cues
+        let lead = tokens[i].base().as_bytes().first().copied();
+        cues.iter()
+            .any(|c| c.first().is_none_or(|w| may_inflect(lead, w)) && cue_at(tokens, i, c))
+    };
     let mut best: Option<(usize, usize)> = None;
     let mut i = toks.start;
     let mut words = 0;

@@ -13,12 +13,15 @@ mod actors;
 mod date;
 mod document;
 mod events;
+mod leads;
 mod owner;
 mod phrase;
 mod qualifiers;
 mod quantity;
 mod rows;
 mod sentence;
+#[cfg(test)]
+mod test_subject;
 mod wording;
 
 use std::ops::Range;
@@ -30,7 +33,7 @@ use crate::reader::negation::Polarity;
 use crate::reader::quantities::Units;
 use crate::reader::structure::{self, Opening};
 use crate::reader::tokens;
-use crate::rules::{Fact, Subject};
+use crate::rules::{Fact, FactKind, Subject};
 use crate::source::Document;
 
 use actors::actor_of;
@@ -210,6 +213,11 @@ pub(crate) struct SubjectReader<'r> {
     pers: Vec<Option<String>>,
     /// For each fact, whether its claim words its figure as a limit.
     limits: Vec<bool>,
+    /// For each fact, which of its phrases may start at a word (empty for
+    /// a fact of no phrases).
+    phrase_leads: Vec<leads::PhraseLeads>,
+    /// Some fact is a date.
+    has_dates: bool,
 }
 
 impl<'r> SubjectReader<'r> {
@@ -236,6 +244,16 @@ impl<'r> SubjectReader<'r> {
             .map(|f| f.per.clone().or_else(|| per_in_claim(f, units)))
             .collect();
         let limits = subject.facts.iter().map(limit_in_claim).collect();
+        let phrase_leads = subject
+            .facts
+            .iter()
+            .map(|f| match &f.kind {
+                FactKind::Absent(phrases) | FactKind::Present(phrases) => {
+                    leads::PhraseLeads::new(phrases)
+                }
+                _ => leads::PhraseLeads::new(&[]),
+            })
+            .collect();
         SubjectReader {
             subject,
             units,
@@ -245,6 +263,11 @@ impl<'r> SubjectReader<'r> {
             actors,
             pers,
             limits,
+            phrase_leads,
+            has_dates: subject
+                .facts
+                .iter()
+                .any(|f| matches!(f.kind, FactKind::Date { .. })),
         }
     }
 
@@ -278,6 +301,10 @@ impl<'r> SubjectReader<'r> {
     pub(crate) fn read(&self, doc: &Document) -> Reading {
         if !self.prefilter.may_be_about(&doc.text) {
             return Reading::default();
+        }
+        if self.has_dates {
+            // compiled while the sentences are split and their mentions read
+            crate::reader::dates::prepare();
         }
         let sentences = self.sentences(doc);
         let about = self.is_about(&sentences);

@@ -274,3 +274,114 @@ pub(super) fn settle(outcome: Outcome, loose: bool) -> Outcome {
         outcome
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_subject;
+    use super::super::{Instrument, Outcome, SubjectReader, Trace};
+    use super::*;
+    use crate::source::{Document, Markup};
+
+    /// The instrument the claim `claim` in the first sentence of `text` is
+    /// tied to, with the text of its mention, and the outcome
+    /// `lenient_owner` gives it.
+    fn tied(text: &str, claim: &str) -> (Instrument, Option<String>, (Option<Outcome>, bool)) {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let doc = Document::read(text, Markup::Text);
+        let sentences = reader.sentences(&doc);
+        let s = sentences
+            .iter()
+            .find(|s| doc.text[s.range.clone()].contains(claim))
+            .unwrap_or_else(|| panic!("no sentence holds {claim:?}"));
+        let start = doc.text.find(claim).unwrap_or_default();
+        let toks = tokens::covering(&s.tokens, &(start..start + claim.len())).unwrap_or(0..0);
+        let instrument = reader.instrument(s, toks.clone(), None);
+        let mention = match &instrument {
+            Instrument::Mention(r, _) | Instrument::Before(r) | Instrument::Compared(r) => {
+                Some(doc.text[r.clone()].to_owned())
+            }
+            _ => None,
+        };
+        let mut trace = Trace::default();
+        let outcome = reader.lenient_owner(s, toks, None, &mut trace);
+        (instrument, mention, outcome)
+    }
+
+    #[test]
+    fn a_figure_that_modifies_an_alias_is_the_aliass() {
+        let (instrument, mention, outcome) = tied(
+            "Norway and Chile signed a 12-year accord in Oslo.",
+            "12-year",
+        );
+        assert_eq!(mention.as_deref(), Some("accord"));
+        assert_eq!(instrument.owner(), Some(Owner::Subject));
+        assert_eq!(outcome, (None, false));
+    }
+
+    #[test]
+    fn a_figure_belongs_to_the_nearest_mention_before_it_in_its_clause() {
+        let text = "The Harbor Cooperation Accord runs for 12 years, and the Fisheries Compact \
+                    runs for 5 years.";
+        let (_, mention, outcome) = tied(text, "12 years");
+        assert_eq!(mention.as_deref(), Some("Harbor Cooperation Accord"));
+        assert_eq!(outcome, (None, false));
+        let (_, mention, outcome) = tied(text, "5 years");
+        assert_eq!(mention.as_deref(), Some("Fisheries Compact"));
+        assert_eq!(outcome, (Some(Outcome::OtherSubject), false));
+    }
+
+    #[test]
+    fn before_the_subject_is_another_time() {
+        let text = "Norway and Chile signed the Harbor Cooperation Accord in Oslo. \
+                    Talks went on for 3 years before the accord.";
+        let (instrument, mention, outcome) = tied(text, "3 years");
+        assert!(
+            matches!(instrument, Instrument::Before(_)),
+            "{instrument:?}"
+        );
+        assert_eq!(mention.as_deref(), Some("accord"));
+        assert_eq!(outcome, (Some(Outcome::OtherSubject), false));
+    }
+
+    #[test]
+    fn a_claim_tied_to_nothing_is_read_on_but_never_contradicts() {
+        let (instrument, mention, outcome) = tied("Rain fell for 3 days in Santiago.", "3 days");
+        assert!(
+            matches!(instrument, Instrument::Context(None)),
+            "{instrument:?}"
+        );
+        assert_eq!(mention, None);
+        assert_eq!(outcome, (None, true));
+        let contradicts = Outcome::Contradicts {
+            expected: "12 years".to_owned(),
+            fix: None,
+        };
+        assert_eq!(settle(contradicts.clone(), true), Outcome::Unattributed);
+        assert_eq!(settle(contradicts.clone(), false), contradicts);
+        assert_eq!(settle(Outcome::States, true), Outcome::States);
+    }
+
+    #[test]
+    fn a_claim_about_the_subject_itself_starts_with_its_name_or_alias() {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let subject = &rules.subjects[0];
+        let mut fact = subject.facts[0].clone();
+        assert!(about_subject_itself(&reader.terms, &fact));
+        fact.claim = "The limits on catches last 15 years.".to_owned();
+        assert!(!about_subject_itself(&reader.terms, &fact));
+        fact.claim = "This deal lasts 12 years.".to_owned();
+        assert!(about_subject_itself(&reader.terms, &fact));
+    }
+
+    #[test]
+    fn an_alias_is_one_in_its_singular_and_as_the_rule_writes_it() {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let text = "accords deals agreement treaty";
+        let tokens = tokens::tokenize(text, 0..text.len());
+        let aliases: Vec<bool> = tokens.iter().map(|t| is_alias(t, &reader.terms)).collect();
+        assert_eq!(aliases, [true, true, true, false]);
+    }
+}

@@ -6,6 +6,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::events::inflects;
+use super::leads::PhraseLeads;
 use super::sentence::SentenceView;
 use super::{Considered, Outcome, SubjectReader, Trace};
 use crate::reader::negation::{self, Polarity};
@@ -24,7 +25,7 @@ impl SubjectReader<'_> {
         out: &mut Vec<Considered>,
     ) {
         let (s, fact) = (v.s, &self.subject.facts[fi]);
-        for toks in phrase_matches(&s.tokens, phrases) {
+        for toks in phrase_matches(&s.tokens, phrases, &self.phrase_leads[fi]) {
             let range = s.tokens[toks.start].range.start..s.tokens[toks.end - 1].range.end;
             let mut trace = Trace::default();
             let (owner, loose) = self.lenient_owner(s, toks.clone(), v.context, &mut trace);
@@ -82,19 +83,14 @@ pub(super) fn read_pattern_fact(
 
 /// Token ranges where one of `phrases` stands; hyphens between words are
 /// skipped, `None` matches any one word, and matches do not overlap.
-fn phrase_matches(tokens: &[Token], phrases: &[Phrase]) -> Vec<Range<usize>> {
+fn phrase_matches(tokens: &[Token], phrases: &[Phrase], leads: &PhraseLeads) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // A phrase can only start at a word sharing its first word's first letter.
-        let lead = tokens[i].norm.as_bytes().first().copied();
-        let best = phrases
-            .iter()
-            .filter(|p| match p.first() {
-                Some(Some(w)) => w.as_bytes().first().copied() == lead,
-                _ => true,
-            })
-            .filter_map(|p| match_phrase(tokens, i, p))
+        // A phrase can only start at a word sharing its first word's first letters.
+        let best = leads
+            .at(&tokens[i].norm)
+            .filter_map(|k| match_phrase(tokens, i, &phrases[k]))
             .max();
         match best {
             Some(end) => {

@@ -65,6 +65,8 @@ impl SubjectReader<'_> {
     }
 
     /// For each quantity, how far it stands from each quantity fact's nearest cue.
+    /// Only facts of the quantity's dimension (or another currency) read it,
+    /// so only theirs are found; the others are `None`.
     pub(super) fn cue_distances(
         &self,
         v: &SentenceView<'_>,
@@ -78,8 +80,10 @@ impl SubjectReader<'_> {
                     .iter()
                     .map(|f| match &f.kind {
                         // a figure an exception takes is no candidate of the fact
-                        FactKind::Quantity { .. }
-                            if !f.cues.is_empty() && !excepted(&v.s.tokens, q, quantities, f) =>
+                        FactKind::Quantity { dimension, .. }
+                            if !f.cues.is_empty()
+                                && read_by(q, dimension)
+                                && !excepted(&v.s.tokens, q, quantities, f) =>
                         {
                             cue_distance(&v.s.tokens, q.tokens.clone(), &f.cues)
                         }
@@ -495,6 +499,14 @@ pub(super) fn per_in_claim(fact: &Fact, units: &Units) -> Option<String> {
         .into_iter()
         .find(|q| same_dimension(&q.unit.dimension, dimension) && q.unit.per.is_some())
         .and_then(|q| q.unit.per)
+}
+
+/// Whether a quantity fact of `dimension` may read the quantity `q`: one of
+/// its dimension, or in another currency. [`SubjectReader::read_quantity_fact`]
+/// reads no other, nor another's cue distance.
+fn read_by(q: &Quantity, dimension: &Dimension) -> bool {
+    same_dimension(&q.unit.dimension, dimension)
+        || quantities::other_currency(&q.unit.dimension, dimension).is_some()
 }
 
 pub(super) fn same_dimension(found: &Dimension, fact: &Dimension) -> bool {

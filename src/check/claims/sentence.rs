@@ -1,6 +1,7 @@
 //! One sentence read for claims: its context (the row or item it stands in,
 //! reported speech, quotations), and each fact read against it by kind.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::document::Sentence;
@@ -22,9 +23,9 @@ pub(super) struct SentenceView<'a> {
     pub(super) row: &'a RowContext,
     /// The owner the sentence's structure gives a claim tied to no mention.
     pub(super) context: Option<Owner>,
-    /// The sentence has a word of reported speech.
-    reported: bool,
-    quotes: Vec<Range<usize>>,
+    /// The sentence has a word of reported speech, and its quotations:
+    /// found when a claim is first found in it, as most sentences have none.
+    speech: OnceCell<(bool, Vec<Range<usize>>)>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -44,19 +45,26 @@ impl<'a> SentenceView<'a> {
         } else {
             row.owner
         };
-        let reported = s
-            .tokens
-            .iter()
-            .any(|t| t.is_word() && t.norm.len() >= 3 && is_reporting(&t.norm));
         SentenceView {
             text: &doc.text,
             doc,
             s,
             row,
             context,
-            reported,
-            quotes: quoted_spans(&s.tokens),
+            speech: OnceCell::new(),
         }
+    }
+
+    /// Whether the sentence has a word of reported speech, and its quotations.
+    fn speech(&self) -> &(bool, Vec<Range<usize>>) {
+        self.speech.get_or_init(|| {
+            let reported = self
+                .s
+                .tokens
+                .iter()
+                .any(|t| t.is_word() && t.norm.len() >= 3 && is_reporting(&t.norm));
+            (reported, quoted_spans(&self.s.tokens))
+        })
     }
 
     /// The header cell above the cell a claim at byte `at` stands in.
@@ -79,11 +87,8 @@ impl<'a> SentenceView<'a> {
 
     /// Inside a quotation or a sentence of reported speech.
     pub(super) fn attributed(&self, r: &Range<usize>) -> bool {
-        self.reported
-            || self
-                .quotes
-                .iter()
-                .any(|q| q.start <= r.start && r.end <= q.end)
+        let (reported, quotes) = self.speech();
+        *reported || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
     }
 
     /// The claim at `range` for fact `fi`, as [`settle`] settles it.
