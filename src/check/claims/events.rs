@@ -37,9 +37,11 @@ pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) 
 
 /// Whether token `t` is the cue word `cue` or an inflection of it.
 pub(super) fn inflects(t: &str, cue: &str) -> bool {
-    if !may_inflect(t.as_bytes().first().copied(), cue) {
-        return false;
-    }
+    may_inflect(t.as_bytes().first().copied(), cue) && inflects_in_full(t, cue)
+}
+
+/// [`inflects`] without its first-letter test.
+pub(super) fn inflects_in_full(t: &str, cue: &str) -> bool {
     if t == cue {
         return true;
     }

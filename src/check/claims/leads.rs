@@ -61,7 +61,7 @@ fn slot(lead: Option<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::claims::events::inflects;
+    use crate::check::claims::events::{inflects, inflects_in_full};
 
     fn phrase(words: &[Option<&str>]) -> Phrase {
         words.iter().map(|w| w.map(str::to_owned)).collect()
@@ -109,23 +109,6 @@ mod tests {
         let leads = PhraseLeads::new(&[]);
         assert!(at(&leads, "a").is_empty());
         assert!(at(&leads, "").is_empty());
-    }
-
-    /// [`inflects`] as it was before its test of the first letter.
-    fn inflects_in_full(t: &str, cue: &str) -> bool {
-        if t == cue {
-            return true;
-        }
-        let Some(rest) = t.strip_prefix(cue.trim_end_matches('e')) else {
-            return false;
-        };
-        let with_e = cue.ends_with('e');
-        matches!(rest, "s" | "es" | "ed" | "ing" | "d")
-            || (with_e && matches!(rest, "e" | "es" | "ed"))
-            || (!with_e
-                && rest.len() == 1 + 3
-                && rest.ends_with("ing")
-                && rest.as_bytes()[0] == cue.as_bytes()[cue.len() - 1])
     }
 
     proptest::proptest! {
