@@ -1486,6 +1486,9 @@ fn a_claim_belongs_to_its_clauses_subject_past_an_appositive_or_an_earlier_predi
     // the mention that is the subject keeps its claim
     let other = "Russia and Iran signed the treaty in January 2025. The 2001 treaty, signed in Moscow, has 10 articles.";
     assert_eq!(contradictions(other), []);
+    // the first mention across a semicolon is another clause's subject
+    let across = "The Russia–Iran treaty was signed in January 2025; the 2001 treaty replaced an older pact, ran for 10 years and lapsed.";
+    assert_eq!(contradictions(across), []);
 }
 
 #[test]

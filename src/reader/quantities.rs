@@ -544,8 +544,8 @@ fn unit_at<'u>(tokens: &[Token], i: usize, units: &'u Units) -> Option<(&'u Unit
 /// cost 20 pounds", "a fine of 50 pounds").
 fn weighs(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
-    let scaled =
-        (i >= 2 && SCALE_WORDS.contains(&word(i - 2))) || SCALE_WORDS.contains(&word(i - 1));
+    let scaled = (i >= 2 && SCALE_WORDS.contains(&word(i - 2)))
+        || (i >= 1 && SCALE_WORDS.contains(&word(i - 1)));
     let signed = (i.saturating_sub(3)..i).any(|k| word(k) == "£");
     let money_words = (i.saturating_sub(5)..i).any(|k| MONEY_WORDS.contains(&word(k)));
     !(scaled || signed || money_words || word(i + 1) == "sterling")
@@ -1185,6 +1185,13 @@ mod tests {
             .into_iter()
             .map(|(m, lo, _, _)| (m, (lo * 1000.0).round() / 1000.0))
             .collect()
+    }
+
+    #[test]
+    fn pounds_that_open_a_text_weigh() {
+        let text = "pounds of grain";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(weighs(&tokens, 0));
     }
 
     #[test]

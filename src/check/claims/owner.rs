@@ -164,7 +164,8 @@ fn clause_subject(s: &Sentence, i: usize, claim: usize) -> Option<usize> {
     let turn = (m.tokens.end..claim).any(|k| new_predicate(tokens, k));
     let first = s.mentions.first()?;
     let first_turn = (0..claim).find(|&k| new_predicate(tokens, k))?;
-    (turn && i != 0 && first.tokens.end <= first_turn).then_some(0)
+    let same_clause = !clause_break(&tokens[first.tokens.end.min(claim)..claim]);
+    (turn && i != 0 && first.tokens.end <= first_turn && same_clause).then_some(0)
 }
 
 /// A mention across a semicolon or a contrast ("…, although the deal
