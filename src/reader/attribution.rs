@@ -296,7 +296,7 @@ pub fn other_parties_agree(tokens: &[Token], terms: &Terms) -> bool {
             && matches!(tokens[a.tokens.1].norm.as_str(), "and" | "," | "&");
         let agree = (b.tokens.1..tokens.len().min(b.tokens.1 + 3)).any(|k| {
             let w = tokens[k].norm.as_str();
-            AGREE_VERBS.contains(&w)
+            is_agree_verb(w)
         });
         sides && joined && agree
     })
@@ -318,8 +318,8 @@ const PHRASE_ENDS: &[&str] = &[
     "before", "against", "during", "through", "is", "was", "are", "were", "has", "have", "had",
     "will", "would",
 ];
-/// Verbs between an alias and "with" in "the agreement Moscow signed with Pyongyang".
-const DEAL_VERBS: &[&str] = &[
+/// Past forms of the verbs of making an agreement.
+const AGREED: &[&str] = &[
     "signed",
     "struck",
     "reached",
@@ -327,24 +327,16 @@ const DEAL_VERBS: &[&str] = &[
     "agreed",
     "inked",
     "sealed",
-    "made",
-    "has",
-    "had",
 ];
+/// Verbs between an alias and "with" in "the agreement Moscow signed with
+/// Pyongyang".
+fn is_deal_verb(w: &str) -> bool {
+    AGREED.contains(&w) || matches!(w, "made" | "has" | "had")
+}
 /// Verbs that tell of two sides making an agreement.
-const AGREE_VERBS: &[&str] = &[
-    "signed",
-    "struck",
-    "reached",
-    "concluded",
-    "agreed",
-    "inked",
-    "sealed",
-    "agree",
-    "agrees",
-    "sign",
-    "signs",
-];
+fn is_agree_verb(w: &str) -> bool {
+    AGREED.contains(&w) || matches!(w, "agree" | "agrees" | "sign" | "signs")
+}
 /// Whether a noun names what a narrower instrument is about: "a gas deal",
 /// "the trade agreement", "an arms pact" are other instruments than a
 /// subject whose own names do not say so.
@@ -595,7 +587,7 @@ fn classify_alias(
     // After the alias: "with X", "between X and Y", "X signed with Y".
     let mut j = i + 1;
     while tokens.get(j).is_some_and(|t| {
-        (t.capitalized && t.is_word()) || DEAL_VERBS.contains(&t.norm.as_str()) || t.norm == "that"
+        (t.capitalized && t.is_word()) || is_deal_verb(&t.norm) || t.norm == "that"
     }) && j < i + 5
     {
         j += 1;
