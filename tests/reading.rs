@@ -1516,3 +1516,97 @@ fn the_deal_after_an_agreement_with_another_country_is_that_one() {
     let own = "Russia and Iran agreed to deepen ties. The treaty runs for 25 years.";
     assert_eq!(contradictions(own), [pair("term", "25 years")]);
 }
+
+/// A subject with two date facts, for the tests of what a date belongs to
+/// and of drafts that describe the subject without naming it.
+const QUAY: &str = r#"
+subject:
+  id: quay
+  name: Quay Accord
+  names: [Quay Accord]
+  parties:
+    - [Norway, Oslo]
+    - [Chile, Santiago]
+  aliases: [accord, agreement, deal]
+  source: test text
+facts:
+  - id: signed
+    claim: The accord was signed on 3 May 2021.
+    date: 2021-05-03
+    cues: [sign, signed]
+  - id: in-force
+    claim: The accord took effect on 1 July 2022.
+    date: 2022-07-01
+    cues: [effect, force, ratified]
+  - id: term
+    claim: The accord runs for 12 years.
+    quantity: { value: 12, unit: year }
+    cues: [run, runs, last]
+"#;
+
+fn quay_findings(text: &str) -> Vec<(String, Kind, String)> {
+    let rules =
+        RuleSet::from_sources(&[("quay.yaml".to_owned(), QUAY.to_owned())]).expect("quay rules");
+    findings_with(&rules, text, Markup::Text)
+}
+
+fn quay_contradictions(text: &str) -> Vec<(String, String)> {
+    quay_findings(text)
+        .into_iter()
+        .filter(|(_, k, _)| *k == Kind::Contradiction)
+        .map(|(f, _, t)| (f, t))
+        .collect()
+}
+
+#[test]
+fn an_alias_and_one_party_with_the_full_date_of_a_date_fact_describe_the_subject() {
+    // one party and "the accord" alone may be any of Norway's accords
+    let vague = "Norway met its duties under the accord, which was signed in May 2021.";
+    assert_eq!(quay_findings(vague), []);
+    // the full date of the signing tells this accord from any other
+    let full = "Norway met its duties under the accord, which was signed on 3 May 2021.";
+    let found = quay_findings(full);
+    assert!(!found.is_empty(), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(f, k, _)| *k == Kind::Unstated && f != "signed"),
+        "{found:?}"
+    );
+    // a date that does not agree identifies nothing: the draft stays silent
+    let other = "Norway met its duties under the accord, which was signed on 9 May 2021.";
+    assert_eq!(quay_findings(other), []);
+}
+
+#[test]
+fn a_plain_text_heading_gives_its_event_to_the_date_lines_and_the_lede_under_it() {
+    // a "Date:" line under a title that names the event
+    let label = "The Quay Accord takes effect\n\nDate: 2 July 2022\n\nNorway and Chile signed the Quay Accord on 3 May 2021.\n";
+    assert_eq!(
+        quay_contradictions(label),
+        [pair("in-force", "2 July 2022")]
+    );
+    // a lede whose fronted date has an event of no fact: the headline's
+    let lede = "Quay Accord takes effect\n\nOn 2 July 2022, officials in Oslo confirmed that Chile had met its part of the Quay Accord.\n";
+    assert_eq!(quay_contradictions(lede), [pair("in-force", "2 July 2022")]);
+    // the same words with no heading above say nothing of the event
+    let bare = "On 2 July 2022, officials in Oslo confirmed that Chile had met its part of the Quay Accord.\n";
+    assert_eq!(quay_contradictions(bare), []);
+    // a lede whose date is another date fact's event keeps that event
+    let signed =
+        "Quay Accord takes effect\n\nOn 4 May 2021, Norway and Chile signed the Quay Accord.\n";
+    assert_eq!(quay_contradictions(signed), [pair("signed", "4 May 2021")]);
+}
+
+#[test]
+fn a_fronted_date_skips_an_adjunct_of_another_time_and_stops_at_a_relative_clause() {
+    // "after the vote …" is another time; the main verb is the date's event
+    let adjunct = "On 5 May 2021, after the vote in the Norwegian parliament, Norway and Chile signed the Quay Accord.";
+    assert_eq!(quay_contradictions(adjunct), [pair("signed", "5 May 2021")]);
+    let before =
+        "On 5 May 2021, following its ratification by Chile, the Quay Accord was signed by Norway.";
+    assert_eq!(quay_contradictions(before), [pair("signed", "5 May 2021")]);
+    // a relative clause with a date of its own is not the fronted date's
+    let relative = "On 2 July 2022, Chile met its duties under the Quay Accord, which was signed on 3 May 2021.";
+    assert_eq!(quay_contradictions(relative), []);
+}

@@ -34,12 +34,19 @@ pub(crate) struct Prefilter {
     /// Each party, as its names, each as word indices.
     parties: Vec<Vec<Vec<usize>>>,
     aliases: Vec<usize>,
+    /// The subject's full-date facts: with an alias and one party, a text
+    /// that gives one of these dates may describe the subject (see
+    /// `SubjectReader::read`). Each needs its year, and its month's first
+    /// three letters or a numeric form ("14/07/2015", "2015-07-14").
+    dates: Vec<FullDate>,
     /// Only names make a text about the subject.
     names_only: bool,
 }
 
 impl Prefilter {
-    pub(crate) fn new(terms: &Terms) -> Prefilter {
+    /// `dates`: those of the subject's facts that are full dates, as (year,
+    /// month).
+    pub(crate) fn new(terms: &Terms, dates: &[(i32, u32)]) -> Prefilter {
         let mut words: Vec<String> = Vec::new();
         let mut index = |w: &str| -> usize {
             match words.iter().position(|x| x == w) {
@@ -66,6 +73,17 @@ impl Prefilter {
             })
             .collect();
         let aliases: Vec<usize> = terms.aliases.iter().map(|w| index(w)).collect();
+        let dates: Vec<FullDate> = dates
+            .iter()
+            .filter_map(|&(year, month)| {
+                let name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+                Some(FullDate {
+                    year: index(&year.to_string()),
+                    month: index(name),
+                    numeric: [format!("/{year}"), format!(".{year}"), format!("{year}-")],
+                })
+            })
+            .collect();
         let mut patterns = Vec::new();
         let mut word_of = Vec::new();
         let mut always = vec![false; words.len()];
@@ -127,6 +145,7 @@ impl Prefilter {
             names,
             parties,
             aliases,
+            dates,
             names_only: terms.names_only,
         }
     }
@@ -155,10 +174,35 @@ impl Prefilter {
         if self.names.iter().any(all) {
             return true;
         }
+        let party = |names: &Vec<Vec<usize>>| names.iter().any(all);
         !self.parties.is_empty()
             && !self.names_only
             && self.aliases.iter().any(|&a| found[a])
-            && self.parties.iter().all(|names| names.iter().any(all))
+            && (self.parties.iter().all(party)
+                || (self.parties.iter().any(party)
+                    && self.dates.iter().any(|d| d.may_stand_in(text, &found))))
+    }
+}
+
+/// A full date a text may give, as the prefilter looks for it.
+struct FullDate {
+    /// Word indices of its year and of its month's first three letters.
+    year: usize,
+    month: usize,
+    /// Its year as numeric dates write it beside a separator.
+    numeric: [String; 3],
+}
+
+/// Each month's first three letters, which every name of it the date reader
+/// takes begins with.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+impl FullDate {
+    /// Whether the date may stand in `text`, given the words `found` in it.
+    fn may_stand_in(&self, text: &str, found: &[bool]) -> bool {
+        found[self.year] && (found[self.month] || self.numeric.iter().any(|n| text.contains(n)))
     }
 }
 
@@ -269,7 +313,7 @@ mod tests {
 
     #[test]
     fn a_document_needs_a_name_or_an_alias_with_every_party() {
-        let p = Prefilter::new(&terms());
+        let p = Prefilter::new(&terms(), &[]);
         assert!(p.may_be_about("Signed: the TREATY ON Comprehensive Strategic Partnership."));
         assert!(p.may_be_about("Russia and Iran signed a deal."));
         assert!(p.may_be_about("The Russian Federation's deal with the Islamic Republic"));
@@ -277,6 +321,21 @@ mod tests {
         assert!(!p.may_be_about("Russia signed a deal with China."));
         assert!(!p.may_be_about("Russia and Iran met on Tuesday."));
         assert!(!p.may_be_about("A treaty on fisheries."));
+    }
+
+    #[test]
+    fn one_party_and_an_alias_need_the_year_and_month_of_a_full_date_fact() {
+        let p = Prefilter::new(&terms(), &[(2025, 1)]);
+        assert!(p.may_be_about("Iran kept the deal signed on 17 January 2025."));
+        assert!(p.may_be_about("Iran kept the deal signed on Jan. 17, 2025."));
+        assert!(p.may_be_about("Iran kept the deal signed on 17/01/2025."));
+        assert!(p.may_be_about("Iran kept the deal signed on 2025-01-17."));
+        assert!(!p.may_be_about("Iran kept the deal signed in 2025."));
+        assert!(!p.may_be_about("Iran kept the deal signed on 17 March 2025."));
+        assert!(!p.may_be_about("Iran spoke on 17 January 2025."));
+        // without full-date facts, one party is never enough
+        let none = Prefilter::new(&terms(), &[]);
+        assert!(!none.may_be_about("Iran kept the deal signed on 17 January 2025."));
     }
 
     #[test]
@@ -288,7 +347,7 @@ mod tests {
             None,
             vec![],
         );
-        let p = Prefilter::new(&t);
+        let p = Prefilter::new(&t, &[]);
         // "alpha" overlaps the end of "deal"; "ssi" lies inside "russia" and
         // ends first, so "russia" is never reported itself.
         assert!(p.may_be_about("dealpha RUSSIA"));
@@ -320,7 +379,7 @@ mod tests {
 
     #[test]
     fn british_spellings_count() {
-        let p = Prefilter::new(&terms());
+        let p = Prefilter::new(&terms(), &[]);
         assert!(p.may_be_about("Russia and Iran: a defence deal? No, a defence."));
         assert!(p.may_be_about("Russia and Iran and their defence"));
         assert_eq!(
@@ -342,7 +401,7 @@ mod tests {
             None,
             vec![],
         );
-        let p = Prefilter::new(&t);
+        let p = Prefilter::new(&t, &[]);
         assert!(p.may_be_about("TÜRKIYE ACCORD"));
         assert!(!p.may_be_about("nothing"));
     }

@@ -125,6 +125,7 @@ impl SubjectReader<'_> {
         } else if !fact.cues.is_empty()
             && !cued()
             && !self.header_cued(v, d.range.start, &fact.cues)
+            && !self.lede_cued(v, fi, toks)
             && !founding()
         {
             (Some(Outcome::NoCue), false)
@@ -141,6 +142,34 @@ impl SubjectReader<'_> {
                 // a fact-sheet line under a heading that names the event
                 let tokens = tokens::tokenize(v.text, h.clone());
                 (0..tokens.len()).any(|i| cues.iter().any(|c| cue_at(&tokens, i, c)))
+            })
+    }
+
+    /// Whether the date at `toks` opens the first sentence under a heading
+    /// that names the event of fact `fi` and of no other date fact: "Sanctions
+    /// lifted" over "On 16 January, the agency verified ...". A date whose
+    /// own event is another date fact's cue stays that event's.
+    fn lede_cued(&self, v: &SentenceView<'_>, fi: usize, toks: &Range<usize>) -> bool {
+        let Some(heading) = &v.row.lede_of else {
+            return false;
+        };
+        if !crate::reader::structure::fronted_date(&v.s.tokens, toks) {
+            return false;
+        }
+        let heading = tokens::tokenize(v.text, heading.clone());
+        let names = |cues: &[Vec<String>]| {
+            (0..heading.len()).any(|i| cues.iter().any(|c| cue_at(&heading, i, c)))
+        };
+        let others = self
+            .subject
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| *i != fi && matches!(f.kind, FactKind::Date { .. }));
+        names(&self.subject.facts[fi].cues)
+            && others.clone().all(|(_, f)| !names(&f.cues))
+            && others.clone().all(|(_, f)| {
+                !date_event(&v.s.tokens, toks.clone(), &f.cues).is_some_and(|(_, cue)| cue)
             })
     }
 

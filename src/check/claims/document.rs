@@ -221,6 +221,22 @@ impl SubjectReader<'_> {
         parties
     }
 
+    /// The sentences that may describe the subject without naming it or
+    /// both its parties: a mention of it by an alias (not a pronoun) and one
+    /// party named beside it ("Iran met its commitments under the nuclear
+    /// deal signed on ..."). Whether the draft is about the subject then
+    /// rests on what those sentences say of it ([`SubjectReader::read`]).
+    pub(super) fn described_in(&self, sentences: &[Sentence]) -> Vec<Range<usize>> {
+        if self.terms.parties.is_empty() || self.terms.names_only {
+            return Vec::new();
+        }
+        sentences
+            .iter()
+            .filter(|s| !s.parties.is_empty() && has_alias(s))
+            .map(|s| s.range.clone())
+            .collect()
+    }
+
     pub(super) fn is_about(&self, sentences: &[Sentence]) -> bool {
         if sentences.iter().any(|s| s.named) {
             return true;
@@ -234,12 +250,6 @@ impl SubjectReader<'_> {
         // the parties must be named around a mention of the instrument (in its
         // sentence or the next to it), not anywhere: a story on another deal
         // may name one party in passing, far from the deal
-        let has_alias = |s: &Sentence| {
-            s.mentions
-                .iter()
-                .zip(&s.owners)
-                .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
-        };
         (0..sentences.len())
             .filter(|&i| has_alias(&sentences[i]))
             .any(|i| {
@@ -251,6 +261,14 @@ impl SubjectReader<'_> {
                 seen.iter().all(|x| *x)
             })
     }
+}
+
+/// A sentence mentions the subject by a word for it, not by a pronoun.
+fn has_alias(s: &Sentence) -> bool {
+    s.mentions
+        .iter()
+        .zip(&s.owners)
+        .any(|(m, o)| m.reference != Reference::Pronoun && *o == Owner::Subject)
 }
 
 #[cfg(test)]

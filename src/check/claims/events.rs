@@ -214,12 +214,39 @@ pub(super) fn date_event(
     if let Some(event) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
         return Some(event);
     }
-    // a fronted date reaches the main verb whatever stands between
-    let reach = if fronted_date(tokens, &toks) { 40 } else { 8 };
     // a full stop inside a sentence closes an abbreviation ("the U.S.
     // Senate"), and the sentence's own ends the walk anyway
+    if fronted_date(tokens, &toks) {
+        // a fronted date reaches the main verb whatever stands between, past
+        // an adjunct of another time ("On 16 May, after the vote in the
+        // Senate, the president signed"), but not into a relative clause
+        // with a time of its own ("…, under the deal which was signed in 2015")
+        let ahead = past_time_adjunct(tokens, toks.end)..tokens.len();
+        return first_event_is_cue(tokens, ahead, 40, FRONTED_STOPS, &is_cue);
+    }
     let ahead = toks.end..tokens.len();
-    first_event_is_cue(tokens, ahead, reach, &[";", "?", "!"], &is_cue)
+    first_event_is_cue(tokens, ahead, 8, &[";", "?", "!"], &is_cue)
+}
+
+/// Where the walk from a fronted date to its main verb ends.
+const FRONTED_STOPS: &[&str] = &[";", "?", "!", "which", "who", "whom", "whose"];
+
+/// Words opening an adjunct of another time than the date before it.
+const TIME_ADJUNCTS: &[&str] = &["after", "before", "following", "since", "ahead", "prior"];
+
+/// The token after "…, following X," when `comma` (the token after a
+/// fronted date) opens such an adjunct; else `comma` itself.
+fn past_time_adjunct(tokens: &[Token], comma: usize) -> usize {
+    let opens = tokens.get(comma).is_some_and(|t| t.norm == ",")
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| TIME_ADJUNCTS.contains(&t.norm.as_str()));
+    if !opens {
+        return comma;
+    }
+    (comma + 2..tokens.len())
+        .find(|&k| tokens[k].norm == ",")
+        .map_or(comma, |k| k + 1)
 }
 
 /// The event of a "when" clause right after the date at `toks` ("in 2018,

@@ -231,7 +231,19 @@ impl<'r> SubjectReader<'r> {
         )
         .with_acronyms(subject.acronyms.iter().cloned())
         .names_only(subject.names_only);
-        let prefilter = super::prefilter::Prefilter::new(&terms);
+        let full_dates: Vec<(i32, u32)> = subject
+            .facts
+            .iter()
+            .filter_map(|f| match f.kind {
+                FactKind::Date {
+                    year,
+                    month: Some(month),
+                    day: Some(_),
+                } => Some((year, month)),
+                _ => None,
+            })
+            .collect();
+        let prefilter = super::prefilter::Prefilter::new(&terms, &full_dates);
         let own = subject
             .facts
             .iter()
@@ -308,7 +320,12 @@ impl<'r> SubjectReader<'r> {
         }
         let sentences = self.sentences(doc);
         let about = self.is_about(&sentences);
-        if !about {
+        let described = if about {
+            Vec::new()
+        } else {
+            self.described_in(&sentences)
+        };
+        if !about && described.is_empty() {
             return Reading::default();
         }
         let anchor = document::anchor(&sentences);
@@ -323,14 +340,83 @@ impl<'r> SubjectReader<'r> {
                 }
                 let mut out = Vec::new();
                 self.read_sentence(doc, &s, &context, &mut out);
-                out
+                self.pronoun_for_subject(doc, &mut s, &context)
+                    .unwrap_or(out)
             })
-            .collect();
+            .collect::<Vec<_>>();
+        if !about && !considered.iter().any(|c| self.identifies(c, &described)) {
+            return Reading::default();
+        }
         Reading {
-            about,
+            about: true,
             anchor,
             considered,
         }
+    }
+
+    /// The sentence read again with a pronoun that the discourse gave to
+    /// another instrument taken as the subject, when the sentence then gives
+    /// the day and month of one of the subject's date facts through it: "An
+    /// interim deal is agreed. It is signed in Vienna on July 14" is the
+    /// subject, signed that day. `None` when the sentence has no such pronoun
+    /// or says no such thing through it.
+    fn pronoun_for_subject(
+        &self,
+        doc: &Document,
+        s: &mut document::Sentence,
+        context: &rows::RowContext,
+    ) -> Option<Vec<Considered>> {
+        let other_pronoun =
+            |i: usize| s.mentions[i].reference == Reference::Pronoun && s.owners[i] == Owner::Other;
+        let pronouns: Vec<usize> = (0..s.mentions.len())
+            .filter(|&i| other_pronoun(i))
+            .collect();
+        if pronouns.is_empty() || !self.has_dates {
+            return None;
+        }
+        for &i in &pronouns {
+            s.owners[i] = Owner::Subject;
+        }
+        let mut out = Vec::new();
+        self.read_sentence(doc, s, context, &mut out);
+        for &i in &pronouns {
+            s.owners[i] = Owner::Other;
+        }
+        let through_pronoun = |c: &Considered| {
+            matches!(&c.trace.instrument, Some(Instrument::Mention(at, Owner::Subject))
+                if pronouns.iter().any(|&i| s.spans[i] == *at))
+        };
+        let dated = out.iter().any(|c| {
+            through_pronoun(c)
+                && c.outcome == Outcome::States
+                && matches!(
+                    self.subject.facts[c.fact].kind,
+                    FactKind::Date { day: Some(_), .. }
+                )
+                && crate::reader::dates::find_dates(&c.found)
+                    .iter()
+                    .any(|d| d.month.is_some() && d.day.is_some())
+        });
+        dated.then_some(out)
+    }
+
+    /// A claim that tells the subject from any other by what it states: the
+    /// full date (day, month and year) of one of its date facts, said of a
+    /// mention in one of the `described` sentences. A deal "signed on 14
+    /// July 2015" with one of its parties is that deal, while "the deal"
+    /// and one party alone may be any of the party's deals.
+    fn identifies(&self, c: &Considered, described: &[Range<usize>]) -> bool {
+        let Some(Instrument::Mention(mention, Owner::Subject)) = &c.trace.instrument else {
+            return false;
+        };
+        c.outcome == Outcome::States
+            && matches!(self.subject.facts[c.fact].kind, FactKind::Date { .. })
+            && described
+                .iter()
+                .any(|r| r.start <= mention.start && mention.end <= r.end)
+            && crate::reader::dates::find_dates(&c.found)
+                .iter()
+                .any(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
     }
 }
 

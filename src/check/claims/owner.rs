@@ -118,17 +118,24 @@ impl SubjectReader<'_> {
                     && !clause_break(&s.tokens[m.tokens.end..toks.start])
                     && aside_of(&s.tokens, m.tokens.start).is_none_or(|a| Some(a) == claim_aside)
             });
+        let undecided = |i: usize| {
+            s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
+        };
         let after = || {
-            s.mentions.iter().position(|m| {
+            let ahead = |m: &Mention| {
                 m.tokens.start >= toks.end && !clause_break(&s.tokens[toks.end..m.tokens.start])
-            })
+            };
+            let first = s.mentions.iter().position(ahead)?;
+            // "On 3 May, the board said the firm met its duties under the
+            // accord": a pronoun that resolves to nothing gives way to a
+            // mention after it
+            let decided =
+                (first..s.mentions.len()).find(|&j| ahead(&s.mentions[j]) && !undecided(j));
+            Some(decided.unwrap_or(first))
         };
         // "Iran said it has passed the 3.67 percent cap set under the deal": a
         // pronoun that resolves to nothing gives way to a mention after the claim
-        let undecided = before.is_some_and(|i| {
-            s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
-        });
-        if undecided {
+        if before.is_some_and(undecided) {
             return after().or(before);
         }
         if let Some(i) = before {

@@ -23,7 +23,54 @@ pub(super) fn another_figure(tokens: &[Token], q: &Quantity, terms: &Terms) -> b
         || an_effect(tokens, q.tokens.start)
         || (q.unit.dimension == Dimension::Time
             && q.form == Form::Noun
-            && elapsed_span(tokens, q.tokens.clone(), terms))
+            && (elapsed_span(tokens, q.tokens.clone(), terms) || held_by_count(tokens, q.tokens.start)))
+}
+
+/// Whether the duration at `start` ("for 10 years") says how long a count
+/// that is its verb's subject holds: "only 5,060 of them enriching for 10
+/// years", "1,000 troops will stay for five years". It is that count's
+/// term, not one of the subject's own.
+fn held_by_count(tokens: &[Token], start: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    if start < 2 || word(start - 1) != "for" {
+        return false;
+    }
+    // back over the verb and its object or auxiliaries, to the count
+    let verb = (start.saturating_sub(5)..start - 1).rev().find(|&k| {
+        let w = word(k);
+        w.len() > 4 && w.ends_with("ing") || AUXILIARIES.contains(&w)
+    });
+    let Some(verb) = verb else { return false };
+    if (verb..start - 1).any(|k| !tokens[k].is_word()) {
+        return false;
+    }
+    // the count: a number, then perhaps "of these" or its noun
+    let mut k = verb;
+    let mut nouns = 0;
+    while k > 0 {
+        k -= 1;
+        let w = word(k);
+        if is_count(w) {
+            return k == 0 || !matches!(word(k - 1), "for" | "over" | "within" | "in");
+        }
+        let partitive = matches!(w, "of" | "these" | "them" | "those" | "only" | "just");
+        if !tokens[k].is_word() || (!partitive && nouns == 1) {
+            return false;
+        }
+        nouns += usize::from(!partitive);
+    }
+    false
+}
+
+/// Auxiliaries and modals that open a verb group after its subject.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "are", "were",
+];
+
+/// Whether a word is a count written in figures ("5,060", "300").
+fn is_count(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
 }
 
 /// Words that add to what the subject already has: a quantity they govern
@@ -444,6 +491,24 @@ mod tests {
         // a "with" phrase after a clause of effect
         let text = "The fund has led to repairs, with $4 million still planned.";
         assert!(effect(text));
+    }
+
+    /// Whether the duration after the first "for" of `text` is held by a count.
+    fn held(text: &str) -> bool {
+        let tokens = tokenize(text, 0..text.len());
+        let at = tokens.iter().position(|t| t.norm == "for").expect("a duration");
+        held_by_count(&tokens, at + 1)
+    }
+
+    #[test]
+    fn a_duration_of_a_counted_subject_is_that_counts_term() {
+        assert!(held("Only 1,200 of them may dredge the bay for 10 years."));
+        assert!(held("It keeps 300 boats, with 120 of these fishing cod for eight years."));
+        assert!(held("About 900 inspectors will stay for five years."));
+        // the subject's own term, or a count that is no verb's subject
+        assert!(!held("The accord limits dredging for 10 years."));
+        assert!(!held("The accord caps the fleet at 300 boats for 12 years."));
+        assert!(!held("Talks over 12 months will run for two years."));
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub(super) struct RowContext {
     /// For a list item or label line, the text of the innermost heading
     /// above it: "Date: 17 January" under "Signing" is the signing's date.
     pub(super) heading: Option<Range<usize>>,
+    /// For the first sentence of a paragraph right under a heading, the
+    /// heading's text: a lede's fronted date may be the headline's event.
+    pub(super) lede_of: Option<Range<usize>>,
 }
 
 /// Whether a paragraph is a fact-sheet line such as "Articles: 45" or
@@ -45,6 +48,9 @@ struct Open {
     /// A table's header row: its text, for the column a cell stands in, and
     /// the subject it names, for the rows under it.
     table_header: Option<(Range<usize>, Option<Owner>)>,
+    /// The block of the sentence before, and the heading's text when that
+    /// block is a heading.
+    last: Option<(usize, Option<Range<usize>>)>,
 }
 
 /// Each sentence's context, in document order.
@@ -83,6 +89,24 @@ impl Open {
 
     fn context(&mut self, doc: &Document, s: &Sentence) -> RowContext {
         let kind = doc.blocks[s.block].kind;
+        let lede_of = match (&self.last, kind) {
+            (Some((block, Some(heading))), BlockKind::Paragraph) if block + 1 == s.block => {
+                Some(heading.clone())
+            }
+            _ => None,
+        };
+        let heading_text = matches!(kind, BlockKind::Heading(_)).then(|| s.range.clone());
+        self.last = match self.last.take() {
+            // a heading of several sentences is one heading
+            Some((block, Some(h))) if block == s.block => Some((block, Some(h.start..s.range.end))),
+            _ => Some((s.block, heading_text)),
+        };
+        let mut context = self.block_context(doc, s, kind);
+        context.lede_of = lede_of;
+        context
+    }
+
+    fn block_context(&mut self, doc: &Document, s: &Sentence, kind: BlockKind) -> RowContext {
         self.enter(kind, s);
         let under_heading = self.headings.iter().rev().find_map(|(_, o, _)| *o);
         let heading = self.headings.last().map(|(_, _, r)| r.clone());
@@ -92,12 +116,14 @@ impl Open {
                 header: None,
                 label: false,
                 heading,
+                lede_of: None,
             },
             BlockKind::Paragraph if is_label_line(&doc.text[s.range.clone()]) => RowContext {
                 owner: under_heading,
                 header: None,
                 label: true,
                 heading,
+                lede_of: None,
             },
             BlockKind::TableRow { header: false } => RowContext {
                 owner: self
@@ -108,12 +134,14 @@ impl Open {
                 header: self.table_header.as_ref().map(|(r, _)| r.clone()),
                 label: false,
                 heading: None,
+                lede_of: None,
             },
             BlockKind::TableRow { header: true } => RowContext {
                 owner: under_heading,
                 header: None,
                 label: false,
                 heading: None,
+                lede_of: None,
             },
             _ => RowContext::default(),
         }
