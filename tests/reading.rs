@@ -1528,6 +1528,7 @@ subject:
     - [Norway, Oslo]
     - [Chile, Santiago]
   aliases: [accord, agreement, deal]
+  distinct-from: [Interim Pact]
   source: test text
 facts:
   - id: signed
@@ -1609,4 +1610,22 @@ fn a_fronted_date_skips_an_adjunct_of_another_time_and_stops_at_a_relative_claus
     // a relative clause with a date of its own is not the fronted date's
     let relative = "On 2 July 2022, Chile met its duties under the Quay Accord, which was signed on 3 May 2021.";
     assert_eq!(quay_contradictions(relative), []);
+}
+
+#[test]
+fn a_pronoun_given_to_another_instrument_is_the_subject_when_it_gives_the_subjects_date() {
+    // the sentence gives the signing's day and month through "It"
+    let text = "Norway and Chile signed the Quay Accord. An Interim Pact came first, in 2019.\n\nIt runs for 15 years from its signing in Oslo on 3 May.\n";
+    assert_eq!(quay_contradictions(text), [pair("term", "15 years")]);
+    // another day: "It" stays the interim pact, whose term this is
+    let other = "Norway and Chile signed the Quay Accord. An Interim Pact came first, in 2019.\n\nIt runs for 15 years from its signing in Oslo on 9 May.\n";
+    assert_eq!(quay_contradictions(other), []);
+}
+
+#[test]
+fn a_duration_held_by_a_count_is_not_the_subjects_term() {
+    let text = "The Quay Accord lets Norway keep 300 trawlers, with only 120 of these running nets for 10 years.";
+    assert_eq!(quay_contradictions(text), []);
+    let own = "The Quay Accord lets Norway keep 300 trawlers and runs for 10 years.";
+    assert_eq!(quay_contradictions(own), [pair("term", "10 years")]);
 }
