@@ -1388,18 +1388,25 @@ facts:
 "#;
 
 #[test]
-fn a_date_told_from_the_time_of_writing_states_and_never_contradicts() {
+fn a_date_told_from_the_time_of_writing_states_nothing_but_its_month() {
+    // the draft gives no time of writing: "a year ago" says nothing
     for text in [
-        "Russia and Iran signed their partnership treaty last January.",
         "Russia and Iran signed their partnership treaty a year ago.",
         "Russia and Iran signed their partnership treaty earlier this year.",
+        "Russia and Iran signed their partnership treaty last month.",
     ] {
         assert_eq!(contradictions(text), [], "{text}");
         assert!(
-            !unstated(text).contains(&"signing-date".to_owned()),
+            unstated(text).contains(&"signing-date".to_owned()),
             "{text}"
         );
     }
+    // a month named with a relative year is judged on the month
+    let month = "Russia and Iran signed their partnership treaty last January.";
+    assert_eq!(contradictions(month), []);
+    assert!(!unstated(month).contains(&"signing-date".to_owned()));
+    let wrong = "Russia and Iran signed their partnership treaty last March.";
+    assert_eq!(contradictions(wrong), [pair("signing-date", "March")]);
     // "this may" is a modal verb, not the month
     let modal = "Russia and Iran signed their partnership treaty, and this may change ties.";
     assert!(unstated(modal).contains(&"signing-date".to_owned()));
@@ -1628,4 +1635,18 @@ fn a_duration_held_by_a_count_is_not_the_subjects_term() {
     assert_eq!(quay_contradictions(text), []);
     let own = "The Quay Accord lets Norway keep 300 trawlers and runs for 10 years.";
     assert_eq!(quay_contradictions(own), [pair("term", "10 years")]);
+}
+
+#[test]
+fn a_date_after_a_closed_aside_belongs_to_the_verb_before_the_aside() {
+    // the aside's verb ("signed") is not the date's event
+    for text in [
+        "Norway left the Quay Accord – signed by both states – in June 2021.",
+        "Norway left the Quay Accord (signed by both states) in June 2021.",
+    ] {
+        assert_eq!(quay_contradictions(text), [], "{text}");
+    }
+    // without the aside, the date is the signing's
+    let plain = "Both states signed the Quay Accord in June 2021.";
+    assert_eq!(quay_contradictions(plain), [pair("signed", "June 2021")]);
 }

@@ -127,7 +127,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // a timeline's entry: "2018: the US withdrew", "• 2018 – talks resume"
         r"(?P<tl>^[\s•*·▪‣◦-]*(?P<ty>[12]\d{3})(?:\s*:|\s+[-–—])\s)".to_owned(),
         // a date told from the time of writing: "last May", "a year ago"
-        format!(r"(?P<rel>\b(?:(?i:(?:earlier|later)\s+)?(?i:last|this)\s+(?:{months})|(?i:(?:(?:earlier|later)\s+)?(?:last\s+(?:year|month|spring|summer|autumn|fall|winter)|this\s+(?:year|month))|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:years?|months?|weeks?|days?)\s+ago))\b)", months = MONTH_NAMES),
+        format!(r"(?P<rel>\b(?:(?i:(?:earlier|later)\s+)?(?i:last|this)\s+(?P<relm>{months})|(?i:(?:(?:earlier|later)\s+)?(?:last\s+(?:year|month|spring|summer|autumn|fall|winter)|this\s+(?:year|month))|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:years?|months?|weeks?|days?)\s+ago))\b)", months = MONTH_NAMES),
         // in April
         // on the 17th, (a day alone, judged on the day)
         r"(?P<dayonly>\bon\s+(?P<dor>the\s+(?P<dod>[0-3]?\d)(?:st|nd|rd|th))\b\s*(?:[,.;:)]|$))".to_owned(),
@@ -392,6 +392,9 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             Some((m.range(), year("yy"), None, None, DateStyle::Year, false))
         } else if let Some(m) = c.name("ty") {
             Some((m.range(), year("ty"), None, None, DateStyle::Year, false))
+        } else if let Some(m) = c.name("relm") {
+            // "last May" is judged on the month
+            month("relm").map(|mo| (m.range(), None, Some(mo), None, DateStyle::Month, false))
         } else if let Some(m) = c.name("rel") {
             Some((m.range(), None, None, None, DateStyle::Relative, false))
         } else {
@@ -539,7 +542,6 @@ mod tests {
     fn a_date_told_from_the_time_of_writing_has_no_parts() {
         for text in [
             "signed last year",
-            "signed last May",
             "signed earlier this year",
             "signed two years ago",
             "signed 3 months ago",
@@ -553,6 +555,12 @@ mod tests {
                 (None, None, None)
             );
         }
+        // a month named with a relative year is the month
+        assert_eq!(dates("signed last May"), [("May", None, Some(5), None)]);
+        assert_eq!(
+            dates("signed earlier this March"),
+            [("March", None, Some(3), None)]
+        );
         // "may" after "this" is the verb; "the last years" is no date
         assert_eq!(dates("this may change"), []);
         assert_eq!(dates("over the last years"), []);

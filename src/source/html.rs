@@ -561,9 +561,11 @@ impl Reader<'_> {
         let (last, end) = element?;
         // an element that gives its own date keeps it; "last month" is told
         // from the time of writing, which the datetime gives
-        let own_date = find_dates(&content)
-            .iter()
-            .any(|d| d.style != DateStyle::Relative);
+        let own_date = find_dates(&content).iter().any(|d| {
+            // "last May" is a month of a year the datetime gives
+            let before = content[..d.range.start].trim_end().to_ascii_lowercase();
+            d.style != DateStyle::Relative && !before.ends_with("last") && !before.ends_with("this")
+        });
         if content.chars().all(is_space) || own_date {
             return None;
         }

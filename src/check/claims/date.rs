@@ -56,7 +56,12 @@ impl SubjectReader<'_> {
         found_dates: &[dates::DateMatch],
         out: &mut Vec<Considered>,
     ) {
-        for d in found_dates {
+        // "a year ago", "last month": told from a time of writing the draft
+        // does not give, such a date states nothing
+        for d in found_dates
+            .iter()
+            .filter(|d| d.style != dates::DateStyle::Relative)
+        {
             let Some(toks) = covering(&v.s.tokens, &d.range) else {
                 continue;
             };

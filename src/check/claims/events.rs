@@ -210,7 +210,7 @@ pub(super) fn date_event(
     if let Some(event) = when_clause_event(tokens, &toks, &is_cue) {
         return Some(event);
     }
-    let back = (0..toks.start).rev();
+    let back = back_past_asides(tokens, toks.start);
     if let Some(event) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
         return Some(event);
     }
@@ -226,6 +226,46 @@ pub(super) fn date_event(
     }
     let ahead = toks.end..tokens.len();
     first_event_is_cue(tokens, ahead, 8, &[";", "?", "!"], &is_cue)
+}
+
+/// The tokens before `start`, nearest first, past any aside closed between
+/// them and `start`: in "withdrew from the deal – first brokered in 2015 –
+/// last May" the aside's verb is not the date's event.
+fn back_past_asides(tokens: &[Token], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut k = start;
+    std::iter::from_fn(move || {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let opens = |i: usize| match tokens[k].norm.as_str() {
+            ")" => tokens[i].norm == "(",
+            "-" => spaced_dash(tokens, i),
+            _ => false,
+        };
+        if tokens[k].norm == ")" || spaced_dash(tokens, k) {
+            if let Some(open) = (0..k).rev().find(|&i| opens(i)) {
+                k = open;
+                // the token before the aside, or none
+                if k == 0 {
+                    return None;
+                }
+                k -= 1;
+            }
+        }
+        Some(k)
+    })
+}
+
+/// Whether token `k` is a dash with space on both sides (" – "), not a
+/// compound's hyphen (dashes are folded to "-").
+fn spaced_dash(tokens: &[Token], k: usize) -> bool {
+    tokens[k].norm == "-"
+        && k > 0
+        && tokens[k - 1].range.end < tokens[k].range.start
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| tokens[k].range.end < n.range.start)
 }
 
 /// Where the walk from a fronted date to its main verb ends.

@@ -23,7 +23,8 @@ pub(super) fn another_figure(tokens: &[Token], q: &Quantity, terms: &Terms) -> b
         || an_effect(tokens, q.tokens.start)
         || (q.unit.dimension == Dimension::Time
             && q.form == Form::Noun
-            && (elapsed_span(tokens, q.tokens.clone(), terms) || held_by_count(tokens, q.tokens.start)))
+            && (elapsed_span(tokens, q.tokens.clone(), terms)
+                || held_by_count(tokens, q.tokens.start)))
 }
 
 /// Whether the duration at `start` ("for 10 years") says how long a count
@@ -496,18 +497,25 @@ mod tests {
     /// Whether the duration after the first "for" of `text` is held by a count.
     fn held(text: &str) -> bool {
         let tokens = tokenize(text, 0..text.len());
-        let at = tokens.iter().position(|t| t.norm == "for").expect("a duration");
+        let at = tokens
+            .iter()
+            .position(|t| t.norm == "for")
+            .expect("a duration");
         held_by_count(&tokens, at + 1)
     }
 
     #[test]
     fn a_duration_of_a_counted_subject_is_that_counts_term() {
         assert!(held("Only 1,200 of them may dredge the bay for 10 years."));
-        assert!(held("It keeps 300 boats, with 120 of these fishing cod for eight years."));
+        assert!(held(
+            "It keeps 300 boats, with 120 of these fishing cod for eight years."
+        ));
         assert!(held("About 900 inspectors will stay for five years."));
         // the subject's own term, or a count that is no verb's subject
         assert!(!held("The accord limits dredging for 10 years."));
-        assert!(!held("The accord caps the fleet at 300 boats for 12 years."));
+        assert!(!held(
+            "The accord caps the fleet at 300 boats for 12 years."
+        ));
         assert!(!held("Talks over 12 months will run for two years."));
     }
 
