@@ -1650,3 +1650,36 @@ fn a_date_after_a_closed_aside_belongs_to_the_verb_before_the_aside() {
     let plain = "Both states signed the Quay Accord in June 2021.";
     assert_eq!(quay_contradictions(plain), [pair("signed", "June 2021")]);
 }
+
+#[test]
+fn a_draft_naming_every_party_is_about_the_subject_when_it_states_two_of_its_figures() {
+    // no name and no alias, but the signing date and the term: the accord
+    let terms = "Norway and Chile signed joint harbour rules on 3 May 2021.\n\nThe rules run for 12 years.\n";
+    let found = quay_findings(terms);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(f, k, _)| (f.as_str(), *k))
+            .collect::<Vec<_>>(),
+        [("in-force", Kind::Unstated)]
+    );
+    // one figure alone may be of anything the two states share
+    let one = "Norway and Chile signed joint harbour rules on 3 May 2021.\n";
+    assert_eq!(quay_findings(one), []);
+}
+
+#[test]
+fn a_party_written_as_an_abbreviation_with_full_stops_is_named() {
+    let yaml = QUAY.replace("[Chile, Santiago]", "[U.S., Washington]");
+    let rules = RuleSet::from_sources(&[("quay.yaml".to_owned(), yaml)]).expect("quay rules");
+    let text = "Norway and the U.S. signed the accord on 9 May 2021.";
+    let found = findings_with(&rules, text, Markup::Text);
+    assert!(
+        found.contains(&(
+            "signed".to_owned(),
+            Kind::Contradiction,
+            "9 May 2021".to_owned()
+        )),
+        "{found:?}"
+    );
+}

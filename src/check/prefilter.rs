@@ -39,6 +39,9 @@ pub(crate) struct Prefilter {
     /// `SubjectReader::read`). Each needs its year, and its month's first
     /// three letters or a numeric form ("14/07/2015", "2015-07-14").
     dates: Vec<FullDate>,
+    /// Every party named, with no name or alias, may describe the subject
+    /// by its terms (see `SubjectReader::read`).
+    by_terms: bool,
     /// Only names make a text about the subject.
     names_only: bool,
 }
@@ -46,7 +49,9 @@ pub(crate) struct Prefilter {
 impl Prefilter {
     /// `dates`: those of the subject's facts that are full dates, as (year,
     /// month).
-    pub(crate) fn new(terms: &Terms, dates: &[(i32, u32)]) -> Prefilter {
+    /// `by_terms`: whether the subject has two facts or more of quantities
+    /// and dates, by which a draft naming every party may describe it.
+    pub(crate) fn new(terms: &Terms, dates: &[(i32, u32)], by_terms: bool) -> Prefilter {
         let mut words: Vec<String> = Vec::new();
         let mut index = |w: &str| -> usize {
             match words.iter().position(|x| x == w) {
@@ -146,6 +151,7 @@ impl Prefilter {
             parties,
             aliases,
             dates,
+            by_terms,
             names_only: terms.names_only,
         }
     }
@@ -175,11 +181,12 @@ impl Prefilter {
             return true;
         }
         let party = |names: &Vec<Vec<usize>>| names.iter().any(all);
+        let alias = || self.aliases.iter().any(|&a| found[a]);
         !self.parties.is_empty()
             && !self.names_only
-            && self.aliases.iter().any(|&a| found[a])
-            && (self.parties.iter().all(party)
-                || (self.parties.iter().any(party)
+            && ((self.parties.iter().all(party) && (alias() || self.by_terms))
+                || (alias()
+                    && self.parties.iter().any(party)
                     && self.dates.iter().any(|d| d.may_stand_in(text, &found))))
     }
 }
@@ -313,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_document_needs_a_name_or_an_alias_with_every_party() {
-        let p = Prefilter::new(&terms(), &[]);
+        let p = Prefilter::new(&terms(), &[], false);
         assert!(p.may_be_about("Signed: the TREATY ON Comprehensive Strategic Partnership."));
         assert!(p.may_be_about("Russia and Iran signed a deal."));
         assert!(p.may_be_about("The Russian Federation's deal with the Islamic Republic"));
@@ -325,7 +332,7 @@ mod tests {
 
     #[test]
     fn one_party_and_an_alias_need_the_year_and_month_of_a_full_date_fact() {
-        let p = Prefilter::new(&terms(), &[(2025, 1)]);
+        let p = Prefilter::new(&terms(), &[(2025, 1)], false);
         assert!(p.may_be_about("Iran kept the deal signed on 17 January 2025."));
         assert!(p.may_be_about("Iran kept the deal signed on Jan. 17, 2025."));
         assert!(p.may_be_about("Iran kept the deal signed on 17/01/2025."));
@@ -334,7 +341,7 @@ mod tests {
         assert!(!p.may_be_about("Iran kept the deal signed on 17 March 2025."));
         assert!(!p.may_be_about("Iran spoke on 17 January 2025."));
         // without full-date facts, one party is never enough
-        let none = Prefilter::new(&terms(), &[]);
+        let none = Prefilter::new(&terms(), &[], false);
         assert!(!none.may_be_about("Iran kept the deal signed on 17 January 2025."));
     }
 
@@ -347,7 +354,7 @@ mod tests {
             None,
             vec![],
         );
-        let p = Prefilter::new(&t, &[]);
+        let p = Prefilter::new(&t, &[], false);
         // "alpha" overlaps the end of "deal"; "ssi" lies inside "russia" and
         // ends first, so "russia" is never reported itself.
         assert!(p.may_be_about("dealpha RUSSIA"));
@@ -379,7 +386,7 @@ mod tests {
 
     #[test]
     fn british_spellings_count() {
-        let p = Prefilter::new(&terms(), &[]);
+        let p = Prefilter::new(&terms(), &[], false);
         assert!(p.may_be_about("Russia and Iran: a defence deal? No, a defence."));
         assert!(p.may_be_about("Russia and Iran and their defence"));
         assert_eq!(
@@ -401,7 +408,7 @@ mod tests {
             None,
             vec![],
         );
-        let p = Prefilter::new(&t, &[]);
+        let p = Prefilter::new(&t, &[], false);
         assert!(p.may_be_about("TÜRKIYE ACCORD"));
         assert!(!p.may_be_about("nothing"));
     }

@@ -563,6 +563,9 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
         .filter(|w| !w.is_empty())
+        // an abbreviation's last full stop is a token of its own in a draft
+        // ("U.S." reads "u.s" and "."), so the name's word goes without it
+        .map(|w| w.strip_suffix('.').filter(|a| a.contains('.')).unwrap_or(w))
         .map(|w| normalize::word(w).into_owned())
         .collect()
 }

@@ -11,6 +11,7 @@ use super::SubjectReader;
 use crate::reader::attribution::{self, Mention, Owner, Reference};
 use crate::reader::sentences;
 use crate::reader::tokens::{self, Token};
+use crate::rules::FactKind;
 use crate::source::Document;
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -235,6 +236,24 @@ impl SubjectReader<'_> {
             .filter(|s| !s.parties.is_empty() && has_alias(s))
             .map(|s| s.range.clone())
             .collect()
+    }
+
+    /// Whether the sentences name every party of the subject, wherever.
+    pub(super) fn names_every_party(&self, sentences: &[Sentence]) -> bool {
+        let figures = self
+            .subject
+            .facts
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::Quantity { .. } | FactKind::Date { .. }))
+            .count();
+        if self.terms.parties.is_empty() || self.terms.names_only || figures < 2 {
+            return false;
+        }
+        let mut seen = vec![false; self.terms.parties.len()];
+        for g in sentences.iter().flat_map(|s| &s.parties) {
+            seen[*g] = true;
+        }
+        seen.iter().all(|x| *x)
     }
 
     pub(super) fn is_about(&self, sentences: &[Sentence]) -> bool {

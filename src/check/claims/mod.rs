@@ -196,6 +196,12 @@ pub struct ReadSentence {
     pub clauses: Vec<(Opening, Range<usize>)>,
 }
 
+/// How many of its quantity and date facts a draft that names every party
+/// but never the subject must state to be about it: "Iran will cut its
+/// stockpile to 300 kg for 15 years", beside the United States, describes
+/// the deal by its terms.
+const TERMS_THAT_DESCRIBE: usize = 2;
+
 /// A subject's rules prepared for reading documents.
 pub(crate) struct SubjectReader<'r> {
     subject: &'r Subject,
@@ -243,7 +249,13 @@ impl<'r> SubjectReader<'r> {
                 _ => None,
             })
             .collect();
-        let prefilter = super::prefilter::Prefilter::new(&terms, &full_dates);
+        let figures = subject
+            .facts
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::Quantity { .. } | FactKind::Date { .. }))
+            .count();
+        let prefilter =
+            super::prefilter::Prefilter::new(&terms, &full_dates, figures >= TERMS_THAT_DESCRIBE);
         let own = subject
             .facts
             .iter()
@@ -325,7 +337,8 @@ impl<'r> SubjectReader<'r> {
         } else {
             self.described_in(&sentences)
         };
-        if !about && described.is_empty() {
+        let all_parties = !about && self.names_every_party(&sentences);
+        if !about && described.is_empty() && !all_parties {
             return Reading::default();
         }
         let anchor = document::anchor(&sentences);
@@ -344,9 +357,18 @@ impl<'r> SubjectReader<'r> {
                     .unwrap_or(out)
             })
             .collect::<Vec<_>>();
-        if !about && !considered.iter().any(|c| self.identifies(c, &described)) {
+        let by_terms = || all_parties && self.stated_figures(&considered) >= TERMS_THAT_DESCRIBE;
+        if !about && !considered.iter().any(|c| self.identifies(c, &described)) && !by_terms() {
             return Reading::default();
         }
+        // a draft that describes the subject by its terms, never naming it,
+        // is anchored at the first figure it states
+        let anchor = anchor.or_else(|| {
+            considered
+                .iter()
+                .find(|c| c.outcome == Outcome::States)
+                .map(|c| c.range.clone())
+        });
         Reading {
             about: true,
             anchor,
@@ -398,6 +420,24 @@ impl<'r> SubjectReader<'r> {
                     .any(|d| d.month.is_some() && d.day.is_some())
         });
         dated.then_some(out)
+    }
+
+    /// How many of the subject's quantity and date facts the claims state.
+    fn stated_figures(&self, considered: &[Considered]) -> usize {
+        let mut facts: Vec<usize> = considered
+            .iter()
+            .filter(|c| {
+                c.outcome == Outcome::States
+                    && matches!(
+                        self.subject.facts[c.fact].kind,
+                        FactKind::Quantity { .. } | FactKind::Date { .. }
+                    )
+            })
+            .map(|c| c.fact)
+            .collect();
+        facts.sort_unstable();
+        facts.dedup();
+        facts.len()
     }
 
     /// A claim that tells the subject from any other by what it states: the
