@@ -1683,3 +1683,12 @@ fn a_party_written_as_an_abbreviation_with_full_stops_is_named() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_short_form_defined_in_brackets_after_a_name_names_the_subject() {
+    let text = "Norway and Chile signed the Quay Accord (QA21) in Oslo.\n\nOfficials said QA21 runs for 15 years.\n";
+    assert_eq!(quay_contradictions(text), [pair("term", "15 years")]);
+    // a word in brackets that is no short form defines nothing
+    let plain = "Norway and Chile signed the Quay Accord (quietly) in Oslo.\n\nOfficials said Quietly runs for 15 years.\n";
+    assert_eq!(quay_contradictions(plain), []);
+}

@@ -120,6 +120,75 @@ impl Discourse {
     }
 }
 
+/// Short forms a draft defines for the subject in brackets after one of its
+/// names ("the Inflation Reduction Act (IRA22)", "the Joint Comprehensive
+/// Plan of Action (JCPOA)"): later, each names the subject as the name does.
+/// Read only where a sentence's tokens are kept (documents of ordinary size).
+#[derive(Default)]
+struct ShortForms {
+    words: Vec<String>,
+}
+
+impl ShortForms {
+    /// Takes the short forms a sentence defines: a word of capitals or
+    /// digits, alone in brackets right after a name of the subject.
+    fn learn(&mut self, tokens: &[Token], mentions: &[Mention]) {
+        for m in mentions {
+            if m.reference != Reference::Name || m.owner != Owner::Subject {
+                continue;
+            }
+            let at = |k: usize| tokens.get(m.tokens.end + k);
+            let (Some(open), Some(word), Some(close)) = (at(0), at(1), at(2)) else {
+                continue;
+            };
+            let written = word.original_word();
+            let short = word.is_word()
+                && (2..=12).contains(&written.len())
+                && written.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                && written.bytes().all(|b| b.is_ascii_alphanumeric());
+            if open.norm == "("
+                && close.norm == ")"
+                && short
+                && !self.words.iter().any(|w| w == written)
+            {
+                self.words.push(written.to_owned());
+            }
+        }
+    }
+
+    /// Adds a named mention of the subject for each short form in a sentence
+    /// outside its mentions; whether it added one.
+    fn apply(
+        &self,
+        tokens: &[Token],
+        mentions: &mut Vec<Mention>,
+        spans: &mut Vec<Range<usize>>,
+    ) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        let mut added = false;
+        for (k, t) in tokens.iter().enumerate() {
+            let inside = mentions.iter().any(|m| m.tokens.contains(&k));
+            if inside || !t.is_word() || !self.words.iter().any(|w| w == t.original_word()) {
+                continue;
+            }
+            let at = mentions.partition_point(|m| m.tokens.start < k);
+            mentions.insert(
+                at,
+                Mention {
+                    tokens: k..k + 1,
+                    owner: Owner::Subject,
+                    reference: Reference::Name,
+                },
+            );
+            spans.insert(at, t.range.clone());
+            added = true;
+        }
+        added
+    }
+}
+
 /// The first mention of the subject that is not a pronoun.
 pub(super) fn anchor(sentences: &[Sentence]) -> Option<Range<usize>> {
     sentences.iter().find_map(|s| {
@@ -150,17 +219,22 @@ impl SubjectReader<'_> {
             .collect();
         let mut out = Vec::new();
         let mut discourse = Discourse::new();
+        let mut short_forms = ShortForms::default();
         for (b, block) in read.into_iter().enumerate() {
             for read in block {
                 let TokenizedSentence {
                     range,
                     tokens,
-                    mentions,
-                    spans,
-                    named,
+                    mut mentions,
+                    mut spans,
+                    mut named,
                     parties,
                     other_deal,
                 } = read;
+                short_forms.learn(&tokens, &mentions);
+                if short_forms.apply(&tokens, &mut mentions, &mut spans) {
+                    named = true;
+                }
                 let owners = discourse.owners(&mentions, other_deal);
                 out.push(Sentence {
                     range,
