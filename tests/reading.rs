@@ -1692,3 +1692,15 @@ fn a_short_form_defined_in_brackets_after_a_name_names_the_subject() {
     let plain = "Norway and Chile signed the Quay Accord (quietly) in Oslo.\n\nOfficials said Quietly runs for 15 years.\n";
     assert_eq!(quay_contradictions(plain), []);
 }
+
+#[test]
+fn a_cue_in_a_restrictive_who_clause_after_a_figure_is_the_figures() {
+    // the clause is part of the phrase the figure stands in
+    let restrictive =
+        "The Quay Accord offers 15 years in berth rights to crews who run the ferries.";
+    assert_eq!(quay_contradictions(restrictive), [pair("term", "15 years")]);
+    // after a comma the clause is an aside about the crews
+    let aside =
+        "The Quay Accord offers 15 years in berth rights to the crews, who run the ferries.";
+    assert_eq!(quay_contradictions(aside), []);
+}

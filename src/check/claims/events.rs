@@ -112,8 +112,11 @@ pub(super) fn cue_distance(
     } else {
         12
     };
+    // a restrictive "who" clause is part of the phrase after the figure:
+    // "$7,500 to buyers who purchase an electric car"
+    let restrictive = |j: usize| tokens[j].norm == "who" && j > 0 && tokens[j - 1].norm != ",";
     while j < tokens.len() && words < reach && best.is_none_or(|(b, _)| words < b) {
-        if stop(&tokens[j]) || turns_clause(tokens, j) {
+        if stop(&tokens[j]) || (turns_clause(tokens, j) && !restrictive(j)) {
             break;
         }
         words += usize::from(tokens[j].is_word());
