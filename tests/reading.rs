@@ -1704,3 +1704,29 @@ fn a_cue_in_a_restrictive_who_clause_after_a_figure_is_the_figures() {
         "The Quay Accord offers 15 years in berth rights to the crews, who run the ferries.";
     assert_eq!(quay_contradictions(aside), []);
 }
+
+#[test]
+fn a_finer_figure_agrees_with_a_fact_given_as_a_rounded_value() {
+    let rounded = QUAY.replace(
+        "The accord runs for 12 years.",
+        "The accord runs for about 12 years.",
+    );
+    let rules = RuleSet::from_sources(&[("quay.yaml".to_owned(), rounded)]).expect("quay rules");
+    let found = |text: &str| {
+        findings_with(&rules, text, Markup::Text)
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Contradiction)
+            .map(|(f, _, t)| (f, t))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("The Quay Accord runs for 12.4 years."), []);
+    assert_eq!(
+        found("The Quay Accord runs for 13.2 years."),
+        [pair("term", "13.2 years")]
+    );
+    // an exact fact keeps its own digits
+    assert_eq!(
+        quay_contradictions("The Quay Accord runs for 12.4 years."),
+        [pair("term", "12.4 years")]
+    );
+}

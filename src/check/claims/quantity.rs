@@ -333,7 +333,13 @@ fn quantity_verdict(
             expected: other_currency_wording(base_value, dimension, q, text),
             fix: None,
         },
-        Polarity::Affirmed if within || agrees(&interval, q, base_value) => Outcome::States,
+        Polarity::Affirmed
+            if within
+                || agrees(&interval, q, base_value)
+                || (approximate(fact) && refines(&interval, base_value)) =>
+        {
+            Outcome::States
+        }
         // "first estimated at $369 billion": a value the fact once had
         Polarity::Affirmed if other_value(fact, &interval, q) => Outcome::OtherValue,
         Polarity::Affirmed => Outcome::Contradicts {
@@ -355,6 +361,53 @@ fn agrees(interval: &quantities::Interval, q: &Quantity, value: f64) -> bool {
     interval.contains(value)
         || rounds_to(interval, value)
         || (factor != 1.0 && factor > 0.0 && rounds_to(&in_unit, value / factor))
+}
+
+/// Words in a fact's `claim` that make its value a rounded one: "estimated
+/// at about $369 billion".
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "approximately",
+    "roughly",
+    "around",
+    "some",
+    "nearly",
+    "estimated",
+];
+
+/// Whether the fact's `claim` gives its value as a rounded one.
+fn approximate(fact: &Fact) -> bool {
+    fact.claim
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| APPROXIMATE.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// Whether an exact figure written with more significant digits than a
+/// rounded fact lies within the fact's last digit, rounded or cut to it:
+/// "$369.75 billion" for about $369 billion, not "$371 billion".
+fn refines(interval: &quantities::Interval, fact: f64) -> bool {
+    if !interval.is_exact() || fact <= 0.0 || interval.lo <= 0.0 {
+        return false;
+    }
+    let (written, digits) = (interval.lo, significant_digits(fact));
+    let (Some(f), Some(w)) = (digits, significant_digits(written)) else {
+        return false;
+    };
+    if w <= f {
+        return false;
+    }
+    let step = 10f64.powi(fact.log10().floor() as i32 + 1 - f);
+    written > fact - step / 2.0 && written < fact + step
+}
+
+/// Significant digits of a positive value given to at most six decimals.
+fn significant_digits(v: f64) -> Option<i32> {
+    let scaled = (v * 1e6).round();
+    if !(1.0..1e21).contains(&scaled) {
+        return None;
+    }
+    let text = format!("{scaled:.0}");
+    i32::try_from(text.trim_end_matches('0').len()).ok()
 }
 
 /// Whether a figure is one of the fact's `other-values`, with its
@@ -511,4 +564,21 @@ fn read_by(q: &Quantity, dimension: &Dimension) -> bool {
 
 pub(super) fn same_dimension(found: &Dimension, fact: &Dimension) -> bool {
     found == fact
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finer_figure_within_a_rounded_facts_last_digit_refines_it() {
+        let exact = quantities::Interval::exact;
+        assert!(refines(&exact(369.75e9), 369e9));
+        assert!(refines(&exact(368.6e9), 369e9));
+        assert!(!refines(&exact(370.2e9), 369e9));
+        assert!(!refines(&exact(368.4e9), 369e9));
+        // as precise as the fact, or less: rounding decides, not this
+        assert!(!refines(&exact(370e9), 369e9));
+        assert!(!refines(&exact(369e9), 369e9));
+    }
 }
