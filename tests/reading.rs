@@ -1730,3 +1730,18 @@ fn a_finer_figure_agrees_with_a_fact_given_as_a_rounded_value() {
         [pair("term", "12.4 years")]
     );
 }
+
+#[test]
+fn a_closed_bracket_before_a_figure_holds_its_own_comparison() {
+    // "more than" inside the brackets opens no aside for what follows them
+    let text =
+        "The Quay Accord lets both fleets run 300 boats (more than 200 trawlers) for 15 years.";
+    assert_eq!(quay_contradictions(text), [pair("term", "15 years")]);
+}
+
+#[test]
+fn a_bound_alone_does_not_describe_the_subject() {
+    // "more than ten years" agrees with the term but gives no value
+    let text = "Norway and Chile signed joint harbour rules on 3 May 2021.\n\nThe rules run for more than ten years.\n";
+    assert_eq!(quay_findings(text), []);
+}

@@ -159,6 +159,17 @@ pub fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i.min(tokens.len());
     while k > 0 {
         k -= 1;
+        // a bracket closed before the token holds its own aside: "300 kg
+        // (less than 700 pounds) for 15 years" is outside it
+        if tokens[k].norm == ")" {
+            match (0..k).rev().find(|&o| tokens[o].norm == "(") {
+                Some(open) => {
+                    k = open;
+                    continue;
+                }
+                None => return None,
+            }
+        }
         let t = &tokens[k];
         // ", which …" belongs to the phrase before the comma, so a relative
         // clause inside an aside is still inside it

@@ -66,7 +66,10 @@ impl SubjectReader<'_> {
                 continue;
             };
             let fact = &self.subject.facts[fi];
-            let mut trace = Trace::default();
+            let mut trace = Trace {
+                bounded: true,
+                ..Trace::default()
+            };
             let (outcome, loose) = self.date_attachment(v, fi, &toks, d, &mut trace);
             // "expected to close by June": an exception in the date's clause
             let excepted = !fact.except.is_empty()

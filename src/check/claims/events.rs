@@ -97,6 +97,14 @@ pub(super) fn cue_distance(
         if stop(&tokens[i]) {
             break;
         }
+        // a bracket closed before the figure is no distance: "300 kg (660
+        // pounds) for 15 years"
+        if tokens[i].norm == ")" {
+            if let Some(open) = (0..i).rev().find(|&o| tokens[o].norm == "(") {
+                i = open;
+                continue;
+            }
+        }
         words += usize::from(tokens[i].is_word());
         if is_cue(i) {
             best = Some((words, i));

@@ -130,6 +130,9 @@ pub struct Trace {
     /// Whether the claim is asserted, denied or asked, after a negated
     /// bound is read as the bound ("not beyond 3.67%").
     pub polarity: Option<Polarity>,
+    /// A figure given as a value or a closed range, not a bound alone
+    /// ("300 kg", "between 10 and 12", not "more than a year").
+    pub bounded: bool,
 }
 
 /// What a claim is tied to: a mention of an instrument, or, with none, the
@@ -422,12 +425,14 @@ impl<'r> SubjectReader<'r> {
         dated.then_some(out)
     }
 
-    /// How many of the subject's quantity and date facts the claims state.
+    /// How many of the subject's quantity and date facts the claims state
+    /// with a value, not a bound alone.
     fn stated_figures(&self, considered: &[Considered]) -> usize {
         let mut facts: Vec<usize> = considered
             .iter()
             .filter(|c| {
                 c.outcome == Outcome::States
+                    && c.trace.bounded
                     && matches!(
                         self.subject.facts[c.fact].kind,
                         FactKind::Quantity { .. } | FactKind::Date { .. }

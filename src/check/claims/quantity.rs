@@ -140,7 +140,10 @@ impl SubjectReader<'_> {
     ) -> (Outcome, bool, Trace) {
         let s = v.s;
         let fact = &self.subject.facts[fi];
-        let mut trace = Trace::default();
+        let mut trace = Trace {
+            bounded: q.interval.lo > 0.0 && q.interval.hi.is_finite(),
+            ..Trace::default()
+        };
         let (outcome, loose) = self.lenient_owner(s, q.tokens.clone(), v.context, &mut trace);
         let outcome = match outcome {
             Some(outcome) => outcome,
