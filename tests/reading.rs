@@ -1744,4 +1744,7 @@ fn a_bound_alone_does_not_describe_the_subject() {
     // "more than ten years" agrees with the term but gives no value
     let text = "Norway and Chile signed joint harbour rules on 3 May 2021.\n\nThe rules run for more than ten years.\n";
     assert_eq!(quay_findings(text), []);
+    // nor does a month many events share: this may be any of their contracts
+    let month = "Norway and Chile signed a fishing contract in May 2021.\n\nThe contract runs for 12 years.\n";
+    assert_eq!(quay_findings(month), []);
 }

@@ -66,8 +66,9 @@ impl SubjectReader<'_> {
                 continue;
             };
             let fact = &self.subject.facts[fi];
+            // a day, not a month or year many events share
             let mut trace = Trace {
-                bounded: true,
+                bounded: d.day.is_some() && d.month.is_some(),
                 ..Trace::default()
             };
             let (outcome, loose) = self.date_attachment(v, fi, &toks, d, &mut trace);

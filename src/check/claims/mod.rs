@@ -131,7 +131,8 @@ pub struct Trace {
     /// bound is read as the bound ("not beyond 3.67%").
     pub polarity: Option<Polarity>,
     /// A figure given as a value or a closed range, not a bound alone
-    /// ("300 kg", "between 10 and 12", not "more than a year").
+    /// ("300 kg", "between 10 and 12", not "more than a year"); a date
+    /// with its day.
     pub bounded: bool,
 }
 
