@@ -2,7 +2,10 @@
 
 use std::process::ExitCode;
 
+mod allocator;
+
 fn main() -> ExitCode {
+    allocator::choose_pages();
     factlint::memory::tune_allocator();
     factlint::cli::run()
 }
