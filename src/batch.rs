@@ -88,6 +88,13 @@ pub struct ReadAhead {
 /// costs less than starting a thread.
 const READ_AHEAD_MIN: u64 = 64 << 10;
 
+/// Whether [`with_read_ahead`] reads `jobs` ahead: one file, of at least
+/// [`READ_AHEAD_MIN`] bytes.
+pub fn reads_ahead(jobs: &[Job]) -> bool {
+    matches!(jobs, [Job::File { path, .. }]
+        if std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_AHEAD_MIN))
+}
+
 /// Runs `build` (the checker's construction: the place names, the rules'
 /// terms) while, when `jobs` is one file of at least [`READ_AHEAD_MIN`]
 /// bytes, another thread reads the file and its markup, which otherwise
@@ -95,12 +102,9 @@ const READ_AHEAD_MIN: u64 = 64 << 10;
 /// there is no such file, or it could not be read: it is then read as
 /// usual, and an error reported as usual.
 pub fn with_read_ahead<T>(jobs: &[Job], build: impl FnOnce() -> T) -> (T, Option<ReadAhead>) {
-    let [Job::File { path, markup, .. }] = jobs else {
+    let (true, [Job::File { path, markup, .. }]) = (reads_ahead(jobs), jobs) else {
         return (build(), None);
     };
-    if !std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_AHEAD_MIN) {
-        return (build(), None);
-    }
     let markup = *markup;
     std::thread::scope(|threads| {
         let reading = std::thread::Builder::new()

@@ -480,7 +480,18 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    // a lone large file is read while the checker is built
+    // A lone large file is read while the checker is built; the date
+    // pattern, when a fact needs it, is built then too, on the core that
+    // leaves free, rather than beside the readers of the sentences later.
+    if batch::reads_ahead(&jobs)
+        && rules.subjects.iter().any(|s| {
+            s.facts
+                .iter()
+                .any(|f| matches!(f.kind, crate::rules::FactKind::Date { .. }))
+        })
+    {
+        crate::reader::dates::prepare();
+    }
     let (checker, ahead) = batch::with_read_ahead(&jobs, || {
         Checker::new(rules).report_unused_suppressions(args.report_unused_suppressions)
     });
