@@ -78,6 +78,48 @@ impl Default for Options<'_> {
     }
 }
 
+/// A lone file's text and document, read while the checker was built.
+pub struct ReadAhead {
+    text: String,
+    doc: Document,
+}
+
+/// The least size of a lone file that is read ahead: below it, reading
+/// costs less than starting a thread.
+const READ_AHEAD_MIN: u64 = 64 << 10;
+
+/// Whether [`with_read_ahead`] reads `jobs` ahead: one file, of at least
+/// [`READ_AHEAD_MIN`] bytes.
+pub fn reads_ahead(jobs: &[Job]) -> bool {
+    matches!(jobs, [Job::File { path, .. }]
+        if std::fs::metadata(path).is_ok_and(|m| m.len() >= READ_AHEAD_MIN))
+}
+
+/// Runs `build` (the checker's construction: the place names, the rules'
+/// terms) while, when `jobs` is one file of at least [`READ_AHEAD_MIN`]
+/// bytes, another thread reads the file and its markup, which otherwise
+/// come after it on one thread before any checking starts. `None` when
+/// there is no such file, or it could not be read: it is then read as
+/// usual, and an error reported as usual.
+pub fn with_read_ahead<T>(jobs: &[Job], build: impl FnOnce() -> T) -> (T, Option<ReadAhead>) {
+    let (true, [Job::File { path, markup, .. }]) = (reads_ahead(jobs), jobs) else {
+        return (build(), None);
+    };
+    let markup = *markup;
+    std::thread::scope(|threads| {
+        let reading = std::thread::Builder::new()
+            .name("factlint-read".into())
+            .spawn_scoped(threads, move || {
+                let text = walk::read_input(path).ok()?;
+                let doc = Document::read(&text, markup);
+                Some(ReadAhead { text, doc })
+            });
+        let built = build();
+        let ahead = reading.ok().and_then(|h| h.join().ok()).flatten();
+        (built, ahead)
+    })
+}
+
 /// Checks every job, calling `deliver` with each outcome in the order of
 /// `jobs`, on the calling thread.
 pub fn check(
@@ -86,9 +128,20 @@ pub fn check(
     options: Options<'_>,
     deliver: &mut dyn FnMut(Outcome),
 ) {
+    check_read_ahead(checker, jobs, None, options, deliver);
+}
+
+/// [`check`], with the lone job's file already read ([`with_read_ahead`]).
+pub fn check_read_ahead(
+    checker: &Checker<'_>,
+    jobs: Vec<Job>,
+    mut ahead: Option<ReadAhead>,
+    options: Options<'_>,
+    deliver: &mut dyn FnMut(Outcome),
+) {
     if !options.parallel || jobs.len() < 2 {
         for job in jobs {
-            deliver(check_one(checker, job, options.inspect));
+            deliver(check_one(checker, job, options.inspect, ahead.take()));
         }
         return;
     }
@@ -122,7 +175,7 @@ pub fn check(
                         let outcomes: Vec<Outcome> = slots[first..end]
                             .iter()
                             .filter_map(|slot| slot.lock().map(|mut s| s.take()).ok().flatten())
-                            .map(|job| check_one(checker, job, options.inspect))
+                            .map(|job| check_one(checker, job, options.inspect, None))
                             .collect();
                         if tx.send((first, end, outcomes)).is_err() {
                             break;
@@ -145,13 +198,21 @@ pub fn check(
     });
 }
 
-fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> Outcome {
-    let (name, markup, text) = match job {
-        Job::File { path, name, markup } => match walk::read_input(&path) {
-            Ok(text) => (name, markup, text),
+fn check_one(
+    checker: &Checker<'_>,
+    job: Job,
+    inspect: Option<Inspect<'_>>,
+    ahead: Option<ReadAhead>,
+) -> Outcome {
+    let (name, markup, text, read) = match (job, ahead) {
+        (Job::File { name, markup, .. }, Some(ahead)) => {
+            (name, markup, ahead.text, Some(ahead.doc))
+        }
+        (Job::File { path, name, markup }, None) => match walk::read_input(&path) {
+            Ok(text) => (name, markup, text, None),
             Err(error) => return Outcome::Unreadable { name, error },
         },
-        Job::Text { name, markup, text } => (name, markup, text),
+        (Job::Text { name, markup, text }, _) => (name, markup, text, None),
     };
     if inspect.is_none() && checker.off_topic(&text, markup) {
         return Outcome::Checked(FileReport {
@@ -160,7 +221,7 @@ fn check_one(checker: &Checker<'_>, job: Job, inspect: Option<Inspect<'_>>) -> O
             diagnostics: Vec::new(),
         });
     }
-    let doc = Document::read(&text, markup);
+    let doc = read.unwrap_or_else(|| Document::read(&text, markup));
     if let Some(inspect) = inspect {
         inspect(&name, &text, &doc);
     }
@@ -199,6 +260,56 @@ mod tests {
                 Outcome::Unreadable { name, error } => format!("{name}: {error}"),
             })
             .collect()
+    }
+
+    /// Each outcome with its diagnostics in full.
+    fn reports(outcomes: &[Outcome]) -> Vec<String> {
+        outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Checked(r) => format!("{} {:?} {}", r.path, r.diagnostics, r.source.len()),
+                Outcome::Unreadable { name, error } => format!("{name}: {error}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_large_file_read_ahead_is_checked_as_one_read_in_turn() {
+        let rules = RuleSet::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.md");
+        let text = "The Russia–Iran treaty has 45 articles.\n\n".repeat(2000);
+        assert!(text.len() as u64 >= READ_AHEAD_MIN);
+        std::fs::write(&path, &text).unwrap();
+        let jobs = vec![Job::File {
+            path: path.clone(),
+            name: "large.md".into(),
+            markup: Markup::Markdown,
+        }];
+        let (checker, ahead) = with_read_ahead(&jobs, || Checker::new(&rules));
+        assert!(ahead.is_some());
+        let mut read_ahead = Vec::new();
+        check_read_ahead(
+            &checker,
+            jobs.clone(),
+            ahead,
+            Options::default(),
+            &mut |o| read_ahead.push(o),
+        );
+        let mut in_turn = Vec::new();
+        check(&checker, jobs, Options::default(), &mut |o| in_turn.push(o));
+        assert_eq!(reports(&read_ahead), reports(&in_turn));
+        assert!(reports(&in_turn)[0].contains("article-count"));
+        // a small file, or more than one, is read in turn
+        std::fs::write(&path, "The Russia–Iran treaty has 45 articles.").unwrap();
+        let small = vec![Job::File {
+            path,
+            name: "small.md".into(),
+            markup: Markup::Markdown,
+        }];
+        assert!(with_read_ahead(&small, || ()).1.is_none());
+        let two = vec![small[0].clone(), small[0].clone()];
+        assert!(with_read_ahead(&two, || ()).1.is_none());
     }
 
     #[test]

@@ -158,6 +158,12 @@ impl Prefilter {
 
     /// Whether the text could be about the subject; `false` is certain.
     pub(crate) fn may_be_about(&self, text: &str) -> bool {
+        self.scan(text, true)
+    }
+
+    /// [`Prefilter::may_be_about`]; with `stop_early`, the scan ends at the
+    /// first match after which the answer is yes.
+    fn scan(&self, text: &str, stop_early: bool) -> bool {
         let mut found = self.always.clone();
         if let Some(searcher) = &self.searcher {
             let lowered = text.to_ascii_lowercase();
@@ -170,12 +176,24 @@ impl Prefilter {
                     None => searcher.find(aho_corasick::Input::new(&lowered).range(at..)),
                 };
                 let Some(m) = m else { break };
+                let mut more = false;
                 for &w in &self.implied[m.pattern().as_usize()] {
+                    more |= !found[w];
                     found[w] = true;
+                }
+                // words found are never lost: once the answer is yes, the
+                // rest of the text cannot change it
+                if stop_early && more && self.decides(&found) {
+                    return true;
                 }
                 at = m.start() + 1;
             }
         }
+        self.decides(&found)
+    }
+
+    /// Whether the words `found` (by index) may make a text about the subject.
+    fn decides(&self, found: &[bool]) -> bool {
         let all = |words: &Vec<usize>| !words.is_empty() && words.iter().all(|&w| found[w]);
         if self.names.iter().any(all) {
             return true;
@@ -328,6 +346,26 @@ mod tests {
         assert!(!p.may_be_about("Russia signed a deal with China."));
         assert!(!p.may_be_about("Russia and Iran met on Tuesday."));
         assert!(!p.may_be_about("A treaty on fisheries."));
+    }
+
+    proptest::proptest! {
+        /// Stopping at the first match that decides gives the answer of the
+        /// whole scan.
+        #[test]
+        fn stopping_early_answers_as_the_whole_scan(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "Treaty on ", "comprehensive ", "strategic partnership", "Russia",
+                    "n Federation", "Iran", "islamic republic ", "deal", "defence ", "the ",
+                    "ssi", ". ",
+                ][..]),
+                0..24,
+            ),
+        ) {
+            let text = pieces.concat();
+            let p = Prefilter::new(&terms());
+            proptest::prop_assert_eq!(p.scan(&text, true), p.scan(&text, false));
+        }
     }
 
     #[test]

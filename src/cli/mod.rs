@@ -434,7 +434,6 @@ fn check(args: CheckArgs) -> ExitCode {
             Some(Origin::RuleFiles),
         );
     }
-    let checker = Checker::new(rules).report_unused_suppressions(args.report_unused_suppressions);
     // With no paths the current folder is walked, and its files are shown
     // as `a.md` rather than `./a.md`, as ripgrep shows them.
     let implicit = args.paths.is_empty();
@@ -481,6 +480,21 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    // A lone large file is read while the checker is built; the date
+    // pattern, when a fact needs it, is built then too, on the core that
+    // leaves free, rather than beside the readers of the sentences later.
+    if batch::reads_ahead(&jobs)
+        && rules.subjects.iter().any(|s| {
+            s.facts
+                .iter()
+                .any(|f| matches!(f.kind, crate::rules::FactKind::Date { .. }))
+        })
+    {
+        crate::reader::dates::prepare();
+    }
+    let (checker, ahead) = batch::with_read_ahead(&jobs, || {
+        Checker::new(rules).report_unused_suppressions(args.report_unused_suppressions)
+    });
     let inspect =
         |name: &str, text: &str, doc: &Document| explain::print(&checker, name, text, doc);
     // What a fix needs beyond the report: the file to write (none for
@@ -518,7 +532,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut delivered = 0;
     // The first error writing streamed findings; nothing more is written.
     let mut stream_error: Option<io::Error> = None;
-    batch::check(&checker, jobs, options, &mut |outcome| {
+    batch::check_read_ahead(&checker, jobs, ahead, options, &mut |outcome| {
         while let Some(message) = errors.next_if(|(before, _)| *before <= delivered) {
             let _ = progress.suspend(|| writeln!(stderr, "error: {}", safe(&message.1)));
             failed_inputs = true;

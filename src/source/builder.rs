@@ -86,7 +86,10 @@ struct OpenBlock {
 impl DocumentBuilder {
     pub(crate) fn new(orig_len: usize) -> DocumentBuilder {
         DocumentBuilder {
-            text: String::new(),
+            // the text is about as long as the original: sized once rather
+            // than copied as it grows, which for a large draft is on the
+            // path before any reading starts
+            text: String::with_capacity(orig_len),
             map: OffsetMap::new(orig_len),
             blocks: Vec::new(),
             open: None,

@@ -26,7 +26,10 @@ pub struct OffsetMap {
 impl OffsetMap {
     pub fn new(orig_len: usize) -> OffsetMap {
         OffsetMap {
-            segments: Vec::new(),
+            // prose takes a segment or two a line (a line break read as a
+            // space is one): sized for that, so that a large draft's map is
+            // not copied as it grows; capacity never written takes no memory
+            segments: Vec::with_capacity(orig_len / 16),
             text_len: 0,
             orig_len,
         }

@@ -217,7 +217,7 @@ impl SubjectReader<'_> {
                     .collect()
             })
             .collect();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(read.iter().map(Vec::len).sum());
         let mut discourse = Discourse::new();
         let mut short_forms = ShortForms::default();
         for (b, block) in read.into_iter().enumerate() {
