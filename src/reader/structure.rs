@@ -159,8 +159,8 @@ pub fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i.min(tokens.len());
     while k > 0 {
         k -= 1;
-        // a bracket closed before the token holds its own aside: "300 kg
-        // (less than 700 pounds) for 15 years" is outside it
+        // a bracket closed before the token holds its own aside: "40 berths
+        // (fewer than 50 ships) for 12 years" is outside it
         if tokens[k].norm == ")" {
             match (0..k).rev().find(|&o| tokens[o].norm == "(") {
                 Some(open) => {

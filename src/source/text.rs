@@ -1,7 +1,7 @@
 //! Plain text: paragraphs are separated by blank lines; hard-wrapped lines
 //! join into one paragraph. A paragraph of one short line without a
-//! sentence's final punctuation is a title or heading ("Implementation Day",
-//! "Key dates"), so the lines under it may take their event from it.
+//! sentence's final punctuation is a title or heading ("Opening Day", "Key
+//! dates"), so the lines under it may take their event from it.
 
 use super::builder::DocumentBuilder;
 use super::{BlockKind, Document};

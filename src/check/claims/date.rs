@@ -155,8 +155,8 @@ impl SubjectReader<'_> {
     }
 
     /// Whether the date at `toks` opens the first sentence under a heading
-    /// that names the event of fact `fi` and of no other date fact: "Sanctions
-    /// lifted" over "On 16 January, the agency verified ...". A date whose
+    /// that names the event of fact `fi` and of no other date fact: "Bridge
+    /// opens" over "On 4 June, the city's engineers confirmed ...". A date whose
     /// own event is another date fact's cue stays that event's.
     fn lede_cued(&self, v: &SentenceView<'_>, fi: usize, toks: &Range<usize>) -> bool {
         let Some(heading) = &v.row.lede_of else {

@@ -121,8 +121,8 @@ impl Discourse {
 }
 
 /// Short forms a draft defines for the subject in brackets after one of its
-/// names ("the Inflation Reduction Act (IRA22)", "the Joint Comprehensive
-/// Plan of Action (JCPOA)"): later, each names the subject as the name does.
+/// names ("the Harbor Bridge Act (HBA24)", "the Quay Accord (QA21)"):
+/// later, each names the subject as the name does.
 /// Read only where a sentence's tokens are kept (documents of ordinary size).
 #[derive(Default)]
 struct ShortForms {
@@ -298,8 +298,8 @@ impl SubjectReader<'_> {
 
     /// The sentences that may describe the subject without naming it or
     /// both its parties: a mention of it by an alias (not a pronoun) and one
-    /// party named beside it ("Iran met its commitments under the nuclear
-    /// deal signed on ..."). Whether the draft is about the subject then
+    /// party named beside it ("Norway met its duties under the harbour
+    /// accord signed on ..."). Whether the draft is about the subject then
     /// rests on what those sentences say of it ([`SubjectReader::read`]).
     pub(super) fn described_in(&self, sentences: &[Sentence]) -> Vec<Range<usize>> {
         if self.terms.parties.is_empty() || self.terms.names_only {

@@ -97,8 +97,8 @@ pub(super) fn cue_distance(
         if stop(&tokens[i]) {
             break;
         }
-        // a bracket closed before the figure is no distance: "300 kg (660
-        // pounds) for 15 years"
+        // a bracket closed before the figure is no distance: "40 berths
+        // (a third of the quay) for 12 years"
         if tokens[i].norm == ")" {
             if let Some(open) = (0..i).rev().find(|&o| tokens[o].norm == "(") {
                 i = open;
@@ -121,7 +121,7 @@ pub(super) fn cue_distance(
         12
     };
     // a restrictive "who" clause is part of the phrase after the figure:
-    // "$7,500 to buyers who purchase an electric car"
+    // "$900 to owners who replace a gas boiler"
     let restrictive = |j: usize| tokens[j].norm == "who" && j > 0 && tokens[j - 1].norm != ",";
     while j < tokens.len() && words < reach && best.is_none_or(|(b, _)| words < b) {
         if stop(&tokens[j]) || (turns_clause(tokens, j) && !restrictive(j)) {
@@ -240,7 +240,7 @@ pub(super) fn date_event(
 }
 
 /// The tokens before `start`, nearest first, past any aside closed between
-/// them and `start`: in "withdrew from the deal – first brokered in 2015 –
+/// them and `start`: in "left the accord – first signed in 2021 –
 /// last May" the aside's verb is not the date's event.
 fn back_past_asides(tokens: &[Token], start: usize) -> impl Iterator<Item = usize> + '_ {
     let mut k = start;

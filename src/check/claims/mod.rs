@@ -201,9 +201,9 @@ pub struct ReadSentence {
 }
 
 /// How many of its quantity and date facts a draft that names every party
-/// but never the subject must state to be about it: "Iran will cut its
-/// stockpile to 300 kg for 15 years", beside the United States, describes
-/// the deal by its terms.
+/// but never the subject must state to be about it: "Chile will cap its
+/// fleet at 40 trawlers for 12 years", beside Norway, describes the accord
+/// by its terms.
 const TERMS_THAT_DESCRIBE: usize = 2;
 
 /// A subject's rules prepared for reading documents.
@@ -383,7 +383,7 @@ impl<'r> SubjectReader<'r> {
     /// The sentence read again with a pronoun that the discourse gave to
     /// another instrument taken as the subject, when the sentence then gives
     /// the day and month of one of the subject's date facts through it: "An
-    /// interim deal is agreed. It is signed in Vienna on July 14" is the
+    /// interim pact came first. It runs from its signing on 3 May" is the
     /// subject, signed that day. `None` when the sentence has no such pronoun
     /// or says no such thing through it.
     fn pronoun_for_subject(
@@ -448,9 +448,9 @@ impl<'r> SubjectReader<'r> {
 
     /// A claim that tells the subject from any other by what it states: the
     /// full date (day, month and year) of one of its date facts, said of a
-    /// mention in one of the `described` sentences. A deal "signed on 14
-    /// July 2015" with one of its parties is that deal, while "the deal"
-    /// and one party alone may be any of the party's deals.
+    /// mention in one of the `described` sentences. An accord "signed on 3
+    /// May 2021" with one of its parties is that accord, while "the accord"
+    /// and one party alone may be any of the party's accords.
     fn identifies(&self, c: &Considered, described: &[Range<usize>]) -> bool {
         let Some(Instrument::Mention(mention, Owner::Subject)) = &c.trace.instrument else {
             return false;

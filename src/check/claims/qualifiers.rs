@@ -28,7 +28,7 @@ pub(super) fn another_figure(tokens: &[Token], q: &Quantity, terms: &Terms) -> b
 }
 
 /// Whether the duration at `start` ("for 10 years") says how long a count
-/// that is its verb's subject holds: "only 5,060 of them enriching for 10
+/// that is its verb's subject holds: "only 1,200 of them dredging for 10
 /// years", "1,000 troops will stay for five years". It is that count's
 /// term, not one of the subject's own.
 fn held_by_count(tokens: &[Token], start: usize) -> bool {
@@ -68,7 +68,7 @@ const AUXILIARIES: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "must", "shall", "should", "are", "were",
 ];
 
-/// Whether a word is a count written in figures ("5,060", "300").
+/// Whether a word is a count written in figures ("1,200", "40").
 fn is_count(w: &str) -> bool {
     w.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && w.bytes().all(|b| b.is_ascii_digit() || b == b',')

@@ -367,7 +367,7 @@ fn agrees(interval: &quantities::Interval, q: &Quantity, value: f64) -> bool {
 }
 
 /// Words in a fact's `claim` that make its value a rounded one: "estimated
-/// at about $369 billion".
+/// at about $48 million".
 const APPROXIMATE: &[&str] = &[
     "about",
     "approximately",
@@ -387,7 +387,7 @@ fn approximate(fact: &Fact) -> bool {
 
 /// Whether an exact figure written with more significant digits than a
 /// rounded fact lies within the fact's last digit, rounded or cut to it:
-/// "$369.75 billion" for about $369 billion, not "$371 billion".
+/// "$48.62 million" for about $48 million, not "$49.3 million".
 fn refines(interval: &quantities::Interval, fact: f64) -> bool {
     if !interval.is_exact() || fact <= 0.0 || interval.lo <= 0.0 {
         return false;
@@ -576,12 +576,12 @@ mod tests {
     #[test]
     fn a_finer_figure_within_a_rounded_facts_last_digit_refines_it() {
         let exact = quantities::Interval::exact;
-        assert!(refines(&exact(369.75e9), 369e9));
-        assert!(refines(&exact(368.6e9), 369e9));
-        assert!(!refines(&exact(370.2e9), 369e9));
-        assert!(!refines(&exact(368.4e9), 369e9));
+        assert!(refines(&exact(48.62e6), 48e6));
+        assert!(refines(&exact(47.6e6), 48e6));
+        assert!(!refines(&exact(49.3e6), 48e6));
+        assert!(!refines(&exact(47.4e6), 48e6));
         // as precise as the fact, or less: rounding decides, not this
-        assert!(!refines(&exact(370e9), 369e9));
-        assert!(!refines(&exact(369e9), 369e9));
+        assert!(!refines(&exact(49e6), 48e6));
+        assert!(!refines(&exact(48e6), 48e6));
     }
 }
