@@ -27,11 +27,7 @@ fn findings(text: &str, markup: Markup) -> Vec<(String, Kind, String)> {
 }
 
 fn contradictions(text: &str) -> Vec<(String, String)> {
-    findings(text, Markup::Markdown)
-        .into_iter()
-        .filter(|(_, k, _)| *k == Kind::Contradiction)
-        .map(|(f, _, t)| (f, t))
-        .collect()
+    only_contradictions(findings(text, Markup::Markdown))
 }
 
 fn unstated(text: &str) -> Vec<String> {
@@ -1559,7 +1555,12 @@ fn quay_findings(text: &str) -> Vec<(String, Kind, String)> {
 }
 
 fn quay_contradictions(text: &str) -> Vec<(String, String)> {
-    quay_findings(text)
+    only_contradictions(quay_findings(text))
+}
+
+/// The (fact, flagged text) of the contradictions among `findings`.
+fn only_contradictions(findings: Vec<(String, Kind, String)>) -> Vec<(String, String)> {
+    findings
         .into_iter()
         .filter(|(_, k, _)| *k == Kind::Contradiction)
         .map(|(f, _, t)| (f, t))
@@ -1712,13 +1713,7 @@ fn a_finer_figure_agrees_with_a_fact_given_as_a_rounded_value() {
         "The accord runs for about 12 years.",
     );
     let rules = RuleSet::from_sources(&[("quay.yaml".to_owned(), rounded)]).expect("quay rules");
-    let found = |text: &str| {
-        findings_with(&rules, text, Markup::Text)
-            .into_iter()
-            .filter(|(_, k, _)| *k == Kind::Contradiction)
-            .map(|(f, _, t)| (f, t))
-            .collect::<Vec<_>>()
-    };
+    let found = |text: &str| only_contradictions(findings_with(&rules, text, Markup::Text));
     assert_eq!(found("The Quay Accord runs for 12.4 years."), []);
     assert_eq!(
         found("The Quay Accord runs for 13.2 years."),

@@ -14,6 +14,8 @@
 //! and a word that cannot be matched that way (one with letters outside
 //! ASCII) counts as present.
 
+use std::cell::OnceCell;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::reader::attribution::Terms;
@@ -165,6 +167,9 @@ impl Prefilter {
     /// first match after which the answer is yes.
     fn scan(&self, text: &str, stop_early: bool) -> bool {
         let mut found = self.always.clone();
+        // whether a numeric form of each full date stands in the text: looked
+        // for once, and only when its year is found without its month
+        let numeric: Vec<OnceCell<bool>> = self.dates.iter().map(|_| OnceCell::new()).collect();
         if let Some(searcher) = &self.searcher {
             let lowered = text.to_ascii_lowercase();
             let mut at = 0;
@@ -183,17 +188,17 @@ impl Prefilter {
                 }
                 // words found are never lost: once the answer is yes, the
                 // rest of the text cannot change it
-                if stop_early && more && self.decides(text, &found) {
+                if stop_early && more && self.decides(text, &found, &numeric) {
                     return true;
                 }
                 at = m.start() + 1;
             }
         }
-        self.decides(text, &found)
+        self.decides(text, &found, &numeric)
     }
 
     /// Whether the words `found` (by index) may make a text about the subject.
-    fn decides(&self, text: &str, found: &[bool]) -> bool {
+    fn decides(&self, text: &str, found: &[bool], numeric: &[OnceCell<bool>]) -> bool {
         let all = |words: &Vec<usize>| !words.is_empty() && words.iter().all(|&w| found[w]);
         if self.names.iter().any(all) {
             return true;
@@ -205,7 +210,11 @@ impl Prefilter {
             && ((self.parties.iter().all(party) && (alias() || self.by_terms))
                 || (alias()
                     && self.parties.iter().any(party)
-                    && self.dates.iter().any(|d| d.may_stand_in(text, found))))
+                    && self
+                        .dates
+                        .iter()
+                        .zip(numeric)
+                        .any(|(d, n)| d.may_stand_in(text, found, n))))
     }
 }
 
@@ -226,8 +235,11 @@ const MONTHS: [&str; 12] = [
 
 impl FullDate {
     /// Whether the date may stand in `text`, given the words `found` in it.
-    fn may_stand_in(&self, text: &str, found: &[bool]) -> bool {
-        found[self.year] && (found[self.month] || self.numeric.iter().any(|n| text.contains(n)))
+    /// `numeric` holds whether a numeric form was found, once looked for.
+    fn may_stand_in(&self, text: &str, found: &[bool], numeric: &OnceCell<bool>) -> bool {
+        found[self.year]
+            && (found[self.month]
+                || *numeric.get_or_init(|| self.numeric.iter().any(|n| text.contains(n))))
     }
 }
 

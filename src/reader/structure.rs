@@ -162,7 +162,7 @@ pub fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
         // a bracket closed before the token holds its own aside: "40 berths
         // (fewer than 50 ships) for 12 years" is outside it
         if tokens[k].norm == ")" {
-            match (0..k).rev().find(|&o| tokens[o].norm == "(") {
+            match bracket_opening(tokens, k) {
                 Some(open) => {
                     k = open;
                     continue;
@@ -179,12 +179,8 @@ pub fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
                 .is_some_and(|n| RELATIVES.contains(&n.norm.as_str()));
         // a hyphen inside a word ("mutual-defence") is no boundary; a spaced
         // dash is
-        let spaced_dash = t.norm == "-"
-            && (k == 0 || tokens[k - 1].range.end < t.range.start)
-            && tokens
-                .get(k + 1)
-                .is_none_or(|n| t.range.end < n.range.start);
-        if !relative && (matches!(t.norm.as_str(), "," | ";" | ":" | "(") || spaced_dash) {
+        if !relative && (matches!(t.norm.as_str(), "," | ";" | ":" | "(") || spaced_dash(tokens, k))
+        {
             return None;
         }
         if ASIDE_OPENERS.contains(&t.norm.as_str()) && !verb_like(tokens, k) {
@@ -192,6 +188,22 @@ pub fn aside_of(tokens: &[Token], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether token `k` is a dash with space on both sides (" – "), or at an
+/// end of the tokens, not a compound's hyphen (dashes are folded to "-").
+pub fn spaced_dash(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    t.norm == "-"
+        && (k == 0 || tokens[k - 1].range.end < t.range.start)
+        && tokens
+            .get(k + 1)
+            .is_none_or(|n| t.range.end < n.range.start)
+}
+
+/// The "(" that the ")" at token `close` closes: the nearest before it.
+pub fn bracket_opening(tokens: &[Token], close: usize) -> Option<usize> {
+    (0..close).rev().find(|&o| tokens[o].norm == "(")
 }
 
 /// Words before which "like" is a verb: "we would like to", "they like it".

@@ -11,7 +11,6 @@ use super::SubjectReader;
 use crate::reader::attribution::{self, Mention, Owner, Reference};
 use crate::reader::sentences;
 use crate::reader::tokens::{self, Token};
-use crate::rules::FactKind;
 use crate::source::Document;
 
 /// The longest text whose tokens are kept from finding mentions to reading
@@ -312,17 +311,17 @@ impl SubjectReader<'_> {
             .collect()
     }
 
-    /// Whether the sentences name every party of the subject, wherever.
+    /// Whether the sentences name every party of the subject, wherever,
+    /// for a subject that a draft may describe by its figures.
     pub(super) fn names_every_party(&self, sentences: &[Sentence]) -> bool {
-        let figures = self
-            .subject
-            .facts
-            .iter()
-            .filter(|f| matches!(f.kind, FactKind::Quantity { .. } | FactKind::Date { .. }))
-            .count();
-        if self.terms.parties.is_empty() || self.terms.names_only || figures < 2 {
-            return false;
-        }
+        self.by_terms
+            && !self.terms.parties.is_empty()
+            && !self.terms.names_only
+            && self.names_all_parties(sentences)
+    }
+
+    /// Whether every party group is named in `sentences`.
+    fn names_all_parties(&self, sentences: &[Sentence]) -> bool {
         let mut seen = vec![false; self.terms.parties.len()];
         for g in sentences.iter().flat_map(|s| &s.parties) {
             seen[*g] = true;
@@ -346,12 +345,8 @@ impl SubjectReader<'_> {
         (0..sentences.len())
             .filter(|&i| has_alias(&sentences[i]))
             .any(|i| {
-                let mut seen = vec![false; self.terms.parties.len()];
                 let around = i.saturating_sub(1)..(i + 2).min(sentences.len());
-                for g in sentences[around].iter().flat_map(|s| &s.parties) {
-                    seen[*g] = true;
-                }
-                seen.iter().all(|x| *x)
+                self.names_all_parties(&sentences[around])
             })
     }
 }

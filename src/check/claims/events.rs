@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use crate::reader::structure::{
-    fronted_date, governs, is_event_word, list_around, turns_clause, NOT_MODIFIER,
+    bracket_opening, fronted_date, governs, is_event_word, list_around, spaced_dash, turns_clause,
+    NOT_MODIFIER,
 };
 use crate::reader::tokens::Token;
 
@@ -100,7 +101,7 @@ pub(super) fn cue_distance(
         // a bracket closed before the figure is no distance: "40 berths
         // (a third of the quay) for 12 years"
         if tokens[i].norm == ")" {
-            if let Some(open) = (0..i).rev().find(|&o| tokens[o].norm == "(") {
+            if let Some(open) = bracket_opening(tokens, i) {
                 i = open;
                 continue;
             }
@@ -249,34 +250,22 @@ fn back_past_asides(tokens: &[Token], start: usize) -> impl Iterator<Item = usiz
             return None;
         }
         k -= 1;
-        let opens = |i: usize| match tokens[k].norm.as_str() {
-            ")" => tokens[i].norm == "(",
-            "-" => spaced_dash(tokens, i),
-            _ => false,
+        let open = if tokens[k].norm == ")" {
+            bracket_opening(tokens, k)
+        } else if spaced_dash(tokens, k) {
+            (0..k).rev().find(|&i| spaced_dash(tokens, i))
+        } else {
+            None
         };
-        if tokens[k].norm == ")" || spaced_dash(tokens, k) {
-            if let Some(open) = (0..k).rev().find(|&i| opens(i)) {
-                k = open;
-                // the token before the aside, or none
-                if k == 0 {
-                    return None;
-                }
-                k -= 1;
+        if let Some(open) = open {
+            // the token before the aside, or none
+            if open == 0 {
+                return None;
             }
+            k = open - 1;
         }
         Some(k)
     })
-}
-
-/// Whether token `k` is a dash with space on both sides (" – "), not a
-/// compound's hyphen (dashes are folded to "-").
-fn spaced_dash(tokens: &[Token], k: usize) -> bool {
-    tokens[k].norm == "-"
-        && k > 0
-        && tokens[k - 1].range.end < tokens[k].range.start
-        && tokens
-            .get(k + 1)
-            .is_some_and(|n| tokens[k].range.end < n.range.start)
 }
 
 /// Where the walk from a fronted date to its main verb ends.

@@ -206,6 +206,11 @@ pub struct ReadSentence {
 /// by its terms.
 const TERMS_THAT_DESCRIBE: usize = 2;
 
+/// A quantity or date fact: a figure a draft may give.
+fn is_figure(fact: &Fact) -> bool {
+    matches!(fact.kind, FactKind::Quantity { .. } | FactKind::Date { .. })
+}
+
 /// A subject's rules prepared for reading documents.
 pub(crate) struct SubjectReader<'r> {
     subject: &'r Subject,
@@ -228,6 +233,9 @@ pub(crate) struct SubjectReader<'r> {
     phrase_leads: Vec<leads::PhraseLeads>,
     /// Some fact is a date.
     has_dates: bool,
+    /// The subject has enough figure facts for a draft to describe it by
+    /// them ([`TERMS_THAT_DESCRIBE`]).
+    by_terms: bool,
 }
 
 impl<'r> SubjectReader<'r> {
@@ -253,13 +261,8 @@ impl<'r> SubjectReader<'r> {
                 _ => None,
             })
             .collect();
-        let figures = subject
-            .facts
-            .iter()
-            .filter(|f| matches!(f.kind, FactKind::Quantity { .. } | FactKind::Date { .. }))
-            .count();
-        let prefilter =
-            super::prefilter::Prefilter::new(&terms, &full_dates, figures >= TERMS_THAT_DESCRIBE);
+        let by_terms = subject.facts.iter().filter(|f| is_figure(f)).count() >= TERMS_THAT_DESCRIBE;
+        let prefilter = super::prefilter::Prefilter::new(&terms, &full_dates, by_terms);
         let own = subject
             .facts
             .iter()
@@ -296,6 +299,7 @@ impl<'r> SubjectReader<'r> {
                 .facts
                 .iter()
                 .any(|f| matches!(f.kind, FactKind::Date { .. })),
+            by_terms,
         }
     }
 
@@ -412,16 +416,15 @@ impl<'r> SubjectReader<'r> {
             matches!(&c.trace.instrument, Some(Instrument::Mention(at, Owner::Subject))
                 if pronouns.iter().any(|&i| s.spans[i] == *at))
         };
+        // a date claim is bounded when it gives its day and month
         let dated = out.iter().any(|c| {
             through_pronoun(c)
                 && c.outcome == Outcome::States
+                && c.trace.bounded
                 && matches!(
                     self.subject.facts[c.fact].kind,
                     FactKind::Date { day: Some(_), .. }
                 )
-                && crate::reader::dates::find_dates(&c.found)
-                    .iter()
-                    .any(|d| d.month.is_some() && d.day.is_some())
         });
         dated.then_some(out)
     }
@@ -434,10 +437,7 @@ impl<'r> SubjectReader<'r> {
             .filter(|c| {
                 c.outcome == Outcome::States
                     && c.trace.bounded
-                    && matches!(
-                        self.subject.facts[c.fact].kind,
-                        FactKind::Quantity { .. } | FactKind::Date { .. }
-                    )
+                    && is_figure(&self.subject.facts[c.fact])
             })
             .map(|c| c.fact)
             .collect();

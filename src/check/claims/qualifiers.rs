@@ -147,17 +147,7 @@ pub(super) fn rounds_to(interval: &quantities::Interval, fact: f64) -> bool {
         return false;
     }
     let written = interval.lo;
-    let digits = |v: f64| -> Option<i32> {
-        // significant digits of a value given to at most 6 decimals
-        let scaled = (v.abs() * 1e6).round();
-        if !(1.0..1e21).contains(&scaled) {
-            return None;
-        }
-        let text = format!("{scaled:.0}");
-        let trimmed = text.trim_end_matches('0');
-        i32::try_from(trimmed.len()).ok()
-    };
-    let (Some(w), Some(f)) = (digits(written), digits(fact)) else {
+    let (Some(w), Some(f)) = (significant_digits(written), significant_digits(fact)) else {
         return false;
     };
     if w >= f {
@@ -168,6 +158,16 @@ pub(super) fn rounds_to(interval: &quantities::Interval, fact: f64) -> bool {
     let rounded = (fact / step).round() * step;
     ((rounded - written).abs() <= written.abs() * 1e-9)
         && ((written - fact).abs() <= fact.abs() * 0.05)
+}
+
+/// Significant digits of a value given to at most six decimals.
+pub(super) fn significant_digits(v: f64) -> Option<i32> {
+    let scaled = (v.abs() * 1e6).round();
+    if !(1.0..1e21).contains(&scaled) {
+        return None;
+    }
+    let text = format!("{scaled:.0}");
+    i32::try_from(text.trim_end_matches('0').len()).ok()
 }
 
 /// Words that compare with a bound: under a negation ("not beyond 3.67%",

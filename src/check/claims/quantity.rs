@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use super::document::Sentence;
 use super::events::{cue_among_other_things, cue_at, cue_distance, cue_following};
-use super::qualifiers::{another_figure, coordinated, negated_bound, rounds_to};
+use super::qualifiers::{
+    another_figure, coordinated, negated_bound, rounds_to, significant_digits,
+};
 use super::rows::{column_quantities, label_quantities};
 use super::sentence::SentenceView;
 use super::wording::{other_currency_wording, quantity_fix, quantity_wording};
@@ -392,8 +394,8 @@ fn refines(interval: &quantities::Interval, fact: f64) -> bool {
     if !interval.is_exact() || fact <= 0.0 || interval.lo <= 0.0 {
         return false;
     }
-    let (written, digits) = (interval.lo, significant_digits(fact));
-    let (Some(f), Some(w)) = (digits, significant_digits(written)) else {
+    let written = interval.lo;
+    let (Some(f), Some(w)) = (significant_digits(fact), significant_digits(written)) else {
         return false;
     };
     if w <= f {
@@ -401,16 +403,6 @@ fn refines(interval: &quantities::Interval, fact: f64) -> bool {
     }
     let step = 10f64.powi(fact.log10().floor() as i32 + 1 - f);
     written > fact - step / 2.0 && written < fact + step
-}
-
-/// Significant digits of a positive value given to at most six decimals.
-fn significant_digits(v: f64) -> Option<i32> {
-    let scaled = (v * 1e6).round();
-    if !(1.0..1e21).contains(&scaled) {
-        return None;
-    }
-    let text = format!("{scaled:.0}");
-    i32::try_from(text.trim_end_matches('0').len()).ok()
 }
 
 /// Whether a figure is one of the fact's `other-values`, with its
