@@ -1,6 +1,7 @@
 //! The rule language's keys for subjects of any shape — `other-values`,
-//! `except`, `match: names`, acronyms, lengths — checked through the library
-//! on a subject and drafts written for these tests.
+//! `except`, `match: names`, acronyms, lengths — and the figures a fact's
+//! sentences carry to it, checked through the library on a subject and
+//! drafts written for these tests.
 
 use factlint::check::Checker;
 use factlint::diagnostic::Kind;
@@ -101,6 +102,43 @@ fn an_earlier_value_marked_or_not_says_nothing() {
         )),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_term_that_names_nothing_takes_the_subject_around_it() {
+    let levy = "The Norvale Transit Levy passed the council in March.";
+    let also = "The levy also funds new buses.";
+    // between sentences about the levy, or before the first that names it
+    for text in [
+        format!("{levy}\n\nOver ten years, $3.1 billion will be raised from riders.\n\n{also}"),
+        "Over a decade, riders will raise $3.1 billion in fares.\n\n\
+         The figure comes from the Norvale Transit Levy, passed in March."
+            .to_owned(),
+    ] {
+        assert_eq!(
+            contradictions(&text),
+            [pair("revenue", "$3.1 billion")],
+            "{text}"
+        );
+    }
+    // how things stood or stand, a supposition, another instrument after
+    // it, or too far from the levy: the figure may be about something else
+    for text in [
+        format!("{levy}\n\nLast year, fares raised $3.1 billion.\n\n{also}"),
+        format!("{levy}\n\nFares can now raise $3.1 billion.\n\n{also}"),
+        format!("{levy}\n\nBy May, fares had raised $3.1 billion.\n\n{also}"),
+        format!("{levy}\n\nAbout $3.1 billion could be raised.\n\n{also}"),
+        format!(
+            "{levy}\n\nAbout $3.1 billion will be raised.\n\n\
+             A compact between Norvale and Ashby covers ferries."
+        ),
+        format!(
+            "{levy}\n\nBuses run late.\n\nTrams run early.\n\nFerries are full.\n\n\
+             About $3.1 billion will be raised."
+        ),
+    ] {
+        assert_eq!(contradictions(&text), [], "{text}");
+    }
 }
 
 #[test]

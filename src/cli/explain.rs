@@ -146,6 +146,9 @@ fn trace(doc: &Document, trace: &Trace) -> Option<String> {
                 format!("tied by heading or table to {}", owner_word(*owner))
             }
             Instrument::Context(None) => "tied to no mention".to_owned(),
+            Instrument::Carried => {
+                "tied to no mention; carried from the sentences around it (a term)".to_owned()
+            }
         });
     }
     if let Some(event) = &trace.event {

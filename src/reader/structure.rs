@@ -279,6 +279,44 @@ pub fn fronted_date(tokens: &[Token], toks: &Range<usize>) -> bool {
             .is_some_and(|t| matches!(t.norm.as_str(), "," | ":" | "-"))
 }
 
+/// Auxiliaries that make a clause a term (what will be, must be or may be)
+/// rather than a report of how things stand or stood; "would", "could" and
+/// "might" suppose or forecast, and are not among them.
+const TERM_AUXILIARIES: &[&str] = &[
+    "will", "shall", "must", "may", "can", "cannot", "won't", "can't", "shan't", "'ll",
+];
+
+/// Words that make a clause tell how things stand now, or guess, whatever
+/// its auxiliary: "Norway can now berth 30 ships", "it will likely cost $9".
+const STANDING: &[&str] = &[
+    "now",
+    "currently",
+    "already",
+    "today",
+    "still",
+    "likely",
+    "probably",
+    "perhaps",
+];
+
+/// Whether the clause that holds token `at` states a term: it has one of
+/// [`TERM_AUXILIARIES`] and none of [`STANDING`] ("approximately $50 will go to ports", "buyers
+/// won't pay more than $20"). A capitalised auxiliary does not count, as
+/// "May" is more often the month and a question seldom states a figure.
+pub fn states_term(tokens: &[Token], at: usize) -> bool {
+    clauses(tokens)
+        .into_iter()
+        .find(|(_, r)| r.contains(&at))
+        .is_some_and(|(_, r)| {
+            // capitalised, "May" is the month and "Will" a name
+            let words = &tokens[r];
+            words
+                .iter()
+                .any(|t| !t.capitalized && TERM_AUXILIARIES.contains(&t.norm.as_str()))
+                && !words.iter().any(|t| STANDING.contains(&t.norm.as_str()))
+        })
+}
+
 /// Whether a token starts another clause, across which a claim is not tied
 /// to a mention: a semicolon or a contrast ("…, although the deal sets …").
 pub fn breaks_clause(t: &Token) -> bool {
@@ -447,6 +485,31 @@ fn noun_phrase(words: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_with_a_term_auxiliary_states_a_term() {
+        let term = |text: &str, word: &str| {
+            let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
+            let at = tokens
+                .iter()
+                .position(|t| t.norm == word)
+                .expect("the word");
+            states_term(&tokens, at)
+        };
+        assert!(term("About $40 will go to the quay.", "40"));
+        assert!(term("Pilots won't pay more than $12 a day.", "12"));
+        assert!(term("Each berth must hold at least 30 boats.", "30"));
+        assert!(term("Ferries may carry up to 200 riders.", "200"));
+        // supposed, forecast, or how things stand
+        assert!(!term("About $40 could go to the quay.", "40"));
+        assert!(!term("Pilots paid $12 a day.", "12"));
+        assert!(!term("Each berth can now hold 30 boats.", "30"));
+        assert!(!term("The quay will likely cost $40.", "40"));
+        // "May" is the month
+        assert!(!term("By May, 30 boats had docked.", "30"));
+        // the auxiliary must stand in the figure's own clause
+        assert!(!term("Ships will dock; pilots paid $12 a day.", "12"));
+    }
     use crate::reader::tokens::tokenize;
 
     /// Each clause's words as text, with how it opens.

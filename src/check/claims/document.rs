@@ -11,7 +11,7 @@ use super::SubjectReader;
 use crate::reader::attribution::{self, Mention, Owner, Reference};
 use crate::reader::sentences;
 use crate::reader::tokens::{self, Token};
-use crate::source::Document;
+use crate::source::{BlockKind, Document};
 
 /// The longest text whose tokens are kept from finding mentions to reading
 /// claims; a longer one is tokenized twice rather than held whole.
@@ -53,6 +53,9 @@ pub(super) struct Sentence {
     pub(super) named: bool,
     /// The party groups named in it.
     pub(super) parties: Vec<usize>,
+    /// It names no instrument, and the sentences that do around it speak
+    /// of the subject alone ([`carry_subject`]).
+    pub(super) carried: bool,
 }
 
 /// What the sentences read so far leave for a reference to name.
@@ -188,6 +191,46 @@ impl ShortForms {
     }
 }
 
+/// How many blocks away the sentence that names an instrument may stand
+/// from a sentence that names none, for the one to carry to the other.
+const CARRY_BLOCKS: usize = 2;
+
+/// Marks the paragraph sentences that name no instrument between sentences
+/// that speak of the subject alone: the nearest sentence before that names
+/// one, and the nearest after, each in its own or a nearby paragraph, name
+/// the subject and nothing else. A lede that describes before it names
+/// ("Buyers will pay less. It is one of the act's provisions.") has no
+/// sentence before it, and is carried by the one after.
+fn carry_subject(sentences: &mut [Sentence], doc: &Document) {
+    let naming: Vec<usize> = (0..sentences.len())
+        .filter(|&i| !sentences[i].mentions.is_empty())
+        .collect();
+    // a side qualifies when it names the subject and no other instrument
+    let only_subject = |j: usize| {
+        let owners = &sentences[j].owners;
+        owners.contains(&Owner::Subject) && !owners.contains(&Owner::Other)
+    };
+    let near = |i: usize, j: usize| sentences[i].block.abs_diff(sentences[j].block) <= CARRY_BLOCKS;
+    let mut carried = vec![false; sentences.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if !s.mentions.is_empty() || doc.blocks[s.block].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let after = naming.partition_point(|&j| j < i);
+        let before = after.checked_sub(1).map(|k| naming[k]);
+        let next = naming.get(after).copied().filter(|&j| near(i, j));
+        carried[i] = match (before, next) {
+            (Some(b), Some(n)) => near(i, b) && only_subject(b) && only_subject(n),
+            (Some(b), None) => near(i, b) && only_subject(b),
+            (None, Some(n)) => only_subject(n),
+            (None, None) => false,
+        };
+    }
+    for (s, c) in sentences.iter_mut().zip(carried) {
+        s.carried = c;
+    }
+}
+
 /// The first mention of the subject that is not a pronoun.
 pub(super) fn anchor(sentences: &[Sentence]) -> Option<Range<usize>> {
     sentences.iter().find_map(|s| {
@@ -244,9 +287,11 @@ impl SubjectReader<'_> {
                     spans,
                     named,
                     parties,
+                    carried: false,
                 });
             }
         }
+        carry_subject(&mut out, doc);
         out
     }
 
@@ -452,6 +497,45 @@ mod tests {
         let anchor = super::anchor(&sentences).map(|r| &doc.text[r]);
         assert_eq!(anchor, Some("Harbor Cooperation Accord"));
         assert!(reader.is_about(&sentences));
+    }
+
+    /// Whether each sentence of `text` is carried.
+    fn carried(text: &str) -> Vec<bool> {
+        carried_in(text, Markup::Text)
+    }
+
+    fn carried_in(text: &str, markup: Markup) -> Vec<bool> {
+        let rules = test_subject::rules();
+        let reader = SubjectReader::new(&rules.subjects[0], &rules.units);
+        let doc = Document::read(text, markup);
+        reader.sentences(&doc).iter().map(|s| s.carried).collect()
+    }
+
+    #[test]
+    fn a_sentence_that_names_nothing_is_carried_between_sentences_about_the_subject() {
+        let between = "The Harbor Cooperation Accord was signed in Oslo.\n\n\
+                       Ships will dock for free.\n\nThe accord also sets up a coast guard.";
+        assert_eq!(carried(between), [false, true, false]);
+        // a lede that describes before it names, with nothing before it
+        let lede =
+            "Ships will dock for free.\n\nThat is one term of the Harbor Cooperation Accord.";
+        assert_eq!(carried(lede), [true, false]);
+        // the end of the document after a sentence about the subject
+        let last = "The Harbor Cooperation Accord was signed in Oslo. Ships will dock for free.";
+        assert_eq!(carried(last), [false, true]);
+    }
+
+    #[test]
+    fn another_instrument_or_a_distance_carries_nothing() {
+        let other = "The Harbor Cooperation Accord was signed in Oslo.\n\n\
+                     Ships will dock for free.\n\nThe Fisheries Compact came first.";
+        assert_eq!(carried(other), [false, false, false]);
+        let far = "The Harbor Cooperation Accord was signed in Oslo.\n\nFog is common.\n\n\
+                   Gulls nest.\n\nShips will dock for free.";
+        assert_eq!(carried(far), [false, true, true, false]);
+        // a heading names nothing and is never carried
+        let heading = "# Docking\n\nThe Harbor Cooperation Accord was signed in Oslo.";
+        assert_eq!(carried_in(heading, Markup::Markdown), [false, false]);
     }
 
     #[test]

@@ -152,6 +152,10 @@ pub enum Instrument {
     Aside,
     /// No mention: what the heading or table gives, if anything.
     Context(Option<Owner>),
+    /// No mention, in a sentence between sentences that speak of the subject
+    /// alone, and its clause states a term ("will", "must", "may"):
+    /// the subject's, carried from around it.
+    Carried,
 }
 
 impl Instrument {
@@ -163,6 +167,7 @@ impl Instrument {
                 Some(Owner::Other)
             }
             Instrument::Context(owner) => *owner,
+            Instrument::Carried => Some(Owner::Subject),
         }
     }
 }

@@ -11,10 +11,11 @@ use super::qualifiers::{
 use super::rows::{column_quantities, label_quantities};
 use super::sentence::SentenceView;
 use super::wording::{other_currency_wording, quantity_fix, quantity_wording};
-use super::{Considered, Event, Outcome, SubjectReader, Trace};
+use super::{Considered, Event, Instrument, Outcome, SubjectReader, Trace};
 use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
 use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
+use crate::reader::structure::states_term;
 use crate::reader::tokens;
 use crate::reader::tokens::Token;
 use crate::rules::{Fact, FactKind, OtherValue};
@@ -146,7 +147,13 @@ impl SubjectReader<'_> {
             bounded: q.interval.lo > 0.0 && q.interval.hi.is_finite(),
             ..Trace::default()
         };
-        let (outcome, loose) = self.lenient_owner(s, q.tokens.clone(), v.context, &mut trace);
+        let (outcome, mut loose) = self.lenient_owner(s, q.tokens.clone(), v.context, &mut trace);
+        // a figure that names nothing, between sentences about the subject
+        // alone, is the subject's when its clause states a term
+        if loose && s.carried && states_term(&s.tokens, q.tokens.start) {
+            loose = false;
+            trace.instrument = Some(Instrument::Carried);
+        }
         let outcome = match outcome {
             Some(outcome) => outcome,
             None if another_figure(&s.tokens, q, &self.terms) => Outcome::NoCue,
