@@ -1,7 +1,7 @@
 //! The rule language's keys for subjects of any shape — `other-values`,
-//! `except`, `match: names`, acronyms, lengths — and the figures a fact's
-//! sentences carry to it, checked through the library on a subject and
-//! drafts written for these tests.
+//! `except`, `match: names`, acronyms, lengths, a `require` fact's role —
+//! and the figures a fact's sentences carry to it, checked through the
+//! library on a subject and drafts written for these tests.
 
 use factlint::check::Checker;
 use factlint::diagnostic::Kind;
@@ -213,6 +213,46 @@ fn a_length_in_miles_states_a_fact_in_kilometres() {
         contradictions("The NTL rail line will run 30 miles."),
         [pair("rail-length", "30 miles")]
     );
+}
+
+#[test]
+fn a_require_fact_with_cues_is_contradicted_by_another_name_in_its_role() {
+    let yaml = "subject:
+  id: quay-report
+  name: Eastgate Quay Report
+  names: [Eastgate Quay Report]
+  aliases: [report, review]
+  source: Eastgate harbour board
+facts:
+  - id: author
+    claim: The report was written by Dana Whitfield.
+    require: 'Dana Whitfield|Whitfield'
+    cues: [written by, led by]
+";
+    let rules = RuleSet::from_sources(&[("report.yaml".to_owned(), yaml.to_owned())])
+        .expect("the rules load");
+    let contradicted = |text: &str| -> Vec<String> {
+        findings_with(&rules, text)
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Contradiction)
+            .map(|(_, _, t)| t)
+            .collect()
+    };
+    let report = "The Eastgate Quay Report came out on Monday.";
+    assert_eq!(
+        contradicted(&format!(
+            "{report} The report, written by Lee Marsh, is short."
+        )),
+        ["Lee Marsh"]
+    );
+    for text in [
+        format!("{report} It was written by Dana Whitfield."),
+        format!("{report} The review was not led by Lee Marsh."),
+        format!("{report} A 2019 survey of the pier was written by Sam Ito."),
+        format!("{report} The report was written by the harbour board."),
+    ] {
+        assert_eq!(contradicted(&text), Vec::<String>::new(), "{text}");
+    }
 }
 
 #[test]

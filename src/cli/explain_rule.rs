@@ -383,7 +383,13 @@ fn sections(subject: &Subject, fact: &Fact) -> (Vec<String>, Vec<String>) {
                 "a match of the regular expression `{}` anywhere in a draft about the subject",
                 re.as_str()
             )],
-            vec!["nothing: a draft without a match leaves the fact unstated".to_owned()],
+            vec![if fact.cues.is_empty() {
+                "nothing: a draft without a match leaves the fact unstated".to_owned()
+            } else {
+                format!(
+                    "a name right after a cue ({cues}) that the pattern does not match, in a clause about the subject, not denied"
+                )
+            }],
         ),
     }
 }

@@ -1303,10 +1303,7 @@ impl Compiler<'_> {
         if !spec.cues.is_empty()
             && matches!(
                 kind,
-                FactKind::Absent(_)
-                    | FactKind::Present(_)
-                    | FactKind::Forbid(_)
-                    | FactKind::Require(_)
+                FactKind::Absent(_) | FactKind::Present(_) | FactKind::Forbid(_)
             )
         {
             let span = self.key_span(&f("cues"));

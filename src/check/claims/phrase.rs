@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::events::inflects;
+use super::events::{cue_at, inflects};
 use super::leads::PhraseLeads;
 use super::sentence::SentenceView;
 use super::{Considered, Outcome, SubjectReader, Trace};
@@ -46,6 +46,74 @@ impl SubjectReader<'_> {
             out.push(v.considered(fi, &range, outcome, loose, trace));
         }
     }
+}
+
+/// How many capitalised words a name after a role's cue may run to.
+const NAME_WORDS: usize = 5;
+
+impl SubjectReader<'_> {
+    /// A `require` fact with cues names who fills a role ("written by",
+    /// "led by"): a name right after one of its cues that the pattern does
+    /// not match contradicts it, where the clause is the subject's and the
+    /// cue is not denied.
+    pub(super) fn read_role(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        re: &Regex,
+        out: &mut Vec<Considered>,
+    ) {
+        let (s, fact) = (v.s, &self.subject.facts[fi]);
+        let tokens = &s.tokens;
+        for i in 0..tokens.len() {
+            let Some(cue) = fact.cues.iter().find(|c| cue_at(tokens, i, c)) else {
+                continue;
+            };
+            let name = name_after(tokens, i + cue.len());
+            if name.is_empty() {
+                continue;
+            }
+            let range = tokens[name.start].range.start..tokens[name.end - 1].range.end;
+            let matched = re.find_iter(&v.text[s.range.clone()]).any(|m| {
+                let m = s.range.start + m.start()..s.range.start + m.end();
+                m.start < range.end && range.start < m.end
+            });
+            if matched {
+                continue;
+            }
+            let mut trace = Trace::default();
+            let (owner, loose) = self.lenient_owner(s, i..name.end, v.context, &mut trace);
+            let outcome = owner.unwrap_or_else(|| {
+                let polarity = negation::polarity(tokens, i..name.end);
+                trace.polarity = Some(polarity);
+                match polarity {
+                    Polarity::Affirmed => Outcome::Contradicts {
+                        expected: fact.claim.clone(),
+                        fix: None,
+                    },
+                    Polarity::Denied | Polarity::Open => Outcome::Open,
+                }
+            });
+            out.push(v.considered(fi, &range, outcome, loose, trace));
+        }
+    }
+}
+
+/// The run of capitalised words (with initials: "J. R. Hale") that starts
+/// at token `at`, as token indices; empty when none starts there.
+fn name_after(tokens: &[Token], at: usize) -> Range<usize> {
+    let mut end = at;
+    let mut words = 0;
+    while let Some(t) = tokens.get(end) {
+        let initial = t.norm == "." && end > at && tokens[end - 1].norm.len() == 1;
+        if t.is_word() && t.capitalized && words < NAME_WORDS {
+            words += 1;
+        } else if !initial {
+            break;
+        }
+        end += 1;
+    }
+    at..end
 }
 
 /// Each match of a `forbid` or `require` pattern in the sentence.
@@ -123,4 +191,39 @@ fn match_phrase(tokens: &[Token], start: usize, phrase: &Phrase) -> Option<usize
         k += 1;
     }
     Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::tokens::tokenize;
+
+    /// The name `name_after` finds right after `word` in `text`.
+    fn name(text: &str, word: &str) -> String {
+        let tokens = tokenize(text, 0..text.len());
+        let at = tokens
+            .iter()
+            .position(|t| t.norm == word)
+            .expect("the word")
+            + 1;
+        let r = name_after(&tokens, at);
+        if r.is_empty() {
+            return String::new();
+        }
+        text[tokens[r.start].range.start..tokens[r.end - 1].range.end].to_owned()
+    }
+
+    #[test]
+    fn a_name_is_a_run_of_capitalised_words_with_initials() {
+        assert_eq!(
+            name("It was written by Lee Marsh, a pilot.", "by"),
+            "Lee Marsh"
+        );
+        assert_eq!(
+            name("It was written by J. R. Hale in May.", "by"),
+            "J. R. Hale"
+        );
+        assert_eq!(name("It was written by the harbour board.", "by"), "");
+        assert_eq!(name("It was led by Ana Sol and Bo Li.", "by"), "Ana Sol");
+    }
 }

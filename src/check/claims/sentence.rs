@@ -159,6 +159,9 @@ impl SubjectReader<'_> {
                 FactKind::Forbid(re) | FactKind::Require(re) => {
                     let forbid = matches!(fact.kind, FactKind::Forbid(_));
                     super::phrase::read_pattern_fact(&view, fi, fact, re, forbid, out);
+                    if !forbid && !fact.cues.is_empty() {
+                        self.read_role(&view, fi, re, out);
+                    }
                 }
             }
         }
