@@ -58,12 +58,17 @@ fn findings_with(rules: &RuleSet, text: &str) -> Vec<(String, Kind, String)> {
         .collect()
 }
 
-fn contradictions(text: &str) -> Vec<(String, String)> {
-    findings_with(&rules(""), text)
+/// (fact, the text flagged) for every contradiction.
+fn contradictions_with(rules: &RuleSet, text: &str) -> Vec<(String, String)> {
+    findings_with(rules, text)
         .into_iter()
         .filter(|(_, k, _)| *k == Kind::Contradiction)
         .map(|(f, _, t)| (f, t))
         .collect()
+}
+
+fn contradictions(text: &str) -> Vec<(String, String)> {
+    contradictions_with(&rules(""), text)
 }
 
 fn pair(fact: &str, text: &str) -> (String, String) {
@@ -232,10 +237,9 @@ facts:
     let rules = RuleSet::from_sources(&[("report.yaml".to_owned(), yaml.to_owned())])
         .expect("the rules load");
     let contradicted = |text: &str| -> Vec<String> {
-        findings_with(&rules, text)
+        contradictions_with(&rules, text)
             .into_iter()
-            .filter(|(_, k, _)| *k == Kind::Contradiction)
-            .map(|(_, _, t)| t)
+            .map(|(_, t)| t)
             .collect()
     };
     let report = "The Eastgate Quay Report came out on Monday.";
@@ -253,6 +257,57 @@ facts:
     ] {
         assert_eq!(contradicted(&text), Vec::<String>::new(), "{text}");
     }
+}
+
+const SALE: &str = "subject:
+  id: sale
+  name: Halvern's purchase of Brightwave
+  names: [Halvern-Brightwave deal]
+  parties:
+    - [Halvern]
+    - [Brightwave]
+  aliases: [deal, takeover]
+  source: Halvern filing
+facts:
+  - id: price
+    claim: Halvern pays $95 per Brightwave share.
+    quantity: { value: 95, unit: dollar, per: share }
+    cues: [pays, price]
+  - id: closed
+    claim: The deal closed on 13 October 2032.
+    date: 2032-10-13
+    cues: [close, closed]
+";
+
+fn sale_contradictions(text: &str) -> Vec<(String, String)> {
+    let rules = RuleSet::from_sources(&[("sale.yaml".to_owned(), SALE.to_owned())])
+        .expect("the rules load");
+    contradictions_with(&rules, text)
+}
+
+#[test]
+fn a_rate_is_cued_by_its_own_denominator() {
+    let text = "The Halvern-Brightwave deal values Brightwave at $105 a share.";
+    assert_eq!(sale_contradictions(text), [pair("price", "$105 a share")]);
+}
+
+#[test]
+fn a_plan_a_deadline_or_a_later_clause_of_time_contradicts_nothing() {
+    for text in [
+        "The Halvern-Brightwave deal is expected to close on 30 June 2032.",
+        "The Halvern-Brightwave deal should close by 30 June 2032.",
+        "Halvern-Brightwave deal talks ran long. \
+         Brightwave's price hit $82 a share after the deal was announced.",
+    ] {
+        assert_eq!(sale_contradictions(text), [], "{text}");
+    }
+    // the plan in one clause, what happened in the next
+    let text = "The Halvern-Brightwave deal was expected to close in June 2032 \
+                but closed on 14 October 2032.";
+    assert_eq!(
+        sale_contradictions(text),
+        [pair("closed", "14 October 2032")]
+    );
 }
 
 #[test]

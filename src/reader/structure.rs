@@ -286,6 +286,55 @@ const TERM_AUXILIARIES: &[&str] = &[
     "will", "shall", "must", "may", "can", "cannot", "won't", "can't", "shan't", "'ll",
 ];
 
+/// Words that, followed by "to" or "for", make what follows a plan or a
+/// forecast: "expected to close", "scheduled for", "set to expire".
+const FORECASTS: &[&str] = &[
+    "expected",
+    "scheduled",
+    "slated",
+    "due",
+    "set",
+    "poised",
+    "likely",
+    "planned",
+    "plans",
+    "plan",
+    "aims",
+    "aim",
+    "hopes",
+    "hope",
+    "intends",
+    "intend",
+    "targeted",
+    "projected",
+];
+
+/// Words right before a date that make it a deadline, not the day of the
+/// event: "close by 30 June", "sign before May". ("until" ends a period,
+/// whose end is a date of its own: "valid until 2045".)
+const DEADLINES: &[&str] = &["by", "before"];
+
+/// Whether the figure or date at token `at` is planned or forecast rather
+/// than reported: its clause has one of [`FORECASTS`] followed by "to" or
+/// "for" before it ("is expected to close on 30 June"), or a deadline word
+/// stands right before it ("by 30 June").
+pub fn forecast(tokens: &[Token], at: usize) -> bool {
+    let deadline = at
+        .checked_sub(1)
+        .is_some_and(|i| DEADLINES.contains(&tokens[i].norm.as_str()));
+    let clause_start = clauses(tokens)
+        .into_iter()
+        .find(|(_, r)| r.contains(&at))
+        .map_or(0, |(_, r)| r.start);
+    let planned = (clause_start..at).any(|i| {
+        FORECASTS.contains(&tokens[i].norm.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.norm == "to" || t.norm == "for")
+    });
+    deadline || planned
+}
+
 /// Words that make a clause tell how things stand now, or guess, whatever
 /// its auxiliary: "Norway can now berth 30 ships", "it will likely cost $9".
 const STANDING: &[&str] = &[
@@ -486,16 +535,36 @@ fn noun_phrase(words: &[Token]) -> bool {
 mod tests {
     use super::*;
 
+    /// `test` of the tokens of `text` at the first token that reads `word`.
+    fn at_word(text: &str, word: &str, test: fn(&[Token], usize) -> bool) -> bool {
+        let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
+        let at = tokens
+            .iter()
+            .position(|t| t.norm == word)
+            .expect("the word");
+        test(&tokens, at)
+    }
+
+    #[test]
+    fn a_plan_or_a_deadline_is_a_forecast() {
+        let forecast_at = |text: &str, word: &str| at_word(text, word, forecast);
+        assert!(forecast_at("The sale is expected to close on 4 June.", "4"));
+        assert!(forecast_at("The quay is scheduled for 9 May.", "9"));
+        assert!(forecast_at("The sale should close by 30 June.", "30"));
+        assert!(forecast_at("Works must end before 2040.", "2040"));
+        // reported, or a plan in another clause
+        assert!(!forecast_at("The sale closed on 4 June.", "4"));
+        assert!(!forecast_at(
+            "It was expected to slip; the sale closed on 4 June.",
+            "4"
+        ));
+        // "set" and "due" without "to" or "for" plan nothing
+        assert!(!forecast_at("The board set terms on 4 June.", "4"));
+    }
+
     #[test]
     fn a_clause_with_a_term_auxiliary_states_a_term() {
-        let term = |text: &str, word: &str| {
-            let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
-            let at = tokens
-                .iter()
-                .position(|t| t.norm == word)
-                .expect("the word");
-            states_term(&tokens, at)
-        };
+        let term = |text: &str, word: &str| at_word(text, word, states_term);
         assert!(term("About $40 will go to the quay.", "40"));
         assert!(term("Pilots won't pay more than $12 a day.", "12"));
         assert!(term("Each berth must hold at least 30 boats.", "30"));

@@ -11,6 +11,7 @@ use super::{Considered, Event, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::Owner;
 use crate::reader::dates;
 use crate::reader::negation::{self, Polarity};
+use crate::reader::structure::forecast;
 use crate::reader::tokens::{self, covering};
 use crate::rules::{FactKind, OtherValue};
 
@@ -87,6 +88,15 @@ impl SubjectReader<'_> {
                     self.presupposed(v.s, &toks),
                     &mut trace,
                 ),
+            };
+            // "is expected to close on 30 June", "by 30 June": a plan or a
+            // deadline agrees with the fact or says nothing, as plans change
+            let outcome = match outcome {
+                Outcome::Contradicts { .. } if forecast(&v.s.tokens, toks.start) => {
+                    trace.polarity = Some(Polarity::Open);
+                    Outcome::Open
+                }
+                outcome => outcome,
             };
             out.push(v.considered(fi, &d.range, outcome, loose, trace));
         }

@@ -122,8 +122,13 @@ impl SubjectReader<'_> {
             s.owners[i] == Owner::Unknown && s.mentions[i].reference == Reference::Pronoun
         };
         let after = || {
+            // "shares rose to $82 after the deal was announced": a mention in
+            // a clause of time or cause after the claim does not own it
             let ahead = |m: &Mention| {
-                m.tokens.start >= toks.end && !clause_break(&s.tokens[toks.end..m.tokens.start])
+                let between = &s.tokens[toks.end..m.tokens.start.max(toks.end)];
+                m.tokens.start >= toks.end
+                    && !clause_break(between)
+                    && !in_subordinate_clause(between)
             };
             let first = s.mentions.iter().position(ahead)?;
             // "On 3 May, the board said the firm met its duties under the
@@ -229,6 +234,31 @@ fn provides(tokens: &[Token], end: usize, at: usize) -> bool {
 const PARTICIPLES: &[&str] = &[
     "set", "laid", "written", "spelled", "spelt", "given", "agreed",
 ];
+
+/// Words that open a clause of time, cause or condition: a mention after
+/// one is that clause's, not the main clause's before it.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "since",
+    "when",
+    "once",
+    "following",
+    "because",
+    "if",
+    "unless",
+    "whereas",
+];
+
+/// Whether the words up to a mention leave it inside a clause one of
+/// [`SUBORDINATORS`] opens: no comma has closed the clause since ("On 5
+/// May, following its ratification, the accord was signed": the accord is
+/// the main clause's again).
+fn in_subordinate_clause(before_mention: &[Token]) -> bool {
+    before_mention
+        .iter()
+        .rposition(|t| SUBORDINATORS.contains(&t.norm.as_str()))
+        .is_some_and(|k| !before_mention[k..].iter().any(|t| t.norm == ","))
+}
 
 /// Whether the mention at token `at` is the time before which something
 /// was: "before the deal", "prior to the accord", "until the treaty".

@@ -241,7 +241,9 @@ impl SubjectReader<'_> {
             }
             cued
         };
-        cued || v.column_cued(q.range.start, &fact.cues)
+        // "$95 a share" for a fact per share: the rate's own denominator
+        let own_rate = q.unit.per.is_some() && q.unit.per == self.pers[fi];
+        cued || own_rate || v.column_cued(q.range.start, &fact.cues)
     }
 
     /// A term given by its end: "valid until 2045" is a term of 20 years
