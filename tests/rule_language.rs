@@ -310,6 +310,42 @@ fn a_plan_a_deadline_or_a_later_clause_of_time_contradicts_nothing() {
     );
 }
 
+const FALL: &str = "subject:
+  id: quay-fall
+  name: the fall of the Tarn Quay
+  names: [Tarn Quay]
+  aliases: [collapse, quay]
+  match: names
+  source: Port board report
+facts:
+  - id: toll
+    claim: Six people died in the collapse.
+    quantity: { value: 6, unit: person, also: [people] }
+    cues: [died, killed]
+  - id: fell-on
+    claim: The quay collapsed on 14 March 2029.
+    date: 2029-03-14
+    cues: [collapse, collapsed]
+";
+
+#[test]
+fn a_clause_of_time_that_tells_the_subjects_own_event_keeps_the_claim() {
+    let rules = RuleSet::from_sources(&[("fall.yaml".to_owned(), FALL.to_owned())])
+        .expect("the rules load");
+    let text = "Seven people were killed when the Tarn Quay collapsed.";
+    assert_eq!(
+        contradictions_with(&rules, text),
+        [pair("toll", "Seven people")]
+    );
+    // a date of another verb, in a relative clause or before a that-clause
+    for text in [
+        "The Tarn Quay, which opened in 1971, collapsed on 14 March 2029.",
+        "Engineers had warned in 2019 that the Tarn Quay could collapse.",
+    ] {
+        assert_eq!(contradictions_with(&rules, text), [], "{text}");
+    }
+}
+
 #[test]
 fn rules_check_shows_a_misused_key_on_the_yaml() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -222,6 +222,12 @@ pub(super) fn date_event(
     if let Some(event) = when_clause_event(tokens, &toks, &is_cue) {
         return Some(event);
     }
+    // "which opened in 1971", "had warned in 2019 that …": a past
+    // participle right before the date's preposition is its event, listed
+    // or not
+    if let Some(at) = participle_before(tokens, toks.start) {
+        return Some((at, is_cue(at)));
+    }
     let back = back_past_asides(tokens, toks.start);
     if let Some(event) = first_event_is_cue(tokens, back, 14, &[";", "?", "!"], &is_cue) {
         return Some(event);
@@ -238,6 +244,26 @@ pub(super) fn date_event(
     }
     let ahead = toks.end..tokens.len();
     first_event_is_cue(tokens, ahead, 8, &[";", "?", "!"], &is_cue)
+}
+
+/// Prepositions that join a verb to its date: "opened in 1971".
+const DATE_PREPOSITIONS: &[&str] = &["in", "on", "during", "at"];
+
+/// Words of more than four letters ending in "ed" that are no verbs.
+const NOT_PARTICIPLES: &[&str] = &["indeed", "hundred", "embed", "ashamed"];
+
+/// The past participle ("opened", "warned") right before the preposition
+/// of a date starting at token `start`, as a token index.
+fn participle_before(tokens: &[Token], start: usize) -> Option<usize> {
+    let prep = start.checked_sub(1)?;
+    let verb = prep.checked_sub(1)?;
+    let t = &tokens[verb];
+    let participle = t.is_word()
+        && !t.capitalized
+        && t.norm.len() > 4
+        && t.norm.ends_with("ed")
+        && !NOT_PARTICIPLES.contains(&t.norm.as_str());
+    (participle && DATE_PREPOSITIONS.contains(&tokens[prep].norm.as_str())).then_some(verb)
 }
 
 /// The tokens before `start`, nearest first, past any aside closed between
@@ -400,6 +426,27 @@ mod tests {
         assert_eq!(
             event(text, "9 June", &["sign"]),
             Some(("ratified".to_owned(), false))
+        );
+    }
+
+    #[test]
+    fn a_participle_before_the_dates_preposition_is_its_event() {
+        let text = "The quay, which opened in 1971, was signed over on 4 March.";
+        assert_eq!(
+            event(text, "1971", &["sign"]),
+            Some(("opened".to_owned(), false))
+        );
+        let text = "Engineers had warned in 2019 that the accord could be signed.";
+        assert_eq!(
+            event(text, "2019", &["sign"]),
+            Some(("warned".to_owned(), false))
+        );
+        // a cue stays the cue; a capitalised word or "hundred" is no verb
+        assert!(signed_on_4_march("The accord, signed on 4 March, holds."));
+        let text = "A hundred in 2019 signed the accord.";
+        assert_ne!(
+            event(text, "2019", &["sign"]),
+            Some(("hundred".to_owned(), false))
         );
     }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::document::Sentence;
+use super::events::inflects;
 use super::{Instrument, Outcome, SubjectReader, Trace};
 use crate::reader::attribution::{self, Mention, Owner, Reference, Terms};
 use crate::reader::normalize;
@@ -123,12 +124,14 @@ impl SubjectReader<'_> {
         };
         let after = || {
             // "shares rose to $82 after the deal was announced": a mention in
-            // a clause of time or cause after the claim does not own it
+            // a clause of time or cause after the claim does not own it,
+            // unless that clause tells the subject's own event ("six died
+            // when the bridge collapsed", for a subject called a collapse)
             let ahead = |m: &Mention| {
                 let between = &s.tokens[toks.end..m.tokens.start.max(toks.end)];
                 m.tokens.start >= toks.end
                     && !clause_break(between)
-                    && !in_subordinate_clause(between)
+                    && (!in_subordinate_clause(between) || self.tells_subject_event(s, m))
             };
             let first = s.mentions.iter().position(ahead)?;
             // "On 3 May, the board said the firm met its duties under the
@@ -248,6 +251,25 @@ const SUBORDINATORS: &[&str] = &[
     "unless",
     "whereas",
 ];
+
+impl SubjectReader<'_> {
+    /// Whether the clause after mention `m`, up to a comma, has a verb
+    /// that is one of the subject's aliases: "the bridge collapsed" for
+    /// a subject called a collapse.
+    fn tells_subject_event(&self, s: &Sentence, m: &Mention) -> bool {
+        s.tokens[m.tokens.end..]
+            .iter()
+            .take_while(|t| t.norm != "," && !breaks_clause(t))
+            .any(|t| {
+                t.is_word()
+                    && self
+                        .terms
+                        .aliases
+                        .iter()
+                        .any(|a| t.base() != a && inflects(t.base(), a))
+            })
+    }
+}
 
 /// Whether the words up to a mention leave it inside a clause one of
 /// [`SUBORDINATORS`] opens: no comma has closed the clause since ("On 5

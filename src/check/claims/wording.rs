@@ -35,7 +35,7 @@ pub(super) fn quantity_wording(
     let number = numbers::format_number(value, q.style);
     match q.form {
         Form::Compound => format!("{number}-{unit}"),
-        _ if value == 1.0 => format!("{number} {unit}"),
+        _ if value == 1.0 => format!("{number} {}", singular_unit(unit)),
         _ => format!("{number} {}", plural(unit)),
     }
 }
@@ -170,7 +170,32 @@ fn is_symbol(unit: &str) -> bool {
     ) || (unit.len() <= 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Nouns whose plural is not made with "s", singular and plural.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("person", "people"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("child", "children"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
+    ("mouse", "mice"),
+];
+
+/// A unit's singular: "person" for "people"; any other word as it is.
+fn singular_unit(unit: &str) -> &str {
+    IRREGULAR
+        .iter()
+        .find(|(_, p)| *p == unit)
+        .map_or(unit, |(one, _)| one)
+}
+
 fn plural(unit: &str) -> String {
+    if let Some((_, many)) = IRREGULAR
+        .iter()
+        .find(|(one, many)| *one == unit || *many == unit)
+    {
+        return (*many).to_owned();
+    }
     // an abbreviation that is plural already: "yrs"; "percent" has no plural;
     // a unit's symbol has none either: "300 kg", "5 km"
     if unit.ends_with('s') || unit == "percent" || is_symbol(unit) {
@@ -285,6 +310,24 @@ mod tests {
         assert_eq!(plural("km"), "km");
         assert_eq!(plural("GW"), "GW");
         assert_eq!(plural("machine"), "machines");
+    }
+
+    #[test]
+    fn irregular_nouns_keep_their_plural() {
+        let toll =
+            "  - id: toll\n    claim: c\n    quantity: {value: 6, unit: person, also: [people]}\n";
+        assert_eq!(
+            one(toll, "The Harbor Bridge fire hurt 7 people.").0,
+            "6 people"
+        );
+        let one_person =
+            "  - id: toll\n    claim: c\n    quantity: {value: 1, unit: person, also: [people]}\n";
+        assert_eq!(
+            one(one_person, "The Harbor Bridge fire hurt 3 people.").0,
+            "1 person"
+        );
+        assert_eq!(plural("people"), "people");
+        assert_eq!(plural("child"), "children");
     }
 
     #[test]
