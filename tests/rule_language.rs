@@ -346,6 +346,34 @@ fn a_clause_of_time_that_tells_the_subjects_own_event_keeps_the_claim() {
     }
 }
 
+const RULING: &str = "subject:
+  id: ruling
+  name: Harlow v. Denby County
+  names: [Harlow v. Denby County]
+  aliases: [ruling, case]
+  match: names
+  year: 2031
+  source: Supreme Court opinion
+facts:
+  - id: damages
+    claim: The court upheld damages of $4.2 million.
+    quantity: { value: 4200000, unit: dollar }
+    cues: [damages, awarded]
+";
+
+#[test]
+fn a_case_name_with_v_is_a_name_and_an_earlier_years_figure_is_no_contradiction() {
+    let rules = RuleSet::from_sources(&[("ruling.yaml".to_owned(), RULING.to_owned())])
+        .expect("the rules load");
+    let text = "In Harlow v. Denby County, the court upheld $5 million in damages.";
+    assert_eq!(
+        contradictions_with(&rules, text),
+        [pair("damages", "$5 million")]
+    );
+    let text = "A lower court had awarded $5 million in Harlow v. Denby County in 2029.";
+    assert_eq!(contradictions_with(&rules, text), []);
+}
+
 #[test]
 fn rules_check_shows_a_misused_key_on_the_yaml() {
     let dir = tempfile::tempdir().expect("a temporary folder");

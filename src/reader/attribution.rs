@@ -161,8 +161,14 @@ pub fn party_at(tokens: &[Token], i: usize, terms: &Terms) -> Option<(usize, usi
 pub fn sequence_at(tokens: &[Token], i: usize, words: &[String]) -> Option<usize> {
     let mut k = i;
     for (n, w) in words.iter().enumerate() {
-        // hyphens and dashes inside a name are skipped: "Russia–Iran" or "Russia-Iran"
-        while tokens.get(k).is_some_and(|t| t.norm == "-") && n > 0 {
+        // hyphens and dashes inside a name are skipped: "Russia–Iran" or
+        // "Russia-Iran"; so is an abbreviation's full stop, which inside a
+        // sentence never ends it: "Harlow v. Denby", "the U.S. Senate"
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.norm == "-" || (t.norm == "." && k > i))
+            && n > 0
+        {
             k += 1;
         }
         let t = tokens.get(k)?;

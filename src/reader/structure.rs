@@ -335,6 +335,43 @@ pub fn forecast(tokens: &[Token], at: usize) -> bool {
     deadline || planned
 }
 
+/// Words before a year that make it the time of its clause: "in 2029",
+/// "during 2029", "March 2029" (not "the 2001 treaty", a name).
+const YEAR_OPENERS: &[&str] = &[
+    "in",
+    "during",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the clause that holds token `at` is dated to a year before
+/// `year` ("awarded $5 million in 2029" for a subject of 2031), outside the
+/// tokens `own` (the claim itself).
+pub fn dated_before(tokens: &[Token], at: usize, own: &Range<usize>, year: i32) -> bool {
+    let Some((_, clause)) = clauses(tokens).into_iter().find(|(_, r)| r.contains(&at)) else {
+        return false;
+    };
+    clause.filter(|k| !own.contains(k) && *k > 0).any(|k| {
+        let t = &tokens[k];
+        t.norm.len() == 4
+            && t.norm.bytes().all(|b| b.is_ascii_digit())
+            && t.norm
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..year).contains(&y))
+            && YEAR_OPENERS.contains(&tokens[k - 1].norm.as_str())
+    })
+}
+
 /// Words that make a clause tell how things stand now, or guess, whatever
 /// its auxiliary: "Norway can now berth 30 ships", "it will likely cost $9".
 const STANDING: &[&str] = &[
@@ -543,6 +580,31 @@ mod tests {
             .position(|t| t.norm == word)
             .expect("the word");
         test(&tokens, at)
+    }
+
+    #[test]
+    fn a_clause_with_an_earlier_year_is_dated_before() {
+        let before = |text: &str, word: &str| {
+            let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
+            let at = tokens
+                .iter()
+                .position(|t| t.norm == word)
+                .expect("the word");
+            dated_before(&tokens, at, &(at..at + 1), 2031)
+        };
+        assert!(before("The board paid $40 for the quay in 2029.", "40"));
+        assert!(!before("The board paid $40 for the quay in 2032.", "40"));
+        assert!(!before("The board paid $40 for the quay.", "40"));
+        // the year of another clause
+        assert!(!before(
+            "In 2029 it was built; the board paid $40 for the quay.",
+            "40"
+        ));
+        // the claim's own number is no year of the clause, nor a year that
+        // names another thing
+        assert!(!before("The board paid 2030 for the quay.", "2030"));
+        assert!(!before("The 2029 plan paid $40 for the quay.", "40"));
+        assert!(before("By March 2029 the board paid $40.", "40"));
     }
 
     #[test]

@@ -564,8 +564,9 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
         .filter(|w| !w.is_empty())
         // an abbreviation's last full stop is a token of its own in a draft
-        // ("U.S." reads "u.s" and "."), so the name's word goes without it
-        .map(|w| w.strip_suffix('.').filter(|a| a.contains('.')).unwrap_or(w))
+        // ("U.S." reads "u.s" and ".", "v." reads "v" and "."), so the
+        // name's word goes without it
+        .map(|w| w.strip_suffix('.').filter(|a| !a.is_empty()).unwrap_or(w))
         .map(|w| normalize::word(w).into_owned())
         .collect()
 }

@@ -73,6 +73,9 @@ pub enum Outcome {
     OtherValue,
     /// One of the fact's `except` words stands in the figure's phrase.
     Excepted,
+    /// A figure whose clause is dated before the subject's year: a value
+    /// of an earlier time ("the lower court awarded $5 million in 2029").
+    Earlier,
 }
 
 impl Outcome {
@@ -91,6 +94,7 @@ impl Outcome {
             Outcome::OtherValue => {
                 "ignored: an earlier or other-source value of the fact (`other-values`)".to_owned()
             }
+            Outcome::Earlier => "ignored: its clause is dated before the subject's year".to_owned(),
             Outcome::Excepted => {
                 "ignored: an exception of the fact (`except`) stands in its phrase".to_owned()
             }

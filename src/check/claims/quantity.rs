@@ -15,7 +15,7 @@ use super::{Considered, Event, Instrument, Outcome, SubjectReader, Trace};
 use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
 use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
-use crate::reader::structure::states_term;
+use crate::reader::structure::{dated_before, states_term};
 use crate::reader::tokens;
 use crate::reader::tokens::Token;
 use crate::rules::{Fact, FactKind, OtherValue};
@@ -183,6 +183,16 @@ impl SubjectReader<'_> {
                     }
                 }
             }
+        };
+        // a value of a time before the subject: "the lower court awarded
+        // $5 million in 2029", for a ruling of 2031
+        let outcome = match (outcome, self.subject.year) {
+            (Outcome::Contradicts { .. }, Some(year))
+                if dated_before(&s.tokens, q.tokens.start, &q.tokens, year) =>
+            {
+                Outcome::Earlier
+            }
+            (outcome, _) => outcome,
         };
         (outcome, loose, trace)
     }
