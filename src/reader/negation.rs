@@ -85,6 +85,17 @@ const PRE_CUES: &[&[&str]] = &[
     &["precludes"],
     &["precluded"],
     &["excluding"],
+    &["bars"],
+    &["barred"],
+    &["barring"],
+    &["bans"],
+    &["banned"],
+    &["banning"],
+    &["prevents"],
+    &["prevented"],
+    &["preventing"],
+    // "cannot" is one word, where "can not" and "can't" have their "not"
+    &["cannot"],
 ];
 
 /// Cues that deny what comes before them in the same clause ("a mutual
@@ -551,6 +562,20 @@ mod tests {
         assert_eq!(
             of("It doesn't contain a mutual defence clause.", defence),
             Denied
+        );
+        // "cannot", and verbs that forbid or prevent what they govern
+        let berth = "berth ships";
+        for text in [
+            "Under the accord, the port cannot berth ships at night.",
+            "The accord bars the port from letting it berth ships at night.",
+            "The accord prevents the port from being able to berth ships.",
+            "The accord bans any plan to berth ships there.",
+        ] {
+            assert_eq!(of(text, berth), Denied, "{text}");
+        }
+        assert_eq!(
+            of("Under the accord, the port can berth ships.", berth),
+            Affirmed
         );
         assert_eq!(
             of("It contains no mutual defence obligation.", defence),
