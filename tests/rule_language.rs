@@ -41,8 +41,12 @@ facts:
 ";
 
 fn rules(matching: &str) -> RuleSet {
-    let yaml = LEVY.replace("MATCH\n", matching);
-    RuleSet::from_sources(&[("levy.yaml".to_owned(), yaml)]).expect("the rules load")
+    load(&LEVY.replace("MATCH\n", matching))
+}
+
+/// A rule file of these tests, loaded.
+fn load(yaml: &str) -> RuleSet {
+    RuleSet::from_sources(&[("test.yaml".to_owned(), yaml.to_owned())]).expect("the rules load")
 }
 
 /// (fact, kind, the text flagged) for every finding.
@@ -234,8 +238,7 @@ facts:
     require: 'Dana Whitfield|Whitfield'
     cues: [written by, led by]
 ";
-    let rules = RuleSet::from_sources(&[("report.yaml".to_owned(), yaml.to_owned())])
-        .expect("the rules load");
+    let rules = load(yaml);
     let contradicted = |text: &str| -> Vec<String> {
         contradictions_with(&rules, text)
             .into_iter()
@@ -280,8 +283,7 @@ facts:
 ";
 
 fn sale_contradictions(text: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::from_sources(&[("sale.yaml".to_owned(), SALE.to_owned())])
-        .expect("the rules load");
+    let rules = load(SALE);
     contradictions_with(&rules, text)
 }
 
@@ -330,8 +332,7 @@ facts:
 
 #[test]
 fn a_clause_of_time_that_tells_the_subjects_own_event_keeps_the_claim() {
-    let rules = RuleSet::from_sources(&[("fall.yaml".to_owned(), FALL.to_owned())])
-        .expect("the rules load");
+    let rules = load(FALL);
     let text = "Seven people were killed when the Tarn Quay collapsed.";
     assert_eq!(
         contradictions_with(&rules, text),
@@ -363,8 +364,7 @@ facts:
 
 #[test]
 fn a_case_name_with_v_is_a_name_and_an_earlier_years_figure_is_no_contradiction() {
-    let rules = RuleSet::from_sources(&[("ruling.yaml".to_owned(), RULING.to_owned())])
-        .expect("the rules load");
+    let rules = load(RULING);
     let text = "In Harlow v. Denby County, the court upheld $5 million in damages.";
     assert_eq!(
         contradictions_with(&rules, text),

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::dates::MONTHS;
 use super::tokens::Token;
 
 /// Words that say a claim is reported speech.
@@ -322,10 +323,7 @@ pub fn forecast(tokens: &[Token], at: usize) -> bool {
     let deadline = at
         .checked_sub(1)
         .is_some_and(|i| DEADLINES.contains(&tokens[i].norm.as_str()));
-    let clause_start = clauses(tokens)
-        .into_iter()
-        .find(|(_, r)| r.contains(&at))
-        .map_or(0, |(_, r)| r.start);
+    let clause_start = clause_of(tokens, at).map_or(0, |r| r.start);
     let planned = (clause_start..at).any(|i| {
         FORECASTS.contains(&tokens[i].norm.as_str())
             && tokens
@@ -335,31 +333,21 @@ pub fn forecast(tokens: &[Token], at: usize) -> bool {
     deadline || planned
 }
 
-/// Words before a year that make it the time of its clause: "in 2029",
-/// "during 2029", "March 2029" (not "the 2001 treaty", a name).
-const YEAR_OPENERS: &[&str] = &[
-    "in",
-    "during",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Prepositions before a year that make it the time of its clause: "in
+/// 2029", "during 2029"; a month before it does too ("March 2029"), where
+/// "the 2001 treaty" is a name.
+const YEAR_PREPOSITIONS: &[&str] = &["in", "during"];
 
 /// Whether the clause that holds token `at` is dated to a year before
 /// `year` ("awarded $5 million in 2029" for a subject of 2031), outside the
 /// tokens `own` (the claim itself).
 pub fn dated_before(tokens: &[Token], at: usize, own: &Range<usize>, year: i32) -> bool {
-    let Some((_, clause)) = clauses(tokens).into_iter().find(|(_, r)| r.contains(&at)) else {
+    let Some(clause) = clause_of(tokens, at) else {
         return false;
+    };
+    let opens_year = |t: &Token| {
+        YEAR_PREPOSITIONS.contains(&t.norm.as_str())
+            || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&t.norm))
     };
     clause.filter(|k| !own.contains(k) && *k > 0).any(|k| {
         let t = &tokens[k];
@@ -368,7 +356,7 @@ pub fn dated_before(tokens: &[Token], at: usize, own: &Range<usize>, year: i32) 
             && t.norm
                 .parse::<i32>()
                 .is_ok_and(|y| (1900..year).contains(&y))
-            && YEAR_OPENERS.contains(&tokens[k - 1].norm.as_str())
+            && opens_year(&tokens[k - 1])
     })
 }
 
@@ -390,17 +378,14 @@ const STANDING: &[&str] = &[
 /// won't pay more than $20"). A capitalised auxiliary does not count, as
 /// "May" is more often the month and a question seldom states a figure.
 pub fn states_term(tokens: &[Token], at: usize) -> bool {
-    clauses(tokens)
-        .into_iter()
-        .find(|(_, r)| r.contains(&at))
-        .is_some_and(|(_, r)| {
-            // capitalised, "May" is the month and "Will" a name
-            let words = &tokens[r];
-            words
-                .iter()
-                .any(|t| !t.capitalized && TERM_AUXILIARIES.contains(&t.norm.as_str()))
-                && !words.iter().any(|t| STANDING.contains(&t.norm.as_str()))
-        })
+    clause_of(tokens, at).is_some_and(|r| {
+        // capitalised, "May" is the month and "Will" a name
+        let words = &tokens[r];
+        words
+            .iter()
+            .any(|t| !t.capitalized && TERM_AUXILIARIES.contains(&t.norm.as_str()))
+            && !words.iter().any(|t| STANDING.contains(&t.norm.as_str()))
+    })
 }
 
 /// Whether a token starts another clause, across which a claim is not tied
@@ -451,6 +436,14 @@ pub fn clauses(tokens: &[Token]) -> Vec<(Opening, Range<usize>)> {
         out.push((start.0, start.1..tokens.len()));
     }
     out
+}
+
+/// The token range of the clause ([`clauses`]) that holds token `at`.
+pub fn clause_of(tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    clauses(tokens)
+        .into_iter()
+        .map(|(_, r)| r)
+        .find(|r| r.contains(&at))
 }
 
 /// Words that end a conjunct of a list of noun phrases: prepositions,
@@ -573,7 +566,7 @@ mod tests {
     use super::*;
 
     /// `test` of the tokens of `text` at the first token that reads `word`.
-    fn at_word(text: &str, word: &str, test: fn(&[Token], usize) -> bool) -> bool {
+    fn at_word(text: &str, word: &str, test: impl Fn(&[Token], usize) -> bool) -> bool {
         let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
         let at = tokens
             .iter()
@@ -585,12 +578,9 @@ mod tests {
     #[test]
     fn a_clause_with_an_earlier_year_is_dated_before() {
         let before = |text: &str, word: &str| {
-            let tokens = crate::reader::tokens::tokenize(text, 0..text.len());
-            let at = tokens
-                .iter()
-                .position(|t| t.norm == word)
-                .expect("the word");
-            dated_before(&tokens, at, &(at..at + 1), 2031)
+            at_word(text, word, |tokens, at| {
+                dated_before(tokens, at, &(at..at + 1), 2031)
+            })
         };
         assert!(before("The board paid $40 for the quay in 2029.", "40"));
         assert!(!before("The board paid $40 for the quay in 2032.", "40"));

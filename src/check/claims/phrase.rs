@@ -55,16 +55,16 @@ impl SubjectReader<'_> {
     /// A `require` fact with cues names who fills a role ("written by",
     /// "led by"): a name right after one of its cues that the pattern does
     /// not match contradicts it, where the clause is the subject's and the
-    /// cue is not denied.
-    pub(super) fn read_role(
-        &self,
-        v: &SentenceView<'_>,
-        fi: usize,
-        re: &Regex,
-        out: &mut Vec<Considered>,
-    ) {
+    /// cue is not denied. The pattern's matches are those
+    /// [`read_pattern_fact`] has just put in `out`.
+    pub(super) fn read_role(&self, v: &SentenceView<'_>, fi: usize, out: &mut Vec<Considered>) {
         let (s, fact) = (v.s, &self.subject.facts[fi]);
         let tokens = &s.tokens;
+        let matches: Vec<Range<usize>> = out
+            .iter()
+            .filter(|c| c.fact == fi && c.outcome == Outcome::States)
+            .map(|c| c.range.clone())
+            .collect();
         for i in 0..tokens.len() {
             let Some(cue) = fact.cues.iter().find(|c| cue_at(tokens, i, c)) else {
                 continue;
@@ -74,11 +74,10 @@ impl SubjectReader<'_> {
                 continue;
             }
             let range = tokens[name.start].range.start..tokens[name.end - 1].range.end;
-            let matched = re.find_iter(&v.text[s.range.clone()]).any(|m| {
-                let m = s.range.start + m.start()..s.range.start + m.end();
-                m.start < range.end && range.start < m.end
-            });
-            if matched {
+            if matches
+                .iter()
+                .any(|m| m.start < range.end && range.start < m.end)
+            {
                 continue;
             }
             let mut trace = Trace::default();

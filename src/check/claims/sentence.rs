@@ -160,7 +160,7 @@ impl SubjectReader<'_> {
                     let forbid = matches!(fact.kind, FactKind::Forbid(_));
                     super::phrase::read_pattern_fact(&view, fi, fact, re, forbid, out);
                     if !forbid && !fact.cues.is_empty() {
-                        self.read_role(&view, fi, re, out);
+                        self.read_role(&view, fi, out);
                     }
                 }
             }
