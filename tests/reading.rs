@@ -1189,6 +1189,27 @@ fn beside_the_fact_s_own_figure_another_of_its_unit_is_another_item() {
     assert_eq!(levy_contradictions(text), vec![pair("fund", "$40 million")]);
 }
 
+#[test]
+fn of_listed_figures_that_all_disagree_the_one_its_cue_binds_closest_is_the_fact_s() {
+    // neither figure agrees: the one right before the cue is the fact's,
+    // the other an item listed beside it
+    let text = "The Harbour Levy Act sets aside $300 million of dredging money and adds a $40 million grant for barges that serve the dredging crews.";
+    assert_eq!(
+        levy_contradictions(text),
+        vec![pair("fund", "$300 million")]
+    );
+    // alone, the farther figure is still the fact's, and contradicts it
+    let text =
+        "The Harbour Levy Act adds a $40 million grant for barges that serve the dredging crews.";
+    assert_eq!(levy_contradictions(text), vec![pair("fund", "$40 million")]);
+    // two sentences are no list: each figure is read on its own
+    let text = "The Harbour Levy Act sets aside $300 million of dredging money. It adds $40 million for dredging barges.";
+    assert_eq!(
+        levy_contradictions(text),
+        vec![pair("fund", "$300 million"), pair("fund", "$40 million")]
+    );
+}
+
 const SILO: &str = r#"
 subject:
   id: silo

@@ -63,8 +63,9 @@ pub enum Outcome {
     Denied,
     /// Not near any of the fact's cue words ("in the works for five years").
     NoCue,
-    /// Another figure of the fact's unit in a sentence that states the fact's
-    /// own: another item ("the $7,500 credit and a $4,000 rebate").
+    /// Another figure of the fact's unit listed beside the fact's own, or
+    /// beside a disagreeing figure the fact's cue binds closer: another
+    /// item ("the $7,500 credit and a $4,000 rebate").
     Beside,
     /// A figure for a list of things, the fact's among others: a total
     /// ("$750 billion for climate, drug prices and the deficit").
@@ -99,7 +100,8 @@ impl Outcome {
                 "ignored: an exception of the fact (`except`) stands in its phrase".to_owned()
             }
             Outcome::Beside => {
-                "ignored: another figure beside the fact's own in this sentence".to_owned()
+                "ignored: listed beside the fact's own figure, or one its cue binds closer"
+                    .to_owned()
             }
             Outcome::Total => {
                 "ignored: a total for several things, the fact's cue only one of them".to_owned()

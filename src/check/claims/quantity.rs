@@ -114,6 +114,8 @@ impl SubjectReader<'_> {
             .iter()
             .any(|o| same_dimension(&o.unit.dimension, dimension));
         let first_of_fact = out.len();
+        // how far each figure read stands from the fact's nearest cue
+        let mut nearness = Vec::new();
         for (qi, q) in quantities.iter().enumerate().filter(|(_, q)| {
             (same_dimension(&q.unit.dimension, dimension)
                 || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
@@ -127,8 +129,9 @@ impl SubjectReader<'_> {
                 outcome = Outcome::Excepted;
             }
             out.push(v.considered(fi, &q.range, outcome, loose, trace));
+            nearness.push(cue_distances[qi][fi].map(|(d, _)| d));
         }
-        mark_beside(v.text, &mut out[first_of_fact..]);
+        mark_beside(v.text, &mut out[first_of_fact..], &nearness);
     }
 
     /// What one figure is for the fact, whether it was read on without a
@@ -539,16 +542,36 @@ pub(super) fn cue(s: &Sentence, at: usize) -> Event {
 
 /// "the $7,500 credit for new cars and a $4,000 rebate for used ones":
 /// beside the fact's own figure, another figure of its unit is another
-/// item, not a contradiction.
-fn mark_beside(text: &str, read: &mut [Considered]) {
+/// item, not a contradiction. A fact has one value, so where no figure of
+/// the sentence states it, of figures listed together that all disagree
+/// only the one the fact's cue binds closest is the fact's ("a $5,000 car
+/// credit and a $4,000 rebate for used cars": the $5,000); the rest are
+/// the other items of the list. `nearness` gives each figure's distance
+/// from its nearest cue, in the order of `read`.
+fn mark_beside(text: &str, read: &mut [Considered], nearness: &[Option<usize>]) {
     let stated: Vec<Range<usize>> = read
         .iter()
         .filter(|c| c.outcome == Outcome::States)
         .map(|c| c.range.clone())
         .collect();
-    for c in read.iter_mut() {
+    let contradicting: Vec<(Range<usize>, Option<usize>)> = read
+        .iter()
+        .zip(nearness)
+        .filter(|(c, _)| matches!(c.outcome, Outcome::Contradicts { .. }))
+        .map(|(c, n)| (c.range.clone(), *n))
+        .collect();
+    for (c, near) in read.iter_mut().zip(nearness) {
+        if !matches!(c.outcome, Outcome::Contradicts { .. }) {
+            continue;
+        }
         let beside = stated.iter().any(|st| coordinated(text, st, &c.range));
-        if beside && matches!(c.outcome, Outcome::Contradicts { .. }) {
+        // another disagreeing figure of the list stands closer to a cue
+        let outbound = contradicting.iter().any(|(other, n)| {
+            *other != c.range
+                && coordinated(text, other, &c.range)
+                && n.is_some_and(|n| near.is_none_or(|near| n < near))
+        });
+        if beside || outbound {
             c.outcome = Outcome::Beside;
         }
     }
