@@ -36,35 +36,12 @@ struct Driver {
 
 impl Driver {
     fn start(driver: &Path, browser: &Path) -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new(driver)
-            .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-        let mut driver = Driver {
-            child,
-            addr,
-            session: String::new(),
-        };
-        let mut ready = false;
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(addr).is_ok() {
-                let status = request(addr, "GET", "/status", &[], b"");
-                if status.status == 200 && status.json()["value"]["ready"] == true {
-                    ready = true;
-                    break;
-                }
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        assert!(ready, "chromedriver did not start");
+        // A port found free can be taken by another process before
+        // chromedriver binds it; then it never answers, and another port is
+        // tried.
+        let mut driver = (0..3)
+            .find_map(|_| Driver::launch(driver))
+            .expect("chromedriver did not start on any of three ports");
         let session = driver.call(
             "POST",
             "/session",
@@ -83,6 +60,37 @@ impl Driver {
             .expect("a session id")
             .to_owned();
         driver
+    }
+
+    /// chromedriver on a port found free, once it says it is ready.
+    fn launch(program: &Path) -> Option<Driver> {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(program)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let driver = Driver {
+            child,
+            addr: ([127, 0, 0, 1], port).into(),
+            session: String::new(),
+        };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(driver.addr).is_ok() {
+                let status = request(driver.addr, "GET", "/status", &[], b"");
+                let body: Value = serde_json::from_slice(&status.body).unwrap_or(Value::Null);
+                if status.status == 200 && body["value"]["ready"] == true {
+                    return Some(driver);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        None
     }
 
     /// One WebDriver command; its `value`.
@@ -142,6 +150,16 @@ impl Driver {
             std::thread::sleep(Duration::from_millis(100));
         }
         panic!("the page never showed {what}");
+    }
+
+    /// Waits until the page shows the answer for the draft as it stands
+    /// (the findings pane is no longer busy), then until `source` holds.
+    fn wait_settled(&self, what: &str, source: &str) -> Value {
+        let settled = format!(
+            "if (document.querySelector('#results').getAttribute('aria-busy') !== 'false') \
+             return null; {source}"
+        );
+        self.wait_for(what, &settled)
     }
 }
 
@@ -226,7 +244,7 @@ fn the_page_works_from_the_keyboard() {
         &draft,
         "Iran and Russia signed the 47-article treaty. It runs for 25 years.",
     );
-    driver.wait_for(
+    driver.wait_settled(
         "an underline",
         "const m = document.querySelector('mark.contradiction'); return m && m.textContent;",
     );
@@ -288,8 +306,9 @@ fn the_page_underlines_explains_and_fixes_a_wrong_number() {
         json!({ "text": typed }),
     );
 
-    // The underline, once the pause after typing has passed.
-    let marked = driver.wait_for(
+    // The underline, once the pause after typing has passed and the answer
+    // for the whole text is in.
+    let marked = driver.wait_settled(
         "an underline",
         "const m = document.querySelector('mark.contradiction'); return m && m.textContent;",
     );
@@ -341,6 +360,23 @@ fn the_page_underlines_explains_and_fixes_a_wrong_number() {
         "{note}"
     );
     assert!(note.contains("write \"47-article\""), "{note}");
+
+    // An answer that arrives while the note is open (here, the format
+    // changed) keeps the note open over the span it still underlines.
+    driver.script(
+        "const f = document.querySelector('#format'); f.value = 'markdown';
+         f.dispatchEvent(new Event('change'));",
+        json!([]),
+    );
+    let kept = driver.wait_settled(
+        "the note still open after a new answer",
+        "const t = document.querySelector('#tip'); return !t.hidden && t.innerText;",
+    );
+    assert!(
+        kept.as_str()
+            .is_some_and(|t| t.contains("The treaty has 47 articles.")),
+        "{kept}"
+    );
 
     // A picture for a person to look at.
     let png = driver.call("GET", "/screenshot", Value::Null);

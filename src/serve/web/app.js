@@ -13,6 +13,7 @@
   const format = $("#format");
   const list = $("#findings");
   const unstatedList = $("#unstated");
+  const results = $("#results");
 
   // The findings of the text last checked, with offsets in UTF-16 units
   // (what JavaScript strings count), grouped by the span they underline.
@@ -49,12 +50,20 @@
     return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
 
+  // The findings pane is busy from an edit until the answer for the text
+  // as it now stands is shown (assistive technology, and tests, wait on it).
+  function busy(on) {
+    results.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
   function schedule(delay) {
     clearTimeout(timer);
+    busy(true);
     timer = setTimeout(check, delay);
   }
 
   async function check() {
+    timer = null;
     const text = draft.value;
     const mine = ++sequence;
     status.textContent = "Checking…";
@@ -68,10 +77,14 @@
       });
       body = await response.json();
     } catch (e) {
-      if (mine === sequence) status.textContent = "The server cannot be reached.";
+      if (mine === sequence) {
+        status.textContent = "The server cannot be reached.";
+        if (timer === null) busy(false);
+      }
       return;
     }
     if (mine !== sequence) return; // a newer check is under way
+    if (timer === null) busy(false);
     if (!response.ok) {
       status.textContent = (body && body.message) || "The check failed (" + response.status + ").";
       return;
@@ -131,10 +144,20 @@
   }
 
   function render() {
+    const open = tipGroup;
     renderBackdrop();
     renderLists();
-    if (tipGroup !== null) hideTip();
+    if (open !== null) keepTip(open);
     noteAtCaret();
+  }
+
+  // A note open over a span stays open when new findings still underline
+  // that span (an answer arriving under the pointer must not take it away).
+  function keepTip(old) {
+    const g = groups.find((n) => n.painted && n.from === old.from && n.to === old.to);
+    const mark = g && markOf(g);
+    if (mark) showTip(g, mark);
+    else hideTip();
   }
 
   function renderBackdrop() {
