@@ -1764,3 +1764,30 @@ fn a_bound_alone_does_not_describe_the_subject() {
     let month = "Norway and Chile signed a fishing contract in May 2021.\n\nThe contract runs for 12 years.\n";
     assert_eq!(quay_findings(month), []);
 }
+
+#[test]
+fn a_bare_number_recalling_a_count_noun_states_but_never_contradicts() {
+    let rules =
+        RuleSet::from_sources(&[("plant.yaml".to_owned(), PLANT.to_owned())]).expect("rules");
+    let unstated = |text: &str| -> Vec<String> {
+        findings_with(&rules, text, Markup::Markdown)
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Unstated)
+            .map(|(f, _, _)| f)
+            .collect()
+    };
+    // the noun before the number, the cue far off in the sentence
+    let states = "The Ridgeway agreement made the plant cut its pumps by a third, to about 120 of the newer make, under a limit that the county set.";
+    assert!(!unstated(states).contains(&"pumps".to_owned()), "{states}");
+    assert_eq!(plant_contradictions(states, Markup::Markdown), []);
+    // a bare number that disagrees is too weak a reading to contradict
+    let other = "The Ridgeway agreement made the plant cut its pumps by a third, to about 150 of the newer make, under a limit that the county set.";
+    assert_eq!(plant_contradictions(other, Markup::Markdown), []);
+    assert!(unstated(other).contains(&"pumps".to_owned()), "{other}");
+    // with its noun said, the same figure contradicts
+    let said = "The Ridgeway agreement limited the plant to 150 pumps.";
+    assert_eq!(
+        plant_contradictions(said, Markup::Markdown),
+        [pair("pumps", "150 pumps")]
+    );
+}

@@ -299,6 +299,11 @@ pub enum Form {
     Noun,
     /// A value under a label: "Articles: 47", a table cell under "Articles".
     Label,
+    /// A bare number whose count noun was said before it without a number:
+    /// "cut its centrifuges to 5,060", "the number of machines fell to 5,060".
+    /// The noun is a guess from the sentence, so the figure may confirm a
+    /// fact but is too weak to contradict one.
+    Recalled,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -444,25 +449,37 @@ fn read_elided(
     let after = tokens.get(last + 1);
     let after_ends =
         after.is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | ":" | ")" | "!" | "?"));
-    let partitive = after.is_some_and(|t| t.norm == "of")
+    let of_these = after.is_some_and(|t| t.norm == "of")
         && tokens
             .get(last + 2)
             .is_some_and(|t| matches!(t.norm.as_str(), "these" | "them" | "those"));
     let subject = after.is_some_and(|t| ELLIPSIS_AFTER.contains(&t.norm.as_str()));
-    if !(after_ends || partitive || subject) {
-        return None;
-    }
-    let earlier = read
+    // a partitive of a kind: "5,060 of older models", "5,060 of the first type"
+    let of_kind = after.is_some_and(|t| t.norm == "of");
+    let (unit, form) = match read
         .iter()
         .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)
-        .map(|q| q.unit.clone())
-        .or_else(|| number_of_unit(&tokens[..first], units))?;
-    let (qual_start, interval) = qualify(tokens, first, n.value, None, &earlier);
-    // the word before the number, or before its qualifier ("for just over 20")
+    {
+        Some(q) if after_ends || of_these || subject => (q.unit.clone(), Form::Noun),
+        Some(_) => return None,
+        None if after_ends || of_kind || subject => {
+            let noun = number_of_unit(&tokens[..first], units)
+                .or_else(|| count_noun_before(&tokens[..first], units))?;
+            (noun, Form::Recalled)
+        }
+        None => return None,
+    };
+    let (qual_start, interval) = qualify(tokens, first, n.value, None, &unit);
+    // the word before the number, or before its qualifier ("for just over
+    // 20"); a recalled noun is also taken up by "of" ("a limit of 5,060")
     let elided = [first, qual_start].iter().any(|&k| {
         k.checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|b| ELLIPSIS_BEFORE.contains(&b.norm.as_str()) || b.norm == "which")
+            .is_some_and(|b| {
+                ELLIPSIS_BEFORE.contains(&b.norm.as_str())
+                    || b.norm == "which"
+                    || (form == Form::Recalled && b.norm == "of")
+            })
     });
     // a bare year is no count: "to 2030"
     let year_like = n.style == NumberStyle::Digits
@@ -477,11 +494,33 @@ fn read_elided(
         style: n.style,
         stated: n.value,
         interval,
-        unit: earlier,
-        form: Form::Noun,
+        unit,
+        form,
         tokens: qual_start..last + 1,
     })
 }
+
+/// The count noun said last in `tokens` without a number of its own: "cut
+/// its centrifuges by two-thirds" gives centrifuges. A noun a number counts
+/// is no antecedent ("19,000 machines"), nor is one of a compound ("the
+/// centrifuge hall").
+fn count_noun_before(tokens: &[Token], units: &Units) -> Option<Unit> {
+    (0..tokens.len()).rev().find_map(|k| {
+        let (u, end) = unit_at(tokens, k, units)?;
+        let counted = k.checked_sub(1).is_some_and(|p| {
+            tokens[p].norm.starts_with(|c: char| c.is_ascii_digit()) || tokens[p].norm == "-"
+        });
+        let compound = tokens
+            .get(end + 1)
+            .is_some_and(|t| t.is_word() && !NOT_MODIFIER_AFTER.contains(&t.norm.as_str()));
+        (matches!(u.dimension, Dimension::Count(_)) && !counted && !compound).then(|| u.clone())
+    })
+}
+
+/// Words that may follow a count noun that is no modifier of another noun.
+const NOT_MODIFIER_AFTER: &[&str] = &[
+    "by", "to", "from", "in", "at", "of", "and", "or", "which", "that", "with", "for", "on",
+];
 
 /// The unit of a "number of" phrase in `tokens`, the last one: "the number
 /// of uranium centrifuges" gives centrifuges.
@@ -1326,6 +1365,39 @@ mod tests {
             ["47 articles"]
         );
         assert_eq!(texts("it has 47 articles, up to 2030."), ["47 articles"]);
+    }
+
+    #[test]
+    fn a_count_noun_said_without_a_number_is_recalled_for_a_bare_one() {
+        let forms = |text: &'static str| -> Vec<(&'static str, Form)> {
+            read(text).into_iter().map(|q| (q.0, q.3)).collect()
+        };
+        // the noun, then the number after "to" with a qualifier
+        assert_eq!(
+            forms("The code trims its articles by half, to about 40 of the older kind."),
+            [("about 40", Form::Recalled)]
+        );
+        // taken up by "of": "a cap of no more than 40"
+        assert_eq!(
+            forms("Articles: a cap of no more than 40, for now."),
+            [("no more than 40", Form::Recalled)]
+        );
+        // a "number of" phrase recalls its noun the same way
+        assert_eq!(
+            forms("it cut the number of articles to 47."),
+            [("47", Form::Recalled)]
+        );
+        // a noun a number already counts is no antecedent; a number after an
+        // earlier quantity takes that quantity's unit as before
+        assert_eq!(
+            forms("it had 90 articles and cut them to 47."),
+            [("90 articles", Form::Noun), ("47", Form::Noun)]
+        );
+        // a noun that modifies another is none, nor is a number followed by
+        // its own noun, nor a year
+        assert!(forms("the article index grew to 47.").is_empty());
+        assert!(forms("its articles went to 47 pages.").is_empty());
+        assert!(forms("its articles run to 2030.").is_empty());
     }
 
     #[test]

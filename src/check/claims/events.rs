@@ -138,6 +138,19 @@ pub(super) fn cue_distance(
     best
 }
 
+/// The nearest of `cues` anywhere in the sentence, as [`cue_distance`]
+/// gives it: how many tokens from the figure at `toks`, and its index.
+pub(super) fn cue_in_sentence(
+    tokens: &[Token],
+    toks: &Range<usize>,
+    cues: &[Vec<String>],
+) -> Option<(usize, usize)> {
+    (0..tokens.len())
+        .filter(|&i| !toks.contains(&i) && cues.iter().any(|c| cue_at(tokens, i, c)))
+        .map(|i| (i.abs_diff(toks.start), i))
+        .min()
+}
+
 /// Whether an auxiliary or modal verb follows the figure ending at token
 /// `end`, past a comma: the figure is the subject of its clause.
 fn heads_predicate(tokens: &[Token], end: usize) -> bool {

@@ -77,6 +77,9 @@ pub enum Outcome {
     /// A figure whose clause is dated before the subject's year: a value
     /// of an earlier time ("the lower court awarded $5 million in 2029").
     Earlier,
+    /// A bare number whose count noun is recalled from before it ("cut its
+    /// machines to 5,050") and disagrees: too weak a reading to contradict.
+    Recalled,
 }
 
 impl Outcome {
@@ -96,6 +99,10 @@ impl Outcome {
                 "ignored: an earlier or other-source value of the fact (`other-values`)".to_owned()
             }
             Outcome::Earlier => "ignored: its clause is dated before the subject's year".to_owned(),
+            Outcome::Recalled => {
+                "ignored: a bare number, its noun recalled from before it, that disagrees"
+                    .to_owned()
+            }
             Outcome::Excepted => {
                 "ignored: an exception of the fact (`except`) stands in its phrase".to_owned()
             }

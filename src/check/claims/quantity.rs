@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::document::Sentence;
-use super::events::{cue_among_other_things, cue_at, cue_distance, cue_following};
+use super::events::{cue_among_other_things, cue_at, cue_distance, cue_following, cue_in_sentence};
 use super::qualifiers::{
     another_figure, coordinated, negated_bound, rounds_to, significant_digits,
 };
@@ -88,7 +88,13 @@ impl SubjectReader<'_> {
                                 && read_by(q, dimension)
                                 && !excepted(&v.s.tokens, q, quantities, f) =>
                         {
-                            cue_distance(&v.s.tokens, q.tokens.clone(), &f.cues)
+                            cue_distance(&v.s.tokens, q.tokens.clone(), &f.cues).or_else(|| {
+                                // a recalled figure only ever confirms: a
+                                // cue anywhere in its sentence will do
+                                (q.form == Form::Recalled)
+                                    .then(|| cue_in_sentence(&v.s.tokens, &q.tokens, &f.cues))
+                                    .flatten()
+                            })
                         }
                         _ => None,
                     })
@@ -181,6 +187,10 @@ impl SubjectReader<'_> {
                                 }) =>
                         {
                             Outcome::Total
+                        }
+                        // a recalled noun may confirm, never contradict
+                        Outcome::Contradicts { .. } if q.form == Form::Recalled => {
+                            Outcome::Recalled
                         }
                         verdict => verdict,
                     }
