@@ -1791,3 +1791,74 @@ fn a_bare_number_recalling_a_count_noun_states_but_never_contradicts() {
         [pair("pumps", "150 pumps")]
     );
 }
+
+/// A subject with a figure given to three significant digits, written for
+/// these tests.
+const COMPACT: &str = r#"
+subject:
+  id: compact
+  name: Tarn Quay Compact
+  names: [Tarn Quay Compact]
+  aliases: [compact]
+  source: test text
+facts:
+  - id: ratio
+    claim: The compact caps the berth ratio at 3.25 percent.
+    quantity: { value: 3.25, unit: percent }
+    cues: [ratio, cap, allowed]
+"#;
+
+fn compact_findings(text: &str) -> Vec<(String, Kind, String)> {
+    let rules = RuleSet::from_sources(&[("compact.yaml".to_owned(), COMPACT.to_owned())])
+        .expect("compact rules");
+    findings_with(&rules, text, Markup::Text)
+}
+
+#[test]
+fn a_fact_s_value_in_full_without_its_unit_states_it() {
+    let kinds = |text: &str| -> Vec<Kind> {
+        compact_findings(text)
+            .into_iter()
+            .map(|(_, k, _)| k)
+            .collect()
+    };
+    // the value to three significant digits, no unit: stated
+    assert_eq!(
+        kinds("Under the Tarn Quay Compact, the harbour keeps the 3.25 ratio."),
+        []
+    );
+    // another bare value is not read at all: neither stated nor contradicted
+    assert_eq!(
+        kinds("Under the Tarn Quay Compact, the harbour keeps the 3.40 ratio."),
+        [Kind::Unstated]
+    );
+    // a shorter bare number is too common to be the fact's
+    assert_eq!(
+        kinds("Under the Tarn Quay Compact, the harbour keeps the 3 ratio."),
+        [Kind::Unstated]
+    );
+}
+
+#[test]
+fn a_figure_its_own_phrase_ties_to_the_subject_counts_inside_a_change() {
+    let contradictions = |text: &str| {
+        let draft = format!("The Tarn Quay Compact took effect in May.\n\n{text}\n");
+        only_contradictions(compact_findings(&draft))
+    };
+    // inside an activity under way, a figure is the activity's
+    assert_eq!(
+        contradictions(
+            "Under the compact, the port began raising the ratio from 3.1 percent to 5 percent."
+        ),
+        []
+    );
+    // unless its phrase says the subject set it
+    assert_eq!(
+        contradictions("The port began raising the ratio from the 3.1 percent level allowed under the compact to 5 percent."),
+        [pair("ratio", "3.1 percent")]
+    );
+    assert_eq!(
+        contradictions("The port began raising the ratio from the 3.25 percent level allowed under the compact to 5 percent."),
+        []
+    );
+}

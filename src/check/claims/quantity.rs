@@ -12,10 +12,11 @@ use super::rows::{column_quantities, label_quantities};
 use super::sentence::SentenceView;
 use super::wording::{other_currency_wording, quantity_fix, quantity_wording};
 use super::{Considered, Event, Instrument, Outcome, SubjectReader, Trace};
+use crate::reader::attribution::Owner;
 use crate::reader::negation::{self, Polarity};
 use crate::reader::numbers::{self, NumberStyle};
 use crate::reader::quantities::{self, Dimension, Form, Quantity, Units};
-use crate::reader::structure::{dated_before, states_term};
+use crate::reader::structure::{dated_before, states_term, NOT_MODIFIER};
 use crate::reader::tokens;
 use crate::reader::tokens::Token;
 use crate::rules::{Fact, FactKind, OtherValue};
@@ -64,7 +65,95 @@ impl SubjectReader<'_> {
             qs.extend(self.end_year_quantities(s, year));
             qs.sort_by_key(|q| q.range.start);
         }
+        let bare = self.bare_figures(s, &nums, &qs);
+        if !bare.is_empty() {
+            qs.extend(bare);
+            qs.sort_by_key(|q| q.range.start);
+        }
         qs
+    }
+
+    /// Numbers written without a unit that give a fact's value in full, to
+    /// three significant digits or more: "the 3.67 ceiling" for 3.67
+    /// percent. Read as recalled figures, they may state the fact, never
+    /// contradict it; a shorter number ("the 20 limit") is too common to
+    /// be the fact's.
+    fn bare_figures(
+        &self,
+        s: &Sentence,
+        nums: &[numbers::NumberMatch],
+        read: &[Quantity],
+    ) -> Vec<Quantity> {
+        let tokens = &s.tokens;
+        let mut out = Vec::new();
+        for n in nums {
+            let covered = read.iter().any(|q| {
+                q.number
+                    .as_ref()
+                    .is_some_and(|r| r.start < n.range.end && n.range.start < r.end)
+                    || (q.range.start < n.range.end && n.range.start < q.range.end)
+            });
+            let Some(first) = tokens.iter().position(|t| t.range.start >= n.range.start) else {
+                continue;
+            };
+            let Some(last) = tokens.iter().rposition(|t| t.range.end <= n.range.end) else {
+                continue;
+            };
+            // a sign or an operator beside it makes it something else
+            let beside_sign = |k: Option<usize>| {
+                k.and_then(|k| tokens.get(k)).is_some_and(|t| {
+                    !t.is_word() && !matches!(t.norm.as_str(), "," | "." | ";" | ":" | "(" | ")")
+                })
+            };
+            if covered
+                || last < first
+                || n.style != NumberStyle::Digits
+                || significant_digits(n.value).is_none_or(|d| d < 3)
+                || beside_sign(first.checked_sub(1))
+                || beside_sign(Some(last + 1))
+            {
+                continue;
+            }
+            let year_like =
+                tokens[first].norm.len() == 4 && tokens[first].norm.starts_with(['1', '2']);
+            if year_like {
+                continue;
+            }
+            // the fact's own unit, as its figure is read
+            let fact_unit =
+                self.subject
+                    .facts
+                    .iter()
+                    .enumerate()
+                    .find_map(|(fi, f)| match &f.kind {
+                        FactKind::Quantity {
+                            dimension,
+                            base_value,
+                            value,
+                            unit,
+                        } if *value == n.value && *value != 0.0 => Some(quantities::Unit {
+                            dimension: dimension.clone(),
+                            factor: base_value / value,
+                            name: unit.clone(),
+                            per: self.pers[fi].clone(),
+                        }),
+                        _ => None,
+                    });
+            let Some(unit) = fact_unit else {
+                continue;
+            };
+            out.push(Quantity {
+                range: n.range.clone(),
+                number: Some(n.range.clone()),
+                style: n.style,
+                stated: n.value,
+                interval: quantities::Interval::exact(n.value * unit.factor),
+                unit,
+                form: Form::Recalled,
+                tokens: first..last + 1,
+            });
+        }
+        out
     }
 
     /// For each quantity, how far it stands from each quantity fact's nearest cue.
@@ -165,7 +254,9 @@ impl SubjectReader<'_> {
         }
         let outcome = match outcome {
             Some(outcome) => outcome,
-            None if another_figure(&s.tokens, q, &self.terms) => Outcome::NoCue,
+            None if another_figure(&s.tokens, q, &self.terms) && !set_by_subject(s, q) => {
+                Outcome::NoCue
+            }
             None => {
                 let cued = self.quantity_cued(v, fi, figure.dimension, q, distances, &mut trace);
                 if !fact.cues.is_empty() && !cued {
@@ -604,6 +695,35 @@ pub(super) fn per_in_claim(fact: &Fact, units: &Units) -> Option<String> {
 /// Whether a quantity fact of `dimension` may read the quantity `q`: one of
 /// its dimension, or in another currency. [`SubjectReader::read_quantity_fact`]
 /// reads no other, nor another's cue distance.
+/// Whether the figure's own phrase says the subject set it, by a participle
+/// and a mention of the subject right after it: "the 3.5 ratio allowed
+/// under the accord", "a 40 cap set by the pact". Such a figure is the
+/// subject's even inside a change or an activity ("rose from the 3.5 ratio
+/// allowed under the accord to 9").
+fn set_by_subject(s: &Sentence, q: &Quantity) -> bool {
+    let tokens = &s.tokens;
+    let mut k = q.tokens.end;
+    // past the figure's noun: "the 3.5 ratio", "the 3.5 percent ratio"
+    for _ in 0..2 {
+        if tokens.get(k).is_some_and(|t| {
+            t.is_word() && !t.norm.ends_with("ed") && !NOT_MODIFIER.contains(&t.norm.as_str())
+        }) {
+            k += 1;
+        }
+    }
+    let participle = tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && t.norm.len() > 3 && t.norm.ends_with("ed"));
+    let linked = tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "under" | "by" | "in"));
+    participle
+        && linked
+        && s.mentions
+            .iter()
+            .any(|m| m.owner != Owner::Other && (k + 2..k + 5).contains(&m.tokens.start))
+}
+
 fn read_by(q: &Quantity, dimension: &Dimension) -> bool {
     same_dimension(&q.unit.dimension, dimension)
         || quantities::other_currency(&q.unit.dimension, dimension).is_some()
