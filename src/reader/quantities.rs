@@ -456,6 +456,23 @@ fn read_elided(
     let subject = after.is_some_and(|t| ELLIPSIS_AFTER.contains(&t.norm.as_str()));
     // a partitive of a kind: "5,060 of older models", "5,060 of the first type"
     let of_kind = after.is_some_and(|t| t.norm == "of");
+    if !(after_ends || of_kind || subject) {
+        return None;
+    }
+    // a word of ellipsis in the four words before, where the exact test
+    // below looks (before the number or its qualifier), found before any
+    // unit is looked for
+    let may_be_elided = (first.saturating_sub(4)..first).any(|k| {
+        let w = tokens[k].norm.as_str();
+        ELLIPSIS_BEFORE.contains(&w) || w == "which" || w == "of"
+    });
+    // a bare year is no count: "to 2030"
+    let year_like = n.style == NumberStyle::Digits
+        && tokens[first].norm.len() == 4
+        && tokens[first].norm.starts_with(['1', '2']);
+    if !may_be_elided || year_like {
+        return None;
+    }
     let (unit, form) = match read
         .iter()
         .rfind(|q| q.tokens.end <= first && q.number.is_some() && q.form != Form::Label)
@@ -463,8 +480,10 @@ fn read_elided(
         Some(q) if after_ends || of_these || subject => (q.unit.clone(), Form::Noun),
         Some(_) => return None,
         None if after_ends || of_kind || subject => {
-            let noun = number_of_unit(&tokens[..first], units)
-                .or_else(|| count_noun_before(&tokens[..first], units))?;
+            // the noun is looked for in the words just before: a clause's
+            // worth ("cut its pumps by a third, to 600")
+            let near = &tokens[first.saturating_sub(RECALL_REACH)..first];
+            let noun = number_of_unit(near, units).or_else(|| count_noun_before(near, units))?;
             (noun, Form::Recalled)
         }
         None => return None,
@@ -481,11 +500,7 @@ fn read_elided(
                     || (form == Form::Recalled && b.norm == "of")
             })
     });
-    // a bare year is no count: "to 2030"
-    let year_like = n.style == NumberStyle::Digits
-        && tokens[first].norm.len() == 4
-        && tokens[first].norm.starts_with(['1', '2']);
-    if !elided || year_like {
+    if !elided {
         return None;
     }
     Some(Quantity {
@@ -499,6 +514,9 @@ fn read_elided(
         tokens: qual_start..last + 1,
     })
 }
+
+/// How many tokens before a bare number its noun may be recalled from.
+const RECALL_REACH: usize = 16;
 
 /// The count noun said last in `tokens` without a number of its own: "cut
 /// its centrifuges by two-thirds" gives centrifuges. A noun a number counts

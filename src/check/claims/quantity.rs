@@ -87,6 +87,14 @@ impl SubjectReader<'_> {
         let tokens = &s.tokens;
         let mut out = Vec::new();
         for n in nums {
+            // most numbers are no fact's value: that is tested first
+            let is_value =
+                self.subject.facts.iter().any(
+                    |f| matches!(&f.kind, FactKind::Quantity { value, .. } if *value == n.value),
+                );
+            if !is_value {
+                continue;
+            }
             let covered = read.iter().any(|q| {
                 q.number
                     .as_ref()
