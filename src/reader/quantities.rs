@@ -480,10 +480,12 @@ fn read_elided(
         Some(q) if after_ends || of_these || subject => (q.unit.clone(), Form::Noun),
         Some(_) => return None,
         None if after_ends || of_kind || subject => {
-            // the noun is looked for in the words just before: a clause's
-            // worth ("cut its pumps by a third, to 600")
+            // a "number of" phrase anywhere before; a noun said alone in
+            // the words just before, a clause's worth ("cut its pumps by a
+            // third, to 600")
             let near = &tokens[first.saturating_sub(RECALL_REACH)..first];
-            let noun = number_of_unit(near, units).or_else(|| count_noun_before(near, units))?;
+            let noun = number_of_unit(&tokens[..first], units)
+                .or_else(|| count_noun_before(near, units))?;
             (noun, Form::Recalled)
         }
         None => return None,
