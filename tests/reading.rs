@@ -1862,3 +1862,46 @@ fn a_figure_its_own_phrase_ties_to_the_subject_counts_inside_a_change() {
         []
     );
 }
+
+/// A takeover whose value fact is cued by the takeover's own nouns, written
+/// for these tests.
+const TAKEOVER: &str = r#"
+subject:
+  id: takeover
+  name: Halvern's takeover of Brightwave
+  names: [Halvern-Brightwave deal]
+  parties:
+    - [Halvern]
+    - [Brightwave]
+  aliases: [takeover, deal]
+  source: test text
+facts:
+  - id: value
+    claim: Halvern agreed to buy Brightwave for $12.4 billion.
+    quantity: { value: 12400000000, unit: dollar }
+    cues: [takeover, buy]
+  - id: fund
+    claim: Brightwave keeps a research fund of $2 billion.
+    quantity: { value: 2000000000, unit: dollar }
+    cues: [research fund]
+"#;
+
+#[test]
+fn a_figure_that_sizes_an_alias_the_fact_is_cued_by_is_the_fact_s() {
+    let found = |text: &str| contradictions_under(TAKEOVER, text, Markup::Text);
+    // "takeover" is both the alias and the value's cue
+    assert_eq!(
+        found("Halvern's $12.9 billion takeover of Brightwave won approval."),
+        [pair("value", "$12.9 billion")]
+    );
+    assert_eq!(
+        found("Halvern's $12.4 billion takeover of Brightwave won approval."),
+        []
+    );
+    // an alias that is no cue of the fact: the figure sizes the subject,
+    // not the fund
+    assert_eq!(
+        found("The $12.9 billion deal between Halvern and Brightwave keeps a research fund."),
+        []
+    );
+}

@@ -356,7 +356,17 @@ impl SubjectReader<'_> {
                 .min();
             // "the $740 billion package": the subject's own size,
             // not a figure of one of its parts
-            let sizes_subject = self.modifies_alias(s, q.tokens.clone()) && !self.own[fi];
+            // unless the alias is one of the fact's own cues: "the $12bn
+            // takeover" for a fact cued by "takeover"
+            let sizes_subject = !self.own[fi]
+                && self
+                    .modified_mention(s, q.tokens.clone())
+                    .is_some_and(|mi| {
+                        !s.mentions[mi]
+                            .tokens
+                            .clone()
+                            .any(|k| fact.cues.iter().any(|c| cue_at(&s.tokens, k, c)))
+                    });
             let cued = own_distance.is_some() && own_distance == nearest && !sizes_subject;
             if let Some((_, at)) = distances[fi].filter(|_| cued) {
                 trace.event = Some(cue(s, at));
