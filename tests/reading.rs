@@ -1869,12 +1869,10 @@ const TAKEOVER: &str = r#"
 subject:
   id: takeover
   name: Halvern's takeover of Brightwave
-  names: [Halvern-Brightwave deal]
-  parties:
-    - [Halvern]
-    - [Brightwave]
-  aliases: [takeover, deal]
   source: test text
+  aliases: [takeover, deal]
+  names: [Halvern-Brightwave deal]
+  parties: [[Halvern], [Brightwave]]
 facts:
   - id: value
     claim: Halvern agreed to buy Brightwave for $12.4 billion.
