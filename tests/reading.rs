@@ -768,10 +768,15 @@ facts:
 "#;
 
 /// (fact, flagged text) of every contradiction under the rule file `yaml`.
-fn contradictions_under(yaml: &str, text: &str, markup: Markup) -> Vec<(String, String)> {
+/// Every finding for `text` under the subject `yaml`.
+fn findings_under(yaml: &str, text: &str, markup: Markup) -> Vec<(String, Kind, String)> {
     let rules =
         RuleSet::from_sources(&[("subject.yaml".to_owned(), yaml.to_owned())]).expect("rules load");
     findings_with(&rules, text, markup)
+}
+
+fn contradictions_under(yaml: &str, text: &str, markup: Markup) -> Vec<(String, String)> {
+    findings_under(yaml, text, markup)
         .into_iter()
         .filter(|(_, k, _)| *k == Kind::Contradiction)
         .map(|(f, _, t)| (f, t))
@@ -1767,10 +1772,8 @@ fn a_bound_alone_does_not_describe_the_subject() {
 
 #[test]
 fn a_bare_number_recalling_a_count_noun_states_but_never_contradicts() {
-    let rules =
-        RuleSet::from_sources(&[("plant.yaml".to_owned(), PLANT.to_owned())]).expect("rules");
     let unstated = |text: &str| -> Vec<String> {
-        findings_with(&rules, text, Markup::Markdown)
+        findings_under(PLANT, text, Markup::Markdown)
             .into_iter()
             .filter(|(_, k, _)| *k == Kind::Unstated)
             .map(|(f, _, _)| f)
@@ -1809,9 +1812,7 @@ facts:
 "#;
 
 fn compact_findings(text: &str) -> Vec<(String, Kind, String)> {
-    let rules = RuleSet::from_sources(&[("compact.yaml".to_owned(), COMPACT.to_owned())])
-        .expect("compact rules");
-    findings_with(&rules, text, Markup::Text)
+    findings_under(COMPACT, text, Markup::Text)
 }
 
 #[test]

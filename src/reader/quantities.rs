@@ -432,9 +432,10 @@ const ELLIPSIS_AFTER: &[&str] = &[
 /// would run". It stands alone when it ends its clause, or stands before a
 /// verb or a partitive "of these"; it is elided after one of
 /// [`ELLIPSIS_BEFORE`] or "which", or after a qualifier that follows one
-/// ("of which just over"). The unit is the
-/// nearest quantity's before it, else a "number of" phrase's ("the number
-/// of machines … to 5,060").
+/// ("of which just over"). The unit is the nearest quantity's before it;
+/// with none, a noun recalled ([`Form::Recalled`]) from a "number of"
+/// phrase ("the number of machines … to 5,060") or from a count noun said
+/// alone a clause's worth before ("cut its machines by half, to 600").
 fn read_elided(
     tokens: &[Token],
     n: &NumberMatch,
@@ -467,10 +468,7 @@ fn read_elided(
         ELLIPSIS_BEFORE.contains(&w) || w == "which" || w == "of"
     });
     // a bare year is no count: "to 2030"
-    let year_like = n.style == NumberStyle::Digits
-        && tokens[first].norm.len() == 4
-        && tokens[first].norm.starts_with(['1', '2']);
-    if !may_be_elided || year_like {
+    if !may_be_elided || is_year(&tokens[first], n.style) {
         return None;
     }
     let (unit, form) = match read
@@ -515,6 +513,12 @@ fn read_elided(
         form,
         tokens: qual_start..last + 1,
     })
+}
+
+/// Whether a number written at `t` looks like a year ("2030"): four digits
+/// from 1000 to 2999.
+pub fn is_year(t: &Token, style: NumberStyle) -> bool {
+    style == NumberStyle::Digits && t.norm.len() == 4 && t.norm.starts_with(['1', '2'])
 }
 
 /// How many tokens before a bare number its noun may be recalled from.

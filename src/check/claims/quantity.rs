@@ -87,24 +87,18 @@ impl SubjectReader<'_> {
         let tokens = &s.tokens;
         let mut out = Vec::new();
         for n in nums {
-            // most numbers are no fact's value: that is tested first
-            let is_value =
-                self.subject.facts.iter().any(
-                    |f| matches!(&f.kind, FactKind::Quantity { value, .. } if *value == n.value),
-                );
-            if !is_value {
+            // most numbers are no fact's value: that is tested first; the
+            // unit is the fact's own, as its figure is read
+            let Some(unit) = self.unit_of_value(n.value) else {
                 continue;
-            }
+            };
             let covered = read.iter().any(|q| {
                 q.number
                     .as_ref()
                     .is_some_and(|r| r.start < n.range.end && n.range.start < r.end)
                     || (q.range.start < n.range.end && n.range.start < q.range.end)
             });
-            let Some(first) = tokens.iter().position(|t| t.range.start >= n.range.start) else {
-                continue;
-            };
-            let Some(last) = tokens.iter().rposition(|t| t.range.end <= n.range.end) else {
+            let Some(toks) = tokens::covering(tokens, &n.range) else {
                 continue;
             };
             // a sign or an operator beside it makes it something else
@@ -114,42 +108,14 @@ impl SubjectReader<'_> {
                 })
             };
             if covered
-                || last < first
                 || n.style != NumberStyle::Digits
                 || significant_digits(n.value).is_none_or(|d| d < 3)
-                || beside_sign(first.checked_sub(1))
-                || beside_sign(Some(last + 1))
+                || beside_sign(toks.start.checked_sub(1))
+                || beside_sign(Some(toks.end))
+                || quantities::is_year(&tokens[toks.start], n.style)
             {
                 continue;
             }
-            let year_like =
-                tokens[first].norm.len() == 4 && tokens[first].norm.starts_with(['1', '2']);
-            if year_like {
-                continue;
-            }
-            // the fact's own unit, as its figure is read
-            let fact_unit =
-                self.subject
-                    .facts
-                    .iter()
-                    .enumerate()
-                    .find_map(|(fi, f)| match &f.kind {
-                        FactKind::Quantity {
-                            dimension,
-                            base_value,
-                            value,
-                            unit,
-                        } if *value == n.value && *value != 0.0 => Some(quantities::Unit {
-                            dimension: dimension.clone(),
-                            factor: base_value / value,
-                            name: unit.clone(),
-                            per: self.pers[fi].clone(),
-                        }),
-                        _ => None,
-                    });
-            let Some(unit) = fact_unit else {
-                continue;
-            };
             out.push(Quantity {
                 range: n.range.clone(),
                 number: Some(n.range.clone()),
@@ -158,10 +124,33 @@ impl SubjectReader<'_> {
                 interval: quantities::Interval::exact(n.value * unit.factor),
                 unit,
                 form: Form::Recalled,
-                tokens: first..last + 1,
+                tokens: toks,
             });
         }
         out
+    }
+
+    /// The unit of the quantity fact whose value is `value`, as the fact's
+    /// own figure is read, if one is.
+    fn unit_of_value(&self, value: f64) -> Option<quantities::Unit> {
+        self.subject
+            .facts
+            .iter()
+            .zip(&self.pers)
+            .find_map(|(f, per)| match &f.kind {
+                FactKind::Quantity {
+                    dimension,
+                    base_value,
+                    value: v,
+                    unit,
+                } if *v == value && value != 0.0 => Some(quantities::Unit {
+                    dimension: dimension.clone(),
+                    factor: base_value / value,
+                    name: unit.clone(),
+                    per: per.clone(),
+                }),
+                _ => None,
+            })
     }
 
     /// For each quantity, how far it stands from each quantity fact's nearest cue.
@@ -710,9 +699,6 @@ pub(super) fn per_in_claim(fact: &Fact, units: &Units) -> Option<String> {
         .and_then(|q| q.unit.per)
 }
 
-/// Whether a quantity fact of `dimension` may read the quantity `q`: one of
-/// its dimension, or in another currency. [`SubjectReader::read_quantity_fact`]
-/// reads no other, nor another's cue distance.
 /// Whether the figure's own phrase says the subject set it, by a participle
 /// and a mention of the subject right after it: "the 3.5 ratio allowed
 /// under the accord", "a 40 cap set by the pact". Such a figure is the
@@ -742,6 +728,9 @@ fn set_by_subject(s: &Sentence, q: &Quantity) -> bool {
             .any(|m| m.owner != Owner::Other && (k + 2..k + 5).contains(&m.tokens.start))
 }
 
+/// Whether a quantity fact of `dimension` may read the quantity `q`: one of
+/// its dimension, or in another currency. [`SubjectReader::read_quantity_fact`]
+/// reads no other, nor another's cue distance.
 fn read_by(q: &Quantity, dimension: &Dimension) -> bool {
     same_dimension(&q.unit.dimension, dimension)
         || quantities::other_currency(&q.unit.dimension, dimension).is_some()
