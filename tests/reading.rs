@@ -1904,3 +1904,99 @@ fn a_figure_that_sizes_an_alias_the_fact_is_cued_by_is_the_fact_s() {
         []
     );
 }
+
+/// A subject that two companies make, told by its verb as often as by a
+/// noun.
+const MERGER: &str = r#"
+subject:
+  id: merger
+  name: Calder's purchase of Wexmoor
+  source: test text
+  parties: [[Calder], [Wexmoor]]
+  aliases: [purchase, merger]
+  events: [acquire, buy, take over, merge with]
+  year: 2032
+facts:
+  - id: price
+    claim: Calder agreed to pay $3.1 billion for Wexmoor.
+    quantity: { value: 3100000000, unit: dollar }
+    cues: [acquire, buy, take over, pay, price]
+  - id: agreed
+    claim: The two agreed terms on 2 May 2032.
+    date: 2032-05-02
+    cues: [agree, strike]
+  - id: cleared
+    claim: Regulators cleared the purchase on 9 October 2032.
+    date: 2032-10-09
+    cues: [clear, approve]
+"#;
+
+#[test]
+fn a_verb_of_the_subject_between_its_parties_names_it() {
+    let found = |text: &str| contradictions_under(MERGER, text, Markup::Text);
+    for text in [
+        "Calder will acquire Wexmoor for $3.6 billion.",
+        "Wexmoor was bought by Calder for $3.6 billion.",
+        "Calder took over its smaller rival Wexmoor for $3.6 billion.",
+    ] {
+        assert_eq!(found(text), [pair("price", "$3.6 billion")], "{text}");
+    }
+    // the verb's object is not the other party: no draft about the subject
+    for text in [
+        "Calder bought Wexmoor shares for $3.6 billion.",
+        "Calder bought Norvale, a Wexmoor rival, for $3.6 billion.",
+        "Calder will acquire a stake in Wexmoor for $3.6 billion.",
+    ] {
+        assert_eq!(findings_under(MERGER, text, Markup::Text), [], "{text}");
+    }
+    // without `events`, the verb names nothing
+    let no_events = MERGER.replace("  events: [acquire, buy, take over, merge with]\n", "");
+    assert_eq!(
+        findings_under(
+            &no_events,
+            "Calder will acquire Wexmoor for $3.6 billion.",
+            Markup::Text
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_verb_that_names_the_subject_is_no_mention_of_it() {
+    let found = |text: &str| contradictions_under(MERGER, text, Markup::Text);
+    // "it" is the company, not the purchase
+    assert_eq!(
+        found("Calder will acquire Wexmoor for $3.1 billion. It paid $3.6 billion for Norvale."),
+        []
+    );
+    // a noun for the subject is what "it" stands for
+    assert_eq!(
+        found("Calder's purchase of Wexmoor won approval. It is priced at $3.6 billion."),
+        [pair("price", "$3.6 billion")]
+    );
+}
+
+#[test]
+fn cues_match_irregular_and_doubled_e_forms() {
+    let found = |text: &str| contradictions_under(MERGER, text, Markup::Text);
+    // `strike` is written "struck"
+    assert_eq!(
+        found("Calder struck its merger with Wexmoor on 12 May 2032."),
+        [pair("agreed", "12 May 2032")]
+    );
+    // `agree` is written "agreed": the cue drops one "e", not both
+    assert_eq!(
+        found("Calder agreed on 12 May 2032 to buy Wexmoor."),
+        [pair("agreed", "12 May 2032")]
+    );
+    assert_eq!(found("Calder agreed on 2 May 2032 to buy Wexmoor."), []);
+}
+
+#[test]
+fn a_heading_s_event_does_not_take_a_date_of_another_fact_s_event() {
+    // the heading names the clearing; the line's own event is the
+    // agreement, another date fact's cue
+    let text =
+        "# Wexmoor purchase cleared\n\nTimeline: Calder agreed on 2 May 2032 to buy Wexmoor.\n";
+    assert_eq!(contradictions_under(MERGER, text, Markup::Markdown), []);
+}

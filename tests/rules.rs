@@ -819,3 +819,61 @@ fn tags_and_dates_and_years_out_of_range_are_errors() {
         ]
     );
 }
+
+#[test]
+fn rules_check_rejects_events_without_two_parties_or_of_grammar_words() {
+    let yaml = "\
+subject:
+  id: purchase
+  name: Calder's purchase of Wexmoor
+  parties: [[Calder]]
+  aliases: [purchase]
+  events: [acquire, with]
+  source: s
+facts:
+  - id: price
+    claim: Calder paid $3.1 billion.
+    quantity: { value: 3100000000, unit: dollar }
+";
+    let dir = temp_with(&[("purchase.yaml", yaml)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "purchase.yaml"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let found = problems(&run.stdout);
+    let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(at, ["6:3", "6:21"], "{}", run.stdout);
+    assert!(
+        run.stdout.contains("`events` name the subject only where one joins two of its parties, and it has one party"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("`with` is a word of grammar, not an event"),
+        "{}",
+        run.stdout
+    );
+    // two parties and a verb: no problem
+    let good = yaml
+        .replace("[[Calder]]", "[[Calder], [Wexmoor]]")
+        .replace("[acquire, with]", "[acquire, merge with]");
+    let dir = temp_with(&[("purchase.yaml", &good)]);
+    let run = factlint(
+        dir.path(),
+        &["rules", "check", "--color", "never", "purchase.yaml"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn the_takeover_example_passes_its_tests() {
+    let run = factlint(&root(), &["test", "--color", "never", "examples/takeover/"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with("9 examples, 0 failures\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -81,8 +81,9 @@ impl Checker<'_> {
         };
         if !reading.about {
             return fail(format!(
-                "the example is not about the {subject_name}, so nothing in it is checked: \
-                 name the subject, or its parties together with an alias"
+                "the example is not about {}, so nothing in it is checked: \
+                 name the subject, or its parties together with an alias or an event word",
+                super::verdict::with_article(subject_name)
             ));
         }
         let quoted = |list: &[(Range<usize>, String)]| {

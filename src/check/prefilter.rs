@@ -36,6 +36,9 @@ pub(crate) struct Prefilter {
     /// Each party, as its names, each as word indices.
     parties: Vec<Vec<Vec<usize>>>,
     aliases: Vec<usize>,
+    /// Each event word sequence, as word indices of its stems: with every
+    /// party, one names the subject whatever `match` says.
+    events: Vec<Vec<usize>>,
     /// The subject's full-date facts: with an alias and one party, a text
     /// that gives one of these dates may describe the subject (see
     /// `SubjectReader::read`). Each needs its year, and its month's first
@@ -80,6 +83,13 @@ impl Prefilter {
             })
             .collect();
         let aliases: Vec<usize> = terms.aliases.iter().map(|w| index(w)).collect();
+        // an event word's regular forms all contain it less a final "e"
+        // ("acquir" in "acquires", "acquired", "acquiring")
+        let events: Vec<Vec<usize>> = terms
+            .events
+            .iter()
+            .map(|e| e.iter().map(|w| index(stem(w))).collect())
+            .collect();
         let dates: Vec<FullDate> = dates
             .iter()
             .filter_map(|&(year, month)| {
@@ -152,6 +162,7 @@ impl Prefilter {
             names,
             parties,
             aliases,
+            events,
             dates,
             by_terms,
             names_only: terms.names_only,
@@ -204,6 +215,9 @@ impl Prefilter {
             return true;
         }
         let party = |names: &Vec<Vec<usize>>| names.iter().any(all);
+        if self.events.iter().any(all) && self.parties.iter().all(party) {
+            return true;
+        }
         let alias = || self.aliases.iter().any(|&a| found[a]);
         !self.parties.is_empty()
             && !self.names_only
@@ -215,6 +229,15 @@ impl Prefilter {
                         .iter()
                         .zip(numeric)
                         .any(|(d, n)| d.may_stand_in(text, found, n))))
+    }
+}
+
+/// What every regular form of `word` contains: the word less a final "e"
+/// (`inflection::inflects_in_full` strips it), never empty.
+fn stem(word: &str) -> &str {
+    match word.strip_suffix('e') {
+        Some("") | None => word,
+        Some(stem) => stem,
     }
 }
 
@@ -378,6 +401,32 @@ mod tests {
             let p = Prefilter::new(&terms(), &[(2025, 1)], true);
             proptest::prop_assert_eq!(p.scan(&text, true), p.scan(&text, false));
         }
+    }
+
+    #[test]
+    fn every_party_and_an_event_word_in_any_form_may_name_the_subject() {
+        let t = Terms::new(
+            vec![],
+            vec![vec![words("calder")], vec![words("wexmoor")]],
+            vec!["merger".into()],
+            None,
+            vec![],
+        )
+        .names_only(true)
+        .with_events(vec![
+            words("acquire"),
+            words("take over"),
+            words("took over"),
+        ]);
+        let p = Prefilter::new(&t, &[], false);
+        assert!(p.may_be_about("Calder will acquire Wexmoor."));
+        assert!(p.may_be_about("Wexmoor is being acquired by Calder."));
+        assert!(p.may_be_about("Calder took over Wexmoor."));
+        // an event with one party, or neither party
+        assert!(!p.may_be_about("Calder will acquire Norvale."));
+        assert!(!p.may_be_about("Halvern acquires firms."));
+        // `match: names`: an alias with the parties is not enough
+        assert!(!p.may_be_about("Calder and Wexmoor discussed a merger."));
     }
 
     #[test]

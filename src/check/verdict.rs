@@ -172,7 +172,7 @@ pub(crate) fn diagnostics(subject: &Subject, reading: &Reading, doc: &Document) 
 
 /// A subject's name as a message names it: "the Harbor Bridge", but
 /// "Microsoft's purchase of Vexa" and "The Hague ruling" as they are.
-fn with_article(name: &str) -> String {
+pub(crate) fn with_article(name: &str) -> String {
     let first = name.split_whitespace().next().unwrap_or("");
     let possessive = ["'s", "\u{2019}s", "s'", "s\u{2019}"]
         .iter()

@@ -179,6 +179,7 @@ fn owner_word(owner: Owner) -> &'static str {
 fn how_word(how: Reference) -> &'static str {
     match how {
         Reference::Name => "named",
+        Reference::Event => "named by its event",
         Reference::Definite => "definite",
         Reference::Indefinite => "indefinite",
         Reference::Demonstrative => "demonstrative",

@@ -500,7 +500,7 @@ mod tests {
             "Claim:   The treaty is concluded for 20 years.",
             "\"twenty years\", \"two decades\", \"240 months\", and compounds such as \"20-year\"",
             "(\"a 20-year treaty\") always counts",
-            "only near a cue word, in the claim's clause: valid, run, last, in force",
+            "only near a cue word, in the claim's clause: valid, run, ran, last, in force",
             "contradiction: error",
             "in reported speech (quotes, \"… said\"): warning",
             "unstated: warning",

@@ -31,6 +31,9 @@ pub struct Terms {
     acronyms: FxHashSet<String>,
     /// Only names make a draft about the subject (`match: names`).
     pub names_only: bool,
+    /// Words for the subject's own event, each in every written form:
+    /// between its parties they name it ([`super::event_naming`]).
+    pub events: Vec<Vec<String>>,
 }
 
 impl Terms {
@@ -56,7 +59,14 @@ impl Terms {
             first_words,
             acronyms: FxHashSet::default(),
             names_only: false,
+            events: Vec::new(),
         }
+    }
+
+    /// The same terms, with `events` ([`Terms::events`]).
+    pub fn with_events(mut self, events: Vec<Vec<String>>) -> Terms {
+        self.events = events;
+        self
     }
 
     /// The same terms, with only names making a draft about the subject.
@@ -132,6 +142,10 @@ pub enum Reference {
     Demonstrative,
     /// "it", "its".
     Pronoun,
+    /// The subject's event word between its parties: "Halvern will
+    /// acquire Brightwave" ([`super::event_naming`]). It names the
+    /// subject, but is no noun a later "it" could stand for.
+    Event,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -673,7 +687,7 @@ fn is_calendar_word(t: &Token) -> bool {
         || WEEKDAYS.contains(&word)
 }
 
-fn year_of(t: &Token) -> Option<i32> {
+pub(crate) fn year_of(t: &Token) -> Option<i32> {
     (t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.norm.parse().ok())
         .flatten()

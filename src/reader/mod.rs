@@ -2,7 +2,9 @@
 //! negation, attribution.
 pub mod attribution;
 pub mod dates;
+pub mod event_naming;
 pub mod gazetteer;
+pub mod inflection;
 pub mod negation;
 pub mod normalize;
 pub mod numbers;

@@ -15,8 +15,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::reader::normalize;
 use crate::reader::quantities::{Dimension, Interval, Units};
+use crate::reader::{inflection, normalize};
 use crate::source::walk::io_message;
 use crate::source::Markup;
 use schema::{
@@ -219,6 +219,9 @@ pub struct Subject {
     pub names: Vec<Vec<String>>,
     pub parties: Vec<Vec<Vec<String>>>,
     pub aliases: Vec<String>,
+    /// The subject's event words, each in every form of its words
+    /// ([`inflection::with_irregular_forms`]).
+    pub events: Vec<Vec<String>>,
     pub year: Option<i32>,
     pub distinct_from: Vec<Vec<String>>,
     pub source: String,
@@ -560,6 +563,13 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
     }
 }
 
+/// Auxiliaries, prepositions and conjunctions: never an event word.
+const GRAMMAR_WORDS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "have", "has", "had", "do", "does", "did", "will",
+    "would", "can", "could", "may", "might", "shall", "should", "must", "and", "or", "but", "of",
+    "to", "in", "on", "at", "by", "for", "with", "from", "the", "a", "an",
+];
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
         .filter(|w| !w.is_empty())
@@ -569,6 +579,21 @@ fn words(s: &str) -> Vec<String> {
         .map(|w| w.strip_suffix('.').filter(|a| !a.is_empty()).unwrap_or(w))
         .map(|w| normalize::word(w).into_owned())
         .collect()
+}
+
+/// Cues with every irregular form of their words added after each
+/// ("buy" also as "bought"; see [`inflection::with_irregular_forms`]), each
+/// once: a cue's regular endings are matched from it as written.
+fn with_irregular_forms(cues: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::with_capacity(cues.len());
+    for cue in cues {
+        for form in inflection::with_irregular_forms(&cue) {
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
 }
 
 fn level(spec: Option<LevelSpec>, default: Option<Severity>) -> Option<Severity> {
@@ -780,6 +805,47 @@ impl Compiler<'_> {
         }
     }
 
+    /// The subject's `events`: each a word or phrase, and only for a
+    /// subject with two parties or more, which they join.
+    fn events(&mut self, events: &[String], parties: usize) {
+        let path = [Step::Key("subject"), Step::Key("events")];
+        self.empty_list(&path, events.is_empty(), None);
+        self.nonempty_items(&path, events, "event word");
+        if !events.is_empty() && parties < 2 {
+            let span = self.key_span(&path);
+            self.problems.push(
+                Problem::error(
+                    span,
+                    format!(
+                        "`events` name the subject only where one joins two of its parties, and it has {}",
+                        match parties {
+                            0 => "no `parties`".to_owned(),
+                            _ => "one party".to_owned(),
+                        }
+                    ),
+                )
+                .with_help("list the subject's parties under `parties`, or remove `events`"),
+            );
+        }
+        for (k, event) in events.iter().enumerate() {
+            // "merge with" is an event; "with" or "be acquired" is not
+            let grammar = words(event)
+                .into_iter()
+                .next()
+                .filter(|w| GRAMMAR_WORDS.contains(&w.as_str()));
+            if let Some(word) = grammar {
+                let span = self.span(&[path[0], path[1], Step::Index(k)]);
+                self.problems.push(
+                    Problem::error(
+                        span,
+                        format!("`{word}` is a word of grammar, not an event: it would join the parties in almost any sentence"),
+                    )
+                    .with_help("write the verb of the event itself: `acquire`, `merge`, `buy`"),
+                );
+            }
+        }
+    }
+
     /// A list given but empty: an error where nothing could then work, a
     /// warning where the key just has no effect.
     fn empty_list(&mut self, path: &[Step<'_>], given_empty: bool, error: Option<&str>) {
@@ -825,6 +891,7 @@ impl Compiler<'_> {
             names,
             parties,
             aliases,
+            events,
             year,
             distinct_from,
             source,
@@ -870,6 +937,7 @@ impl Compiler<'_> {
         self.nonempty_items(&s("names"), &names, "name");
         self.nonempty_items(&s("aliases"), &aliases, "alias");
         self.nonempty_items(&s("distinct-from"), &distinct_from, "name");
+        self.events(&events, parties.len());
         for (g, group) in parties.iter().enumerate() {
             let p = [Step::Key("subject"), Step::Key("parties"), Step::Index(g)];
             if group.is_empty() {
@@ -914,7 +982,7 @@ impl Compiler<'_> {
                 )
                 .with_help("add `names`, or `aliases` together with `parties`"),
             );
-        } else if names_only && names.is_empty() {
+        } else if names_only && names.is_empty() && events.is_empty() {
             let span = self.span(&s("match"));
             self.problems.push(
                 Problem::error(
@@ -950,6 +1018,13 @@ impl Compiler<'_> {
                 .iter()
                 .map(|a| normalize::singular(&normalize::word(a)).into_owned())
                 .collect(),
+            events: with_irregular_forms(
+                events
+                    .iter()
+                    .map(|e| words(e))
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+            ),
             year,
             distinct_from: distinct_from.iter().map(|n| words(n)).collect(),
             source: source.trim().to_owned(),
@@ -1323,6 +1398,7 @@ impl Compiler<'_> {
             .filter(|c| !c.is_empty())
             .collect();
         let except = self.except(i, &spec.except, &cues, &kind);
+        let cues = with_irregular_forms(cues);
         let other_values = self.other_values(i, &spec.other_values, &kind, factor);
         let examples = self.examples(i, spec.examples);
         let failed = self.problems.iter().filter(|p| !p.warning).count() > before;

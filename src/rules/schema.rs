@@ -29,6 +29,10 @@ pub struct SubjectSpec {
     /// Common nouns used for the subject ("treaty", "pact").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words for the subject's own event ("acquire", "merge"): joining its
+    /// parties in a clause, they name it.
+    #[serde(default)]
+    pub events: Vec<String>,
     /// The subject's year: an alias qualified by another year is another subject.
     pub year: Option<i32>,
     /// Names of other subjects whose statements are not this one's.

@@ -96,6 +96,7 @@ const SUBJECT: &[Field] = &[
     field("names", TEXTS),
     field("parties", Shape::List(&TEXTS)),
     field("aliases", TEXTS),
+    field("events", TEXTS),
     field("year", Shape::Integer),
     field("distinct-from", TEXTS),
     required("source", Shape::Text),

@@ -143,7 +143,7 @@ impl SubjectReader<'_> {
             (Some(Outcome::NoCue), false)
         } else if !fact.cues.is_empty()
             && !cued()
-            && !self.header_cued(v, d.range.start, &fact.cues)
+            && !self.heading_cued(v, fi, d.range.start, toks)
             && !self.lede_cued(v, fi, toks)
             && !founding()
         {
@@ -151,6 +151,20 @@ impl SubjectReader<'_> {
         } else {
             self.lenient_owner(s, toks.clone(), v.context, trace)
         }
+    }
+
+    /// Whether the header or heading above the date at `toks` names one of
+    /// fact `fi`'s cues ([`Self::header_cued`]), and the date's own event is
+    /// no other date fact's.
+    fn heading_cued(
+        &self,
+        v: &SentenceView<'_>,
+        fi: usize,
+        at: usize,
+        toks: &Range<usize>,
+    ) -> bool {
+        self.header_cued(v, at, &self.subject.facts[fi].cues)
+            && !self.another_facts_event(v, fi, toks)
     }
 
     /// Whether the column header above a date, or the heading above a
@@ -187,9 +201,18 @@ impl SubjectReader<'_> {
             .filter(|(i, f)| *i != fi && matches!(f.kind, FactKind::Date { .. }));
         names(&self.subject.facts[fi].cues)
             && others.clone().all(|(_, f)| !names(&f.cues))
-            && others.clone().all(|(_, f)| {
-                !date_event(&v.s.tokens, toks.clone(), &f.cues).is_some_and(|(_, cue)| cue)
-            })
+            && !self.another_facts_event(v, fi, toks)
+    }
+
+    /// Whether the date at `toks` has for its own event a cue of another
+    /// date fact than `fi`: then a heading's event does not take it ("The
+    /// Senate voted on 7 August" under "The act becomes law").
+    fn another_facts_event(&self, v: &SentenceView<'_>, fi: usize, toks: &Range<usize>) -> bool {
+        self.subject.facts.iter().enumerate().any(|(i, f)| {
+            i != fi
+                && matches!(f.kind, FactKind::Date { .. })
+                && date_event(&v.s.tokens, toks.clone(), &f.cues).is_some_and(|(_, cue)| cue)
+        })
     }
 
     /// Years standing before a mention of the subject as its modifier ("the

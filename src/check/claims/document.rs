@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::owner::is_alias;
 use super::SubjectReader;
 use crate::reader::attribution::{self, Mention, Owner, Reference};
+use crate::reader::event_naming;
 use crate::reader::sentences;
 use crate::reader::tokens::{self, Token};
 use crate::source::{BlockKind, Document};
@@ -86,7 +87,7 @@ impl Discourse {
     fn owners(&mut self, mentions: &[Mention], other_deal: bool) -> Vec<Owner> {
         if mentions
             .iter()
-            .any(|m| m.reference == Reference::Name && m.owner == Owner::Subject)
+            .any(|m| names_subject(m.reference) && m.owner == Owner::Subject)
         {
             self.other_deal = false;
         }
@@ -111,10 +112,14 @@ impl Discourse {
             if m.reference != Reference::Pronoun {
                 self.last_concrete = Some(owner);
             }
-            self.last_any = owner;
+            // "Halvern will acquire Brightwave. It …": "it" is a company,
+            // not the event
+            if m.reference != Reference::Event {
+                self.last_any = owner;
+            }
             owners.push(owner);
         }
-        self.previous_named = !mentions.is_empty();
+        self.previous_named = mentions.iter().any(|m| m.reference != Reference::Event);
         if other_deal && !owners.contains(&Owner::Subject) {
             self.other_deal = true;
         }
@@ -298,13 +303,19 @@ impl SubjectReader<'_> {
     /// One sentence's tokens, mentions and the parties it names.
     fn tokenized(&self, text: &str, range: Range<usize>, keep_tokens: bool) -> TokenizedSentence {
         let tokens = tokens::tokenize(text, range.clone());
-        let mentions = attribution::mentions(&tokens, &self.terms);
+        let mut mentions = attribution::mentions(&tokens, &self.terms);
+        // "Halvern will acquire Brightwave": the event between the parties
+        // names the subject
+        if let Some(event) = event_naming::event_mention(&tokens, &self.terms) {
+            let at = mentions.partition_point(|m| m.tokens.start < event.tokens.start);
+            mentions.insert(at, event);
+        }
         let spans = mentions
             .iter()
             .map(|m| tokens[m.tokens.start].range.start..tokens[m.tokens.end - 1].range.end)
             .collect();
         let named = mentions.iter().any(|m| {
-            m.reference == Reference::Name
+            names_subject(m.reference)
                 && m.owner == Owner::Subject
                 // an alias that its parties qualify ("the
                 // Russia–Iran treaty") is one word; a name that
@@ -394,6 +405,12 @@ impl SubjectReader<'_> {
                 self.names_all_parties(&sentences[around])
             })
     }
+}
+
+/// Whether a mention of the subject so made names it: by one of its names,
+/// or by its event between its parties.
+fn names_subject(reference: Reference) -> bool {
+    matches!(reference, Reference::Name | Reference::Event)
 }
 
 /// A sentence mentions the subject by a word for it, not by a pronoun.

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+pub(super) use crate::reader::inflection::inflects;
+use crate::reader::inflection::may_inflect;
 use crate::reader::structure::{
     bracket_opening, fronted_date, governs, is_event_word, list_around, spaced_dash, turns_clause,
     NOT_MODIFIER,
@@ -34,38 +36,6 @@ pub(super) fn cue_following(tokens: &[Token], end: usize, cues: &[Vec<String>]) 
         }
     }
     None
-}
-
-/// Whether token `t` is the cue word `cue` or an inflection of it.
-pub(super) fn inflects(t: &str, cue: &str) -> bool {
-    may_inflect(t.as_bytes().first().copied(), cue) && inflects_in_full(t, cue)
-}
-
-/// [`inflects`] without its first-letter test.
-pub(super) fn inflects_in_full(t: &str, cue: &str) -> bool {
-    if t == cue {
-        return true;
-    }
-    let Some(rest) = t.strip_prefix(cue.trim_end_matches('e')) else {
-        return false;
-    };
-    let with_e = cue.ends_with('e');
-    matches!(rest, "s" | "es" | "ed" | "ing" | "d")
-        || (with_e && matches!(rest, "e" | "es" | "ed"))
-        || (!with_e
-            && rest.len() == 1 + 3
-            && rest.ends_with("ing")
-            && rest.as_bytes()[0] == cue.as_bytes()[cue.len() - 1])
-}
-
-/// `false` if a word whose first byte is `lead` is certainly no inflection
-/// of `cue`: an inflection starts with the cue's first letter, unless the cue
-/// starts with an "e" its stem may drop (see [`inflects`]).
-fn may_inflect(lead: Option<u8>, cue: &str) -> bool {
-    match (lead, cue.as_bytes().first()) {
-        (Some(a), Some(&b)) => a == b || b == b'e',
-        _ => true,
-    }
 }
 
 pub(super) fn cue_at(tokens: &[Token], i: usize, cue: &[String]) -> bool {

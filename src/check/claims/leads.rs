@@ -47,10 +47,10 @@ impl PhraseLeads {
 }
 
 /// The second byte a word must have to be `w` or one of its inflections:
-/// both start with `w` less a final "e" ([`super::events::inflects`]); none
+/// both start with `w` less one final "e" ([`crate::reader::inflection::inflects`]); none
 /// when that leaves under two bytes.
 fn second_byte(w: &str) -> Option<u8> {
-    let stem = w.trim_end_matches('e');
+    let stem = w.strip_suffix('e').unwrap_or(w);
     (stem.len() >= 2).then(|| stem.as_bytes()[1])
 }
 
@@ -61,7 +61,7 @@ fn slot(lead: Option<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::claims::events::{inflects, inflects_in_full};
+    use crate::reader::inflection::{inflects, inflects_in_full};
 
     fn phrase(words: &[Option<&str>]) -> Phrase {
         words.iter().map(|w| w.map(str::to_owned)).collect()

@@ -266,7 +266,8 @@ impl<'r> SubjectReader<'r> {
             subject.distinct_from.clone(),
         )
         .with_acronyms(subject.acronyms.iter().cloned())
-        .names_only(subject.names_only);
+        .names_only(subject.names_only)
+        .with_events(subject.events.clone());
         let full_dates: Vec<(i32, u32)> = subject
             .facts
             .iter()
