@@ -2000,3 +2000,61 @@ fn a_heading_s_event_does_not_take_a_date_of_another_fact_s_event() {
         "# Wexmoor purchase cleared\n\nTimeline: Calder agreed on 2 May 2032 to buy Wexmoor.\n";
     assert_eq!(contradictions_under(MERGER, text, Markup::Markdown), []);
 }
+
+#[test]
+fn a_rate_fact_without_cues_takes_only_figures_of_its_denominator() {
+    let yaml = r#"
+subject:
+  id: offer
+  name: Calder's offer for Wexmoor
+  source: test text
+  parties: [[Calder], [Wexmoor]]
+  aliases: [offer]
+facts:
+  - id: total
+    claim: The offer values Wexmoor at $3.1 billion.
+    quantity: { value: 3100000000, unit: dollar }
+    cues: [values, valued]
+  - id: per-share
+    claim: Calder offers $41 a share.
+    quantity: { value: 41, unit: dollar, per: share }
+"#;
+    let found = |text: &str| contradictions_under(yaml, text, Markup::Text);
+    // the total is no price a share, and the price a share no total
+    assert_eq!(
+        found("Calder's offer values Wexmoor at $3.1 billion, or $41 a share."),
+        []
+    );
+    assert_eq!(
+        found("Calder's offer values Wexmoor at $3.1 billion, or $38 a share."),
+        [pair("per-share", "$38 a share")]
+    );
+    // a figure without a denominator, and no cue of the rate fact
+    assert_eq!(
+        found("Calder's offer for Wexmoor includes a $200 million break fee."),
+        []
+    );
+}
+
+#[test]
+fn a_rate_fact_s_value_is_given_with_its_denominator() {
+    let yaml = r#"
+subject:
+  id: fee
+  name: Tarn Quay mooring fee
+  source: test text
+  names: [Tarn Quay]
+facts:
+  - id: fee
+    claim: A mooring at Tarn Quay costs $35 a month.
+    quantity: { value: 35, unit: dollar, per: month }
+"#;
+    let rules = RuleSet::from_sources(&[("fee.yaml".to_owned(), yaml.to_owned())]).expect("rules");
+    let text = "A mooring at Tarn Quay costs $50 a month.";
+    let found = Checker::new(&rules).check(&Document::read(text, Markup::Text));
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["\"$50 a month\" contradicts the source, which says $35 a month"]
+    );
+}

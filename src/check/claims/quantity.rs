@@ -212,7 +212,7 @@ impl SubjectReader<'_> {
             (same_dimension(&q.unit.dimension, dimension)
                 || (quantities::other_currency(&q.unit.dimension, dimension).is_some()
                     && !own_currency))
-                && (q.unit.per.is_none() || q.unit.per == self.pers[fi])
+                && self.compares_per(fi, q)
         }) {
             let (mut outcome, loose, trace) =
                 self.quantity_outcome(v, fi, figure, q, &cue_distances[qi]);
@@ -224,6 +224,19 @@ impl SubjectReader<'_> {
             nearness.push(cue_distances[qi][fi].map(|(d, _)| d));
         }
         mark_beside(v.text, &mut out[first_of_fact..], &nearness);
+    }
+
+    /// Whether figure `q` may be fact `fi`'s by what it is counted per: a
+    /// rate only with a fact of its denominator; a figure without one with
+    /// a plain fact, or with a rate fact whose cues may then bind it
+    /// ("insulin is capped at $35"). A rate fact without cues takes only
+    /// figures of its own denominator: "$12.4 billion" is no price a share.
+    fn compares_per(&self, fi: usize, q: &Quantity) -> bool {
+        match (q.unit.per.as_deref(), self.pers[fi].as_deref()) {
+            (None, None) => true,
+            (None, Some(_)) => !self.subject.facts[fi].cues.is_empty(),
+            (own, fact) => own == fact,
+        }
     }
 
     /// What one figure is for the fact, whether it was read on without a
@@ -478,9 +491,21 @@ fn quantity_verdict(
         // "first estimated at $369 billion": a value the fact once had
         Polarity::Affirmed if other_value(fact, &interval, q) => Outcome::OtherValue,
         Polarity::Affirmed => Outcome::Contradicts {
-            expected: quantity_wording(figure.value, figure.unit, base_value, q, text),
+            expected: per_wording(
+                quantity_wording(figure.value, figure.unit, base_value, q, text),
+                fact,
+            ),
             fix: quantity_fix(base_value, q, text),
         },
+    }
+}
+
+/// A rate fact's value as a message gives it, with its denominator: "$95 a
+/// share", "$35 a month".
+fn per_wording(wording: String, fact: &Fact) -> String {
+    match &fact.per {
+        Some(per) => format!("{wording} a {per}"),
+        None => wording,
     }
 }
 
