@@ -279,10 +279,10 @@ impl SentenceNames {
 /// The longest gazetteer name at token `i` (a capitalised word) and its place.
 pub(crate) fn place_at(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
     let t = tokens.get(i)?;
-    if !t.capitalized || !t.is_word() {
+    if !t.capitalized || !t.is_word() || !gazetteer::may_start_name(t.original_word()) {
         return None;
     }
-    // A fixed window: this runs for every capitalised word of a sentence with an alias.
+    // A fixed window: this runs for every capitalised word that starts a listed name.
     let mut words = [""; 8];
     let mut n = 0;
     for t in &tokens[i..] {
@@ -541,11 +541,14 @@ fn expletive(tokens: &[Token], i: usize) -> bool {
 /// Most words of a heading written in Title Case are capitalised; then a
 /// capital says nothing about a name.
 fn is_title_case(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens
+    // counted in one pass, with no list of the words: asked of every sentence
+    let (words, capitalized) = tokens
         .iter()
         .filter(|t| t.is_word() && t.norm.len() > 3)
-        .collect();
-    words.len() >= 3 && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3
+        .fold((0, 0), |(n, caps), t| {
+            (n + 1, caps + usize::from(t.capitalized))
+        });
+    words >= 3 && capitalized * 4 >= words * 3
 }
 
 fn classify_alias(
@@ -834,7 +837,55 @@ mod tests {
                 other_parties_agree_named(&tokens, &names),
                 other_parties_agree(&tokens, &terms)
             );
+            // and Title Case counted in one pass, as from the list of words
+            let words: Vec<&Token> =
+                tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+            let listed = words.len() >= 3
+                && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3;
+            proptest::prop_assert_eq!(is_title_case(&tokens), listed);
         }
+    }
+
+    /// [`place_at`] as it was before its first-word test: the window built
+    /// for every capitalised word.
+    fn place_at_windowed(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
+        let t = tokens.get(i)?;
+        if !t.capitalized || !t.is_word() {
+            return None;
+        }
+        let words: Vec<&str> = tokens[i..]
+            .iter()
+            .take(8)
+            .map_while(|t| {
+                if t.is_word() {
+                    Some(t.original_word())
+                } else if t.norm == "-" || t.norm == "." {
+                    Some(t.norm.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        gazetteer::name_at(&words)
+    }
+
+    #[test]
+    fn a_place_is_looked_for_only_at_a_word_that_starts_one() {
+        let text = "The South Sudan talks, Guinea-Bissau and St. Lucia, Côte d’Ivoire's \
+                    envoy, New Mexico's governor, the Indian Ocean, Iran’s and Russia's \
+                    ministers, Saudi Arabia, United Arab Emirates, It, Treaty, Smith.";
+        let tokens = tokenize(text, 0..text.len());
+        let mut found = 0;
+        for i in 0..=tokens.len() {
+            assert_eq!(
+                place_at(&tokens, i),
+                place_at_windowed(&tokens, i),
+                "{:?}",
+                tokens.get(i)
+            );
+            found += usize::from(place_at(&tokens, i).is_some());
+        }
+        assert!(found >= 8, "{found}");
     }
 
     #[test]
