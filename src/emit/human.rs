@@ -8,6 +8,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec};
 use codespan_reporting::term::{self, Chars, Config, Styles, StylesWriter};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::source::LineIndex;
@@ -18,11 +19,60 @@ use super::{ceil_boundary, clamp_span, floor_boundary, in_order, one_line};
 const ATTRIBUTED_NOTE: &str =
     "note: the claim is reported speech; the draft attributes it to a speaker";
 
+/// Findings of one file from which each is rendered on rayon's threads, into
+/// a buffer of its own, and the buffers written in order: a finding takes
+/// codespan some 50,000 instructions, so a few dozen already pay for the
+/// handing over, and a large draft's hundreds need not wait on one core.
+const PARALLEL_MIN: usize = 64;
+
 /// Writes every finding, in file order and then by span start, each followed
 /// by a blank line as rustc does. Colour is the caller's decision
 /// (`--color`, `NO_COLOR`, whether stdout is a terminal).
 pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io::Result<()> {
     for report in reports {
+        let file = FileView::of(report);
+        let diagnostics = in_order(report);
+        if diagnostics.len() < PARALLEL_MIN {
+            for diagnostic in diagnostics {
+                file.emit(out, diagnostic, color)?;
+            }
+            continue;
+        }
+        let rendered: Vec<io::Result<Vec<u8>>> = diagnostics
+            .par_iter()
+            .map(|diagnostic| {
+                let mut buffer = Vec::new();
+                file.emit(&mut buffer, diagnostic, color).map(|()| buffer)
+            })
+            .collect();
+        // as the loop above: what came before the first error is written
+        for buffer in rendered {
+            out.write_all(&buffer?)?;
+        }
+    }
+    Ok(())
+}
+
+/// One report's draft as codespan is shown it, with what each of its
+/// findings needs to be rendered: shared by the threads that render them.
+/// It is codespan's file too, as a [`SimpleFile`] of the draft would be,
+/// but on the line starts of its [`LineIndex`], which a `SimpleFile` would
+/// find a second time.
+struct FileView<'r> {
+    report: &'r FileReport,
+    /// The draft without a byte order mark.
+    source: &'r str,
+    /// Bytes of the mark left out (0 or 3).
+    shift: usize,
+    index: LineIndex,
+    /// codespan's line starts (0, then after each `\n`) when they are not
+    /// the index's: when the source still starts with a byte order mark,
+    /// which the index leaves out of the first line.
+    own_starts: Option<Vec<usize>>,
+}
+
+impl<'r> FileView<'r> {
+    fn of(report: &'r FileReport) -> FileView<'r> {
         // A byte order mark is invisible on a terminal but counts as a
         // column for codespan, which would put every underline on the first
         // line one column to the right; it is left out and spans moved back.
@@ -30,27 +80,86 @@ pub fn write(out: &mut dyn io::Write, reports: &[FileReport], color: bool) -> io
             Some(rest) => (rest, '\u{feff}'.len_utf8()),
             None => (report.source.as_str(), 0),
         };
-        let file = SimpleFile::new(report.path.as_str(), source);
         let index = LineIndex::new(source);
-        for diagnostic in in_order(report) {
-            let rendered = to_codespan(report, diagnostic, shift);
-            let span = rendered
-                .labels
-                .first()
-                .map_or(0..0, |label| label.range.clone());
-            match Excerpt::of(report.path.as_str(), source, &index, span) {
-                Some((excerpt, moved)) => {
-                    let mut rendered = rendered;
-                    for label in &mut rendered.labels {
-                        label.range = moved.clone();
-                    }
-                    emit(out, &excerpt, &rendered, color)?;
-                }
-                None => emit(out, &file, &rendered, color)?,
-            }
+        let own_starts =
+            (index.starts().first() != Some(&0)).then(|| files::line_starts(source).collect());
+        FileView {
+            report,
+            source,
+            shift,
+            index,
+            own_starts,
         }
     }
-    Ok(())
+
+    /// codespan's line starts.
+    fn starts(&self) -> &[usize] {
+        self.own_starts.as_deref().unwrap_or(self.index.starts())
+    }
+
+    /// Where a 0-based line starts, as [`SimpleFile`] answers: the end of
+    /// the source for the line after the last.
+    fn line_start(&self, line: usize) -> Result<usize, files::Error> {
+        let starts = self.starts();
+        match starts.get(line) {
+            Some(&start) => Ok(start),
+            None if line == starts.len() => Ok(self.source.len()),
+            None => Err(files::Error::LineTooLarge {
+                given: line,
+                max: starts.len() - 1,
+            }),
+        }
+    }
+
+    /// Writes one finding of the report, its long line cut around it.
+    fn emit(
+        &self,
+        out: &mut dyn io::Write,
+        diagnostic: &Diagnostic,
+        color: bool,
+    ) -> io::Result<()> {
+        let path = self.report.path.as_str();
+        let rendered = to_codespan(self.report, diagnostic, self.shift);
+        let span = rendered
+            .labels
+            .first()
+            .map_or(0..0, |label| label.range.clone());
+        match Excerpt::of(path, self.source, &self.index, span) {
+            Some((excerpt, moved)) => {
+                let mut rendered = rendered;
+                for label in &mut rendered.labels {
+                    label.range = moved.clone();
+                }
+                emit(out, &excerpt, &rendered, color)
+            }
+            None => emit(out, self, &rendered, color),
+        }
+    }
+}
+
+impl<'a> Files<'a> for FileView<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.report.path.as_str())
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.source)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self
+            .starts()
+            .binary_search(&byte_index)
+            .unwrap_or_else(|next| next - 1))
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        Ok(self.line_start(line_index)?..self.line_start(line_index + 1)?)
+    }
 }
 
 /// Lines longer than this (in bytes) are not printed whole: a minified page
@@ -576,6 +685,64 @@ Officials called it historic.\r\n";
         inside.span = 1..2;
         let out = text(render(&[report("bom.md", draft, vec![inside])], false));
         assert!(out.contains(" --> bom.md:1:1\n"), "{out}");
+    }
+
+    #[test]
+    fn a_file_view_answers_codespan_as_a_simple_file_does() {
+        let texts = [
+            "",
+            "a",
+            "a\n",
+            "ab\ncd\r\n\nef",
+            "\u{feff}\u{feff}x\ny",
+            "\u{feff}é\n",
+        ];
+        for text in texts {
+            let r = report("a.md", text, vec![]);
+            let view = FileView::of(&r);
+            let simple = SimpleFile::new("a.md", view.source);
+            assert_eq!(view.name(()).ok(), Some("a.md"));
+            assert_eq!(view.source(()).ok(), Some(*simple.source()));
+            for byte in 0..text.len() + 3 {
+                assert_eq!(
+                    view.line_index((), byte).ok(),
+                    simple.line_index((), byte).ok(),
+                    "{text:?} {byte}"
+                );
+            }
+            for line in 0..text.len() + 3 {
+                assert_eq!(
+                    format!("{:?}", view.line_range((), line)),
+                    format!("{:?}", simple.line_range((), line)),
+                    "{text:?} {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn many_findings_are_rendered_as_one_at_a_time() {
+        let bom = format!("\u{feff}{TREATY_MD}");
+        let mut findings = Vec::new();
+        let mut long = finding(
+            &bom,
+            "45 articles",
+            "s/n",
+            Kind::Contradiction,
+            Severity::Error,
+        );
+        long.span = 5..bom.len() - 5;
+        while findings.len() < 2 * PARALLEL_MIN {
+            findings.extend([article_count(), lavrov_quote(), long.clone()]);
+        }
+        for color in [false, true] {
+            let many = [report("drafts/treaty.md", &bom, findings.clone())];
+            let each: Vec<u8> = in_order(&many[0])
+                .into_iter()
+                .flat_map(|d| render(&[report("drafts/treaty.md", &bom, vec![d.clone()])], color))
+                .collect();
+            assert_eq!(text(render(&many, color)), text(each));
+        }
     }
 
     #[test]

@@ -526,6 +526,46 @@ mod tests {
         assert!(!super::needs_mask("crlf\r\nonly\r\n"));
     }
 
+    /// [`super::needs_mask`] as it was before its ASCII runs: every char decoded.
+    fn needs_mask_char_by_char(s: &str) -> bool {
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if super::acts_on_terminal(c) && !(c == '\r' && chars.peek() == Some(&'\n')) {
+                return true;
+            }
+        }
+        false
+    }
+
+    mod mask {
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Long ASCII runs with, anywhere among them, a control character,
+            /// a CRLF, a bidirectional override or other non-ASCII text.
+            #[test]
+            fn needs_mask_agrees_with_decoding_every_char(
+                parts in proptest::collection::vec(
+                    prop_oneof![
+                        "[ -~\n\t]{0,80}",
+                        prop::sample::select(vec![
+                            "\r", "\r\n", "\u{1b}", "\u{7f}", "\u{85}", "\u{202e}", "\u{2066}",
+                            "\u{61c}", "é", "“", "\u{1f4f0}", "\u{0}",
+                        ]).prop_map(str::to_owned),
+                    ],
+                    0..12,
+                )
+            ) {
+                let s: String = parts.concat();
+                prop_assert_eq!(super::super::needs_mask(&s), super::needs_mask_char_by_char(&s));
+            prop_assert_eq!(
+                super::super::any_char(&s, |c, _| super::super::acts_on_terminal(c)),
+                s.chars().any(super::super::acts_on_terminal)
+            );
+            }
+        }
+    }
+
     use super::test_support::{finding, report};
     use super::*;
     use crate::diagnostic::Kind;
@@ -706,15 +746,52 @@ fn masked_source(s: &str) -> String {
     out
 }
 
+/// Bytes [`any_char`] tests at once for printable ASCII.
+const PLAIN_RUN: usize = 32;
+
 /// Whether [`masked_source`] would change `s`.
 fn needs_mask(s: &str) -> bool {
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if acts_on_terminal(c) && !(c == '\r' && chars.peek() == Some(&'\n')) {
-            return true;
+    any_char(s, |c, next| {
+        acts_on_terminal(c) && !(c == '\r' && next == Some(b'\n'))
+    })
+}
+
+/// Whether `flagged` holds of a char of `s` and the byte after it. Asked of
+/// every draft a human report shows, a megabyte at a time for a large one,
+/// and of every finding's text: most of it is printable ASCII, which no
+/// terminal acts on, so runs of it are passed over [`PLAIN_RUN`] bytes at a
+/// time and only the rest is decoded char by char. `flagged` must not hold
+/// of printable ASCII, a line feed or a tab.
+fn any_char(s: &str, flagged: impl Fn(char, Option<u8>) -> bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes.get(at..at + PLAIN_RUN).is_some_and(all_plain) {
+            at += PLAIN_RUN;
+            continue;
+        }
+        // `at` is on a char boundary: every byte passed over was ASCII
+        let stop = at + PLAIN_RUN;
+        while at < stop.min(bytes.len()) {
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
+            if flagged(c, bytes.get(at).copied()) {
+                return true;
+            }
         }
     }
     false
+}
+
+/// Whether every byte of `run` is printable ASCII, a line feed or a tab:
+/// characters [`acts_on_terminal`] never holds. Every byte is tested, with
+/// no early exit, so that the compiler can test them side by side.
+fn all_plain(run: &[u8]) -> bool {
+    run.iter().fold(true, |plain, &b| {
+        plain & ((b' '..=b'~').contains(&b) | (b == b'\n') | (b == b'\t'))
+    })
 }
 
 /// `reports` made safe to print on a terminal: file names, messages and the
@@ -734,7 +811,7 @@ pub(crate) fn for_terminal(reports: &[FileReport]) -> std::borrow::Cow<'_, [File
                     .chain(d.help.as_ref())
                     .chain(d.found.as_ref())
                     .chain(d.expected.as_ref())
-                    .any(|t| t.chars().any(acts_on_terminal))
+                    .any(|t| any_char(t, |c, _| acts_on_terminal(c)))
             })
     });
     if !needs {

@@ -3,6 +3,7 @@
 //! another party, another year or another named instrument).
 
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -222,34 +223,80 @@ fn named_in(tokens: &[Token], terms: &Terms) -> Vec<Named> {
     let mut i = 0;
     while i < tokens.len() {
         let party = party_at(tokens, i, terms).map(|(_, len)| len);
-        let place = place_at(tokens, i);
-        let named = match (party, place) {
-            (Some(p), Some((len, place))) if len > p => Some((len, side_of(place, terms))),
-            (Some(p), _) => Some((p, Side::Ours)),
-            (None, Some((len, place))) => Some((len, side_of(place, terms))),
-            (None, None) => None,
-        };
-        match named {
-            Some((len, side)) => {
-                out.push(Named {
-                    tokens: (i, i + len),
-                    side,
-                });
-                i += len;
-            }
-            None => i += 1,
-        }
+        i = name_step(tokens, i, party, terms, &mut out);
     }
     out
+}
+
+/// One step of [`named_in`] at token `i`, where `party` is the length of
+/// the party name there ([`party_at`]): the name found, if any, is pushed
+/// onto `out`; returns the token to read next.
+fn name_step(
+    tokens: &[Token],
+    i: usize,
+    party: Option<usize>,
+    terms: &Terms,
+    out: &mut Vec<Named>,
+) -> usize {
+    let place = place_at(tokens, i);
+    let named = match (party, place) {
+        (Some(p), Some((len, place))) if len > p => Some((len, side_of(place, terms))),
+        (Some(p), _) => Some((p, Side::Ours)),
+        (None, Some((len, place))) => Some((len, side_of(place, terms))),
+        (None, None) => None,
+    };
+    match named {
+        Some((len, side)) => {
+            out.push(Named {
+                tokens: (i, i + len),
+                side,
+            });
+            i + len
+        }
+        None => i + 1,
+    }
+}
+
+/// What one sentence names, read in one pass for all that ask it: the
+/// sentence's mentions ([`mentions_named`]), the party groups it names, and
+/// whether it tells of another deal ([`other_parties_agree_named`]), which
+/// each looked for parties at every token themselves before.
+pub struct SentenceNames {
+    /// The parties and places read from the start, as [`named_in`] reads them.
+    named: Vec<Named>,
+    /// The party groups named at any token, each once, in order.
+    pub parties: Vec<usize>,
+}
+
+impl SentenceNames {
+    pub fn read(tokens: &[Token], terms: &Terms) -> SentenceNames {
+        let mut named = Vec::new();
+        let mut parties = Vec::new();
+        // the token where `named_in` would read next: a party inside a
+        // longer name is one of the sentence's parties all the same
+        let mut next = 0;
+        for i in 0..tokens.len() {
+            let party = party_at(tokens, i, terms);
+            if let Some((g, _)) = party {
+                if !parties.contains(&g) {
+                    parties.push(g);
+                }
+            }
+            if i == next {
+                next = name_step(tokens, i, party.map(|(_, len)| len), terms, &mut named);
+            }
+        }
+        SentenceNames { named, parties }
+    }
 }
 
 /// The longest gazetteer name at token `i` (a capitalised word) and its place.
 pub(crate) fn place_at(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
     let t = tokens.get(i)?;
-    if !t.capitalized || !t.is_word() {
+    if !t.capitalized || !t.is_word() || !gazetteer::may_start_name(t.original_word()) {
         return None;
     }
-    // A fixed window: this runs for every capitalised word of a sentence with an alias.
+    // A fixed window: this runs for every capitalised word that starts a listed name.
     let mut words = [""; 8];
     let mut n = 0;
     for t in &tokens[i..] {
@@ -305,7 +352,15 @@ pub fn names_other_party(tokens: &[Token], terms: &Terms) -> bool {
 /// and Saudi Arabia agreed on Friday to restore ties". The deal it tells of
 /// is another instrument, and "the deal" after it is that one.
 pub fn other_parties_agree(tokens: &[Token], terms: &Terms) -> bool {
-    let named = named_in(tokens, terms);
+    agree_in(tokens, &named_in(tokens, terms))
+}
+
+/// [`other_parties_agree`], with the sentence's names read.
+pub fn other_parties_agree_named(tokens: &[Token], names: &SentenceNames) -> bool {
+    agree_in(tokens, &names.named)
+}
+
+fn agree_in(tokens: &[Token], named: &[Named]) -> bool {
     named.windows(2).any(|pair| {
         let (a, b) = (&pair[0], &pair[1]);
         let sides = matches!(
@@ -412,8 +467,22 @@ const SLOT_GLUE: &[&str] = &["and", "the", "of", "-", "'s"];
 
 /// Every mention of the subject or of another subject in one sentence's tokens.
 pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
+    mentions_in(tokens, terms, &OnceCell::new())
+}
+
+/// [`mentions`], with the sentence's names read.
+pub fn mentions_named(tokens: &[Token], terms: &Terms, names: &SentenceNames) -> Vec<Mention> {
+    mentions_in(
+        tokens,
+        terms,
+        &OnceCell::from(Cow::Borrowed(&names.named[..])),
+    )
+}
+
+/// [`mentions`]; `named` holds the sentence's names ([`named_in`]) once they
+/// are read: only a sentence with an alias needs them.
+fn mentions_in(tokens: &[Token], terms: &Terms, named: &OnceCell<Cow<[Named]>>) -> Vec<Mention> {
     let title_case = is_title_case(tokens);
-    let named = OnceCell::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -447,7 +516,7 @@ pub fn mentions(tokens: &[Token], terms: &Terms) -> Vec<Mention> {
         if terms.aliases.iter().any(|a| {
             base.starts_with(a.as_str()) && *a == normalize::singular(base) && terms.case_fits(t, a)
         }) {
-            let named = named.get_or_init(|| named_in(tokens, terms));
+            let named = named.get_or_init(|| Cow::Owned(named_in(tokens, terms)));
             out.push(classify_alias(tokens, i, terms, title_case, named));
         } else if PRONOUNS.contains(&t.norm.as_str()) && !expletive(tokens, i) {
             out.push(Mention {
@@ -486,11 +555,14 @@ fn expletive(tokens: &[Token], i: usize) -> bool {
 /// Most words of a heading written in Title Case are capitalised; then a
 /// capital says nothing about a name.
 fn is_title_case(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens
+    // counted in one pass, with no list of the words: asked of every sentence
+    let (words, capitalized) = tokens
         .iter()
         .filter(|t| t.is_word() && t.norm.len() > 3)
-        .collect();
-    words.len() >= 3 && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3
+        .fold((0, 0), |(n, caps), t| {
+            (n + 1, caps + usize::from(t.capitalized))
+        });
+    words >= 3 && capitalized * 4 >= words * 3
 }
 
 fn classify_alias(
@@ -730,6 +802,114 @@ mod tests {
             Some(2025),
             vec![w("new start")],
         )
+    }
+
+    /// The party groups named in a sentence, each once, in order, as the
+    /// sentence reader found them before [`SentenceNames`]: at every token.
+    fn parties_token_by_token(tokens: &[Token], terms: &Terms) -> Vec<usize> {
+        let mut parties = Vec::new();
+        for i in 0..tokens.len() {
+            if let Some((g, _)) = party_at(tokens, i, terms) {
+                if !parties.contains(&g) {
+                    parties.push(g);
+                }
+            }
+        }
+        parties
+    }
+
+    proptest::proptest! {
+        /// Read in one pass, a sentence's names, parties, mentions and
+        /// other deals are what each reading of its own finds.
+        #[test]
+        fn sentence_names_read_once_are_those_read_apart(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Russia", "Russia's", "Iran", "Tehran", "Moscow", "Kremlin", "Russian",
+                    "South", "Sudan", "Saudi", "Arabia", "China", "and", ",", "&", "-", ".",
+                    "the", "a", "treaty", "pact", "deal", "agreement", "it", "its", "that",
+                    "agreed", "signed", "New", "START", "Treaty", "on", "Comprehensive",
+                    "Strategic", "Partnership", "with", "whose", "between", "2025", "Gulf",
+                ]),
+                0..24,
+            )
+        ) {
+            let text = words.join(" ");
+            let tokens = tokenize(&text, 0..text.len());
+            let terms = terms();
+            let names = SentenceNames::read(&tokens, &terms);
+            let pairs = |named: &[Named]| -> Vec<((usize, usize), Side)> {
+                named.iter().map(|n| (n.tokens, n.side)).collect()
+            };
+            proptest::prop_assert_eq!(pairs(&names.named), pairs(&named_in(&tokens, &terms)));
+            proptest::prop_assert_eq!(&names.parties, &parties_token_by_token(&tokens, &terms));
+            proptest::prop_assert_eq!(
+                mentions_named(&tokens, &terms, &names),
+                mentions(&tokens, &terms)
+            );
+            proptest::prop_assert_eq!(
+                other_parties_agree_named(&tokens, &names),
+                other_parties_agree(&tokens, &terms)
+            );
+            // and Title Case counted in one pass, as from the list of words
+            let words: Vec<&Token> =
+                tokens.iter().filter(|t| t.is_word() && t.norm.len() > 3).collect();
+            let listed = words.len() >= 3
+                && words.iter().filter(|t| t.capitalized).count() * 4 >= words.len() * 3;
+            proptest::prop_assert_eq!(is_title_case(&tokens), listed);
+        }
+    }
+
+    /// [`place_at`] as it was before its first-word test: the window built
+    /// for every capitalised word.
+    fn place_at_windowed(tokens: &[Token], i: usize) -> Option<(usize, Option<gazetteer::Place>)> {
+        let t = tokens.get(i)?;
+        if !t.capitalized || !t.is_word() {
+            return None;
+        }
+        let words: Vec<&str> = tokens[i..]
+            .iter()
+            .take(8)
+            .map_while(|t| {
+                if t.is_word() {
+                    Some(t.original_word())
+                } else if t.norm == "-" || t.norm == "." {
+                    Some(t.norm.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        gazetteer::name_at(&words)
+    }
+
+    #[test]
+    fn a_place_is_looked_for_only_at_a_word_that_starts_one() {
+        let text = "The South Sudan talks, Guinea-Bissau and St. Lucia, Côte d’Ivoire's \
+                    envoy, New Mexico's governor, the Indian Ocean, Iran’s and Russia's \
+                    ministers, Saudi Arabia, United Arab Emirates, It, Treaty, Smith.";
+        let tokens = tokenize(text, 0..text.len());
+        let mut found = 0;
+        for i in 0..=tokens.len() {
+            assert_eq!(
+                place_at(&tokens, i),
+                place_at_windowed(&tokens, i),
+                "{:?}",
+                tokens.get(i)
+            );
+            found += usize::from(place_at(&tokens, i).is_some());
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    #[test]
+    fn sentence_names_tell_of_another_deal_and_every_party() {
+        let text =
+            "Iran and Saudi Arabia agreed on Friday; the South Sudan deal with Russia's pact";
+        let tokens = tokenize(text, 0..text.len());
+        let names = SentenceNames::read(&tokens, &terms());
+        assert!(other_parties_agree_named(&tokens, &names));
+        assert_eq!(names.parties, [1, 0]);
     }
 
     fn owners(text: &str) -> Vec<(String, Owner, Reference)> {

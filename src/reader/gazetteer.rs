@@ -56,12 +56,7 @@ pub fn lookup(words: &[&str]) -> Option<(usize, Place)> {
 /// `None` for a name that holds a place's name but is no party ("New
 /// Mexico", "the Indian Ocean").
 pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
-    let first = *words.first()?;
-    let candidates = if first.contains('’') {
-        GAZETTEER.by_first.get(straight(first).as_str())
-    } else {
-        GAZETTEER.by_first.get(first)
-    }?;
+    let candidates = names_from(words.first()?)?;
     // a written word with no curly apostrophe is the same as a listed one
     // only if equal: looked for once, not for every candidate
     let curly = words[1..].iter().any(|w| w.contains('’'));
@@ -81,6 +76,22 @@ pub fn name_at(words: &[&str]) -> Option<(usize, Option<Place>)> {
                     })
         })
         .map(|c| (c.words.len(), c.place))
+}
+
+/// Whether a listed name starts with the word `first` as written: when
+/// not, [`name_at`] finds none whatever follows it, so most capitalised
+/// words need no window of the words after them.
+pub fn may_start_name(first: &str) -> bool {
+    names_from(first).is_some()
+}
+
+/// The listed names that start with the word `first` as written.
+fn names_from(first: &str) -> Option<&'static Vec<Candidate>> {
+    if first.contains('’') {
+        GAZETTEER.by_first.get(straight(first).as_str())
+    } else {
+        GAZETTEER.by_first.get(first)
+    }
 }
 
 /// Whether a word as listed (straight apostrophes) and a word as written are

@@ -122,7 +122,20 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// A token starts where the previous char is not part of a word.
 pub(crate) fn starts_token(text: &str, i: usize) -> bool {
-    !prev_char(text, i).is_some_and(char::is_alphanumeric)
+    // an ASCII byte before `i` is the char before it, and needs no decoding
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => !prev_char(text, i).is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Whether the char at byte `i` of `text` is a letter or digit; an ASCII
+/// byte, nearly always, is looked at without decoding.
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => char_at(text, i).is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The end of the run of word chars that starts at `i`.
@@ -166,7 +179,7 @@ pub(crate) fn word_at(text: &str, i: usize) -> Option<(&str, usize)> {
         return None;
     }
     let end = i + len;
-    if char_at(text, end).is_some_and(char::is_alphanumeric) {
+    if alphanumeric_at(text, end) {
         return None;
     }
     Some((rest.get(..len)?, end))
@@ -972,6 +985,20 @@ fn word_of(table: &[&'static str], k: u64) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Looked at byte by byte where the text is ASCII, a token's start
+        /// and a word's end are where decoding every char puts them.
+        #[test]
+        fn ascii_fast_paths_agree_with_decoding(text in "[a-z5 ,.é’–\u{1F4F0}-]{0,24}") {
+            for i in 0..=text.len() + 1 {
+                let decoded = !prev_char(&text, i).is_some_and(char::is_alphanumeric);
+                proptest::prop_assert_eq!(starts_token(&text, i), decoded);
+                let decoded = char_at(&text, i).is_some_and(char::is_alphanumeric);
+                proptest::prop_assert_eq!(alphanumeric_at(&text, i), decoded);
+            }
+        }
+    }
 
     /// (matched text, value, style) for every number in `text`.
     fn nums(text: &str) -> Vec<(&str, f64, NumberStyle)> {

@@ -79,6 +79,11 @@ fn spans(piece: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let mut end = start + first.len_utf8();
         if first.is_alphanumeric() {
             loop {
+                // ASCII letters and digits, most of a word, without decoding
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
                 while let Some(c) = next_char(end).filter(|c| c.is_alphanumeric()) {
                     end += c.len_utf8();
                 }

@@ -120,6 +120,11 @@ impl LineIndex {
         self.starts.get(line).copied().unwrap_or(usize::MAX)
     }
 
+    /// Every line's start, as [`LineIndex::line_start`] gives them one at a time.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// 1-based line and 1-based column counted in characters. An offset past
     /// the end or inside a character is clamped to the nearest boundary before it.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {

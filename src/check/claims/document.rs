@@ -303,7 +303,8 @@ impl SubjectReader<'_> {
     /// One sentence's tokens, mentions and the parties it names.
     fn tokenized(&self, text: &str, range: Range<usize>, keep_tokens: bool) -> TokenizedSentence {
         let tokens = tokens::tokenize(text, range.clone());
-        let mut mentions = attribution::mentions(&tokens, &self.terms);
+        let names = attribution::SentenceNames::read(&tokens, &self.terms);
+        let mut mentions = attribution::mentions_named(&tokens, &self.terms, &names);
         // "Halvern will acquire Brightwave": the event between the parties
         // names the subject
         if let Some(event) = event_naming::event_mention(&tokens, &self.terms) {
@@ -323,8 +324,8 @@ impl SubjectReader<'_> {
                 // longer, and names the subject
                 && (m.tokens.len() > 1 || !is_alias(&tokens[m.tokens.start], &self.terms))
         });
-        let parties = self.parties(&tokens);
-        let other_deal = attribution::other_parties_agree(&tokens, &self.terms);
+        let other_deal = attribution::other_parties_agree_named(&tokens, &names);
+        let parties = names.parties;
         TokenizedSentence {
             range,
             tokens: if keep_tokens { tokens } else { Vec::new() },
@@ -334,21 +335,6 @@ impl SubjectReader<'_> {
             parties,
             other_deal,
         }
-    }
-
-    /// The party groups named in a sentence, each once, in order.
-    fn parties(&self, tokens: &[Token]) -> Vec<usize> {
-        let mut parties = Vec::new();
-        if !self.terms.parties.is_empty() {
-            for i in 0..tokens.len() {
-                if let Some((g, _)) = attribution::party_at(tokens, i, &self.terms) {
-                    if !parties.contains(&g) {
-                        parties.push(g);
-                    }
-                }
-            }
-        }
-        parties
     }
 
     /// The sentences that may describe the subject without naming it or
